@@ -1,0 +1,5 @@
+import { redirect } from 'next/navigation';
+
+const DashboardHome = () => redirect('/all');
+
+export default DashboardHome;

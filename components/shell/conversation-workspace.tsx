@@ -1,0 +1,43 @@
+import { getTranslations } from 'next-intl/server';
+
+type Props = {
+  title: string;
+  // The chat panel's content when a conversation is open; on a phone it then replaces the list.
+  chat?: React.ReactNode;
+  children?: React.ReactNode;
+};
+
+// The list (green) and chat (blue) panels of a view. Desktop: side by side. Phone: one at a time,
+// the list unless a conversation is open; the views drawer opens from the list header.
+export const ConversationWorkspace = async ({ title, chat, children }: Props) => {
+  const t = await getTranslations('shell');
+  return (
+    <>
+      <section
+        aria-label={t('conversationList')}
+        className={`${chat ? 'hidden md:flex' : 'flex'} w-full min-w-0 flex-col border-r border-slate-200 bg-white md:w-96 md:shrink-0`}
+      >
+        <header className="flex items-center gap-2 border-b border-slate-200 px-4 py-3">
+          <a href="#views" className="rounded p-1 text-slate-600 md:hidden" aria-label={t('openMenu')}>
+            ☰
+          </a>
+          <h1 className="truncate text-base font-semibold">{title}</h1>
+        </header>
+        <div className="flex-1 overflow-y-auto">
+          {children ?? <p className="p-6 text-center text-sm text-slate-500">{t('emptyList')}</p>}
+        </div>
+      </section>
+      <section
+        aria-label={t('chatPanel')}
+        className={`${chat ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col bg-slate-50`}
+      >
+        {chat ?? (
+          <div className="m-auto max-w-xs p-6 text-center">
+            <p className="font-medium">{t('noConversationSelected')}</p>
+            <p className="mt-1 text-sm text-slate-500">{t('noConversationSelectedHint')}</p>
+          </div>
+        )}
+      </section>
+    </>
+  );
+};

@@ -1,0 +1,37 @@
+import { getTranslations } from 'next-intl/server';
+import { ViewsPanel } from '@/components/views-panel/views-panel';
+import type { Ctx } from '@/lib/domain/context';
+import { UserMenu } from './user-menu';
+
+// The three-panel frame: views (red) | list (green) | chat (blue). The views panel is a column on a
+// desktop and a drawer on a phone, opened by a #views link (CSS :target, so it works without JS).
+export const DashboardShell = async ({ ctx, children }: { ctx: Ctx; children: React.ReactNode }) => {
+  const t = await getTranslations('shell');
+  return (
+    <div className="flex h-dvh overflow-hidden">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
+        {t('skipToContent')}
+      </a>
+      <aside
+        id="views"
+        aria-label={t('viewsPanel')}
+        className="fixed inset-0 z-40 hidden bg-slate-900/40 target:flex md:static md:z-auto md:flex md:bg-transparent"
+      >
+        <div className="flex h-full w-72 max-w-[85vw] flex-col border-r border-slate-200 bg-white md:w-60">
+          <div className="flex items-center justify-between px-4 py-3">
+            <span className="text-brand-600 text-lg font-bold tracking-tight">bandeja</span>
+            <a href="#" className="rounded p-1 text-slate-500 md:hidden" aria-label={t('closeMenu')}>
+              ✕
+            </a>
+          </div>
+          <ViewsPanel ctx={ctx} />
+          <UserMenu ctx={ctx} />
+        </div>
+        <a href="#" className="flex-1 md:hidden" aria-label={t('closeMenu')} tabIndex={-1} />
+      </aside>
+      <div id="main" className="flex min-w-0 flex-1">
+        {children}
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { availabilityEnum, localeEnum, roleEnum } from './enums';
+
+// An account is one support organisation (a workspace); every other row belongs to one.
+export const accounts = pgTable('accounts', {
+  id: integer().primaryKey().generatedByDefaultAsIdentity(),
+  name: text().notNull(),
+  locale: localeEnum().notNull().default('es'),
+  timeZone: text().notNull().default('America/Mexico_City'),
+  settings: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  // Conversations get display ids from this counter (UPDATE ... RETURNING serialises creators).
+  lastConversationDisplayId: integer().notNull().default(0),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export type UserPreferences = {
+  enterToSend?: boolean;
+  notifyByBrowser?: boolean;
+  notifyOn?: Array<'mention' | 'assignment' | 'participating_message' | 'creation'>;
+};
+
+// A person who signs in. Role and availability are per account (account_users).
+export const users = pgTable(
+  'users',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text(),
+    avatarUrl: text(),
+    locale: localeEnum().notNull().default('es'),
+    timeZone: text().notNull().default('America/Mexico_City'),
+    preferences: jsonb().$type<UserPreferences>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // Sign-in looks users up by lower(email).
+  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+);
+
+export const accountUsers = pgTable(
+  'account_users',
+  {
+    accountId: integer().notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: roleEnum().notNull().default('agent'),
+    availability: availabilityEnum().notNull().default('offline'),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.userId] }), index('account_users_user_idx').on(t.userId)],
+);
+
+// Failed and successful sign-ins, for the per-email and per-IP rate limit (kept in the database so
+// that it holds across app instances).
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    email: text().notNull(),
+    ip: text().notNull(),
+    succeeded: boolean().notNull(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sign_in_attempts_email_idx').on(t.email, t.attemptedAt),
+    index('sign_in_attempts_ip_idx').on(t.ip, t.attemptedAt),
+  ],
+);
+
+export type Account = typeof accounts.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type AccountUser = typeof accountUsers.$inferSelect;

@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { accounts, users } from './accounts';
+import { contactInboxes, contacts, type CustomAttributes } from './contacts';
+import { conversationStatusEnum, priorityEnum } from './enums';
+import { inboxes } from './inboxes';
+import { labels } from './labels';
+import { messages } from './messages';
+import { teams } from './teams';
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    accountId: integer().notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    // The number agents see (#123), sequential per account (accounts.last_conversation_display_id).
+    displayId: integer().notNull(),
+    // Public, unguessable id for the client API, the widget and email reply addresses.
+    uuid: text().notNull().default(sql`gen_random_uuid()::text`),
+    inboxId: integer().notNull().references(() => inboxes.id, { onDelete: 'cascade' }),
+    contactId: integer().notNull().references(() => contacts.id, { onDelete: 'cascade' }),
+    contactInboxId: integer().references(() => contactInboxes.id, { onDelete: 'set null' }),
+    status: conversationStatusEnum().notNull().default('open'),
+    // With status snoozed: null means "until the customer's next reply" (C2).
+    snoozedUntil: timestamp({ withTimezone: true }),
+    priority: priorityEnum().notNull().default('none'),
+    assigneeId: integer().references(() => users.id, { onDelete: 'set null' }),
+    teamId: integer().references(() => teams.id, { onDelete: 'set null' }),
+    customAttributes: jsonb().$type<CustomAttributes>().notNull().default({}),
+    // Set by the first public agent reply; null means the first reply is still pending (V3).
+    firstReplyAt: timestamp({ withTimezone: true }),
+    // Set when the customer writes after the last agent reply, cleared by the next reply (V3).
+    waitingSince: timestamp({ withTimezone: true }),
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Customer's last view of the conversation (widget), for read receipts.
+    contactLastSeenAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('conversations_account_display_id_key').on(t.accountId, t.displayId),
+    uniqueIndex('conversations_uuid_key').on(t.uuid),
+    // List (V1/V4, L2, L3 "Más reciente") with keyset pagination, per account and per inbox.
+    index('conversations_account_status_activity_idx').on(t.accountId, t.status, t.lastActivityAt.desc(), t.id.desc()),
+    index('conversations_inbox_status_activity_idx').on(t.inboxId, t.status, t.lastActivityAt.desc(), t.id.desc()),
+    // L5 "Mías" and the assignee filter.
+    index('conversations_assignee_status_activity_idx').on(t.assigneeId, t.status, t.lastActivityAt.desc()),
+    // V6 team views.
+    index('conversations_team_status_activity_idx').on(t.teamId, t.status, t.lastActivityAt.desc()),
+    // H1 previous conversations of a contact; contact merge and delete.
+    index('conversations_contact_idx').on(t.contactId, t.createdAt.desc()),
+    // C2 snooze wake-up sweep.
+    index('conversations_snoozed_until_idx').on(t.snoozedUntil).where(sql`${t.status} = 'snoozed'`),
+  ],
+);
+
+export const conversationLabels = pgTable(
+  'conversation_labels',
+  {
+    conversationId: integer().notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    labelId: integer().notNull().references(() => labels.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // V5 label views start from the label.
+  (t) => [primaryKey({ columns: [t.conversationId, t.labelId] }), index('conversation_labels_label_idx').on(t.labelId, t.conversationId)],
+);
+
+// P1: agents taking part without being the assignee (the assignee and mentioned agents join too).
+export const conversationParticipants = pgTable(
+  'conversation_participants',
+  {
+    conversationId: integer().notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.userId] }), index('conversation_participants_user_idx').on(t.userId)],
+);
+
+// V2: one row per (user, conversation), moved forward by each new mention.
+export const mentions = pgTable(
+  'mentions',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    accountId: integer().notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    conversationId: integer().notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    messageId: integer().references(() => messages.id, { onDelete: 'set null' }),
+    mentionedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('mentions_user_conversation_key').on(t.userId, t.conversationId),
+    // "newest mention first"
+    index('mentions_user_mentioned_at_idx').on(t.userId, t.mentionedAt.desc()),
+  ],
+);
+
+// C3: an agent's mute of a conversation, until mutedUntil (6 hours by default).
+export const conversationMutes = pgTable(
+  'conversation_mutes',
+  {
+    conversationId: integer().notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    mutedUntil: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.userId] })],
+);
+
+// Per-agent read state, for unread counts (L6) and "opening marks it read".
+export const conversationReads = pgTable(
+  'conversation_reads',
+  {
+    conversationId: integer().notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.conversationId] })],
+);
+
+export type Conversation = typeof conversations.$inferSelect;
+export type NewConversation = typeof conversations.$inferInsert;

@@ -1,0 +1,29 @@
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { mailStatusEnum } from './enums';
+
+// Every email the app sends is recorded here; with no RESEND_API_KEY this is where mail goes.
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    accountId: integer().references(() => accounts.id, { onDelete: 'cascade' }),
+    // transcript, invitation, reply, password_reset, ...
+    kind: text().notNull(),
+    fromAddress: text().notNull(),
+    toAddresses: jsonb().$type<string[]>().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
+    status: mailStatusEnum().notNull().default('queued'),
+    providerMessageId: text(),
+    error: text(),
+    attempts: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('mail_outbox_account_created_idx').on(t.accountId, t.createdAt.desc())],
+);
+
+export type MailOutboxEntry = typeof mailOutbox.$inferSelect;

@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { accounts } from './accounts';
+import { conversations } from './conversations';
+import { attachmentKindEnum, deliveryStatusEnum, messageTypeEnum, senderTypeEnum } from './enums';
+import { inboxes } from './inboxes';
+import { searchable } from './sql-functions';
+
+// Structured data of a message: activity details (B4), email headers, mentions, in-reply-to, etc.
+export type MessageContentAttributes = {
+  activity?: { action: string; [key: string]: unknown };
+  mentionedUserIds?: number[];
+  email?: { messageId?: string; inReplyTo?: string; references?: string[]; subject?: string; html?: string };
+  inReplyTo?: number;
+  deliveryError?: string;
+  [key: string]: unknown;
+};
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    accountId: integer().notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    inboxId: integer().notNull().references(() => inboxes.id, { onDelete: 'cascade' }),
+    conversationId: integer().notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    messageType: messageTypeEnum().notNull(),
+    // B5: private notes are for agents only, never sent to the customer or in transcripts.
+    private: boolean().notNull().default(false),
+    senderType: senderTypeEnum().notNull(),
+    // users.id for agents, contacts.id for contacts, null for system and automation.
+    senderId: integer(),
+    // B3: written on the official channel outside the platform (API integration, phone app).
+    sentOutsidePlatform: boolean().notNull().default(false),
+    content: text(),
+    contentAttributes: jsonb().$type<MessageContentAttributes>().notNull().default({}),
+    status: deliveryStatusEnum().notNull().default('sent'),
+    // The channel's id for the message (email Message-ID, API source id): duplicate deliveries.
+    sourceId: text(),
+    // The browser's temporary id, so an optimistic message is confirmed, never shown twice (W5).
+    echoId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Chat history: latest 50, then older pages (keyset on created_at, id).
+    index('messages_conversation_created_idx').on(t.conversationId, t.createdAt.desc(), t.id.desc()),
+    uniqueIndex('messages_inbox_source_id_key').on(t.inboxId, t.sourceId).where(sql`${t.sourceId} is not null`),
+    // L1 message search: partial-word and accent-insensitive (trigram) ...
+    index('messages_content_trgm_idx').using('gin', sql`${searchable(t.content)} gin_trgm_ops`),
+    // ... and whole words (full text).
+    index('messages_content_fts_idx').using('gin', sql`to_tsvector('simple', ${searchable(t.content)})`),
+  ],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    accountId: integer().notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    messageId: integer().notNull().references(() => messages.id, { onDelete: 'cascade' }),
+    kind: attachmentKindEnum().notNull(),
+    fileName: text().notNull(),
+    mimeType: text().notNull(),
+    size: bigint({ mode: 'number' }).notNull(),
+    // Key in the storage backend (.data/uploads or the S3 bucket).
+    storageKey: text().notNull(),
+    // Seconds, for audio and video (W3 voice notes).
+    duration: real(),
+    width: integer(),
+    height: integer(),
+    isVoiceNote: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_message_idx').on(t.messageId)],
+);
+
+export type Message = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;
+export type Attachment = typeof attachments.$inferSelect;

@@ -1,0 +1,48 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { signIn, signOut, updateSession } from '@/lib/auth';
+import { updateLocale } from '@/lib/domain/users/update-locale';
+import { formAction, type ActionState } from './action';
+
+const ZSignIn = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+  callbackUrl: z.string().optional(),
+});
+
+// Only same-site paths are followed after sign-in.
+const safeCallback = (url: string | undefined) => (url && url.startsWith('/') && !url.startsWith('//') ? url : '/');
+
+// Signs in with email and password; Auth.js redirects on success.
+export const signInAction = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+  const parsed = ZSignIn.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: 'INVALID_CREDENTIALS' };
+  try {
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallback(parsed.data.callbackUrl),
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const [code, minutes] = ((error as AuthError & { code?: string }).code ?? '').split(':');
+      return code === 'RATE_LIMITED'
+        ? { error: 'RATE_LIMITED', details: { minutes: Number(minutes) || 15 } }
+        : { error: 'INVALID_CREDENTIALS' };
+    }
+    throw error;
+  }
+};
+
+export const signOutAction = async () => {
+  await signOut({ redirectTo: '/login' });
+};
+
+// Stores the agent's language and refreshes the session that carries it.
+export const updateLocaleAction = formAction(z.object({ locale: z.enum(['es', 'en']) }), async (ctx, input) => {
+  await updateLocale(ctx, input);
+  await updateSession({ user: { locale: input.locale } });
+});

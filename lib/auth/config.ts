@@ -1,0 +1,35 @@
+import type { NextAuthConfig } from 'next-auth';
+
+// Paths anyone may open without signing in. Everything else needs a session.
+const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+
+export const isPublicPath = (pathname: string) => PUBLIC_PATHS.some((pattern) => pattern.test(pathname));
+
+// The edge-safe half of the Auth.js configuration: no database, no argon2. middleware.ts uses only
+// this for its optimistic redirect; lib/auth/index.ts adds the credentials provider.
+export const authConfig = {
+  pages: { signIn: '/login' },
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    authorized: ({ auth, request }) => isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user),
+    jwt: ({ token, user, trigger, session }) => {
+      if (user) {
+        token.accountId = user.accountId;
+        token.locale = user.locale;
+      }
+      // unstable_update({ user: { locale } }) after the agent picks a language.
+      if (trigger === 'update' && (session?.user?.locale === 'es' || session?.user?.locale === 'en')) {
+        token.locale = session.user.locale;
+      }
+      return token;
+    },
+    session: ({ session, token }) => {
+      session.user.id = token.sub ?? '';
+      session.user.accountId = Number(token.accountId);
+      session.user.locale = token.locale === 'en' ? 'en' : 'es';
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,36 @@
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { loadActor } from '@/lib/domain/authorization/load-actor';
+import type { Actor, Ctx } from '@/lib/domain/context';
+import { getMailer } from '@/lib/mail/mailer';
+import { getRealtimePublisher } from '@/lib/realtime/publisher';
+import { getStorage } from '@/lib/storage/storage';
+import { auth } from './index';
+
+// The signed-in actor of this request, or null. Memoised per request: layouts and pages share it.
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const userId = Number(session?.user?.id);
+  if (!session?.user || !Number.isInteger(userId) || userId <= 0) return null;
+  return loadActor(await getDb(), { userId, accountId: session.user.accountId });
+});
+
+// Every page, action and route handler calls this (the middleware redirect is only optimistic).
+// A session whose membership was revoked counts as signed out.
+export const requireActor = async (): Promise<Actor> => {
+  const actor = await currentActor();
+  if (!actor) redirect('/login');
+  return actor;
+};
+
+export const contextFor = async (actor: Actor): Promise<Ctx> => ({
+  db: await getDb(),
+  actor,
+  realtime: getRealtimePublisher(),
+  mailer: getMailer(),
+  storage: getStorage(),
+  now: () => new Date(),
+});
+
+export const requireCtx = async (): Promise<Ctx> => contextFor(await requireActor());

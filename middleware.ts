@@ -1,0 +1,10 @@
+import NextAuth from 'next-auth';
+import { authConfig } from '@/lib/auth/config';
+
+// Optimistic redirect to /login for requests without a session. Pages, actions and route handlers
+// check the session again (lib/auth/session.ts): this is not the security boundary.
+export default NextAuth(authConfig).auth;
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+};

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { getDatabase } from './db/client';
+import { prepareDatabase } from './db/prepare';
+
+// The app's one process: Next.js plus what must share its port and lifetime (the embedded realtime
+// server and the snooze sweep join here in later issues).
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+// HOST, not HOSTNAME: shells and containers set HOSTNAME to the machine's name.
+const host = process.env.HOST ?? '0.0.0.0';
+const dataDir = path.resolve(process.env.BANDEJA_DATA_DIR ?? '.data');
+
+// With no AUTH_SECRET configured, one is generated on first start and kept in .data.
+const ensureAuthSecret = async () => {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.join(dataDir, 'auth-secret');
+  let secret = await readFile(file, 'utf8').catch(() => '');
+  if (!secret.trim()) {
+    secret = randomBytes(32).toString('base64url');
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, secret, { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = secret.trim();
+};
+
+await ensureAuthSecret();
+process.env.AUTH_TRUST_HOST ??= 'true';
+await prepareDatabase();
+
+const app = next({ dev, hostname: host === '0.0.0.0' ? 'localhost' : host, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((request, response) => {
+  // Rate limits key on the client address: only a configured proxy may tell us what it is.
+  if (!process.env.TRUST_PROXY) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+  void handle(request, response);
+});
+
+server.listen(port, host, () => {
+  console.log(`bandeja: ready on http://localhost:${port} (${dev ? 'development' : 'production'})`);
+});
+
+const shutdown = () => {
+  server.close();
+  void getDatabase()
+    .then((database) => database.close())
+    .finally(() => process.exit(0));
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

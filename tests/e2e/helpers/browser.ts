@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+// Debian's Chromium; playwright-core never downloads a browser.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const screenshotsDir = path.resolve(import.meta.dirname, '../../../test-results/e2e');
+
+// The app under test, started by tests/e2e/setup/app-server.ts (or E2E_BASE_URL).
+export const baseUrl = () => inject('e2eBaseUrl');
+
+// One browser per test file; every agent gets a context of their own (own cookies, own session).
+let browser: Promise<Browser> | undefined;
+const contexts = new Set<BrowserContext>();
+
+const launch = () => {
+  browser ??= chromium.launch({ executablePath, args, headless: true });
+  return browser;
+};
+
+export type AgentPageOptions = {
+  locale?: string;
+  viewport?: { width: number; height: number };
+};
+
+// A page in a fresh browser context, as a new agent on their own device; relative URLs go to the app.
+export const newAgentPage = async ({ locale = 'es-ES', viewport = { width: 1280, height: 800 } }: AgentPageOptions = {}) => {
+  const context = await (await launch()).newContext({ baseURL: baseUrl(), locale, viewport });
+  context.setDefaultTimeout(10_000);
+  contexts.add(context);
+  context.once('close', () => contexts.delete(context));
+  return context.newPage();
+};
+
+// Signs in through the login form, as an agent would, and waits to be let in.
+export const signIn = async (page: Page, email: string, password: string) => {
+  await page.goto('/login');
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }),
+    page.locator('button[type="submit"]').click(),
+  ]);
+};
+
+// Saves every open page of the file, named after the failed test: test-results/e2e/<file>--<test>--<n>.png.
+export const screenshotOpenPages = async (testName: string, file: string) => {
+  const pages = [...contexts].flatMap((context) => context.pages()).filter((page) => !page.isClosed());
+  if (pages.length === 0) return;
+  await mkdir(screenshotsDir, { recursive: true });
+  const slug = `${path.basename(file).replace(/\.e2e\.test\.ts$/, '')}--${testName}`.replace(/[^\w.-]+/g, '-').slice(0, 150);
+  await Promise.all(
+    pages.map((page, index) =>
+      page.screenshot({ path: path.join(screenshotsDir, `${slug}--${index + 1}.png`), fullPage: true }).catch(() => undefined),
+    ),
+  );
+};
+
+export const closeBrowser = async () => {
+  const open = browser;
+  browser = undefined;
+  contexts.clear();
+  if (open) await (await open).close();
+};

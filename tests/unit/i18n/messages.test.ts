@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import en from '@/lib/i18n/messages/en.json';
+import es from '@/lib/i18n/messages/es.json';
+
+const keysOf = (messages: object, prefix = ''): string[] =>
+  Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+
+const valueAt = (messages: object, key: string) =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) as string;
+
+describe('message files', () => {
+  it('have the same keys in Spanish and English', () => {
+    expect(keysOf(en).sort()).toEqual(keysOf(es).sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const key of keysOf(es)) expect(placeholders(valueAt(en, key)), key).toEqual(placeholders(valueAt(es, key)));
+  });
+
+  it('translate every domain error code', () => {
+    const codes = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'RATE_LIMITED', 'INVALID_CREDENTIALS', 'TOO_LARGE', 'UNSUPPORTED_TYPE', 'UNKNOWN'];
+    for (const code of codes) {
+      expect(es.errors).toHaveProperty(code);
+      expect(en.errors).toHaveProperty(code);
+    }
+  });
+});
