@@ -7,8 +7,9 @@ const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, never bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
-  // CI lints the whole tree once (eslint .); the build need not do it again.
+  // CI typechecks (tsc --noEmit) and lints (eslint .) the whole tree once; the build need not repeat it.
   eslint: { ignoreDuringBuilds: true },
+  typescript: { ignoreBuildErrors: true },
   experimental: {
     serverActions: { bodySizeLimit: '60mb' },
   },

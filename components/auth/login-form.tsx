@@ -11,7 +11,7 @@ export const LoginForm = ({ callbackUrl }: { callbackUrl?: string }) => {
   const [state, action, pending] = useActionState(signInAction, {});
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/'} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl ?? '/all'} />
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t('email')}
         <input

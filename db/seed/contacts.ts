@@ -20,7 +20,8 @@ export const createContactGenerator = (rng: Rng, now: Date) => {
   };
   const uniquePhone = (place: (typeof PLACES)[number]) => {
     for (;;) {
-      const phone = `${place.code}${rng.int(1, 9)}${Array.from({ length: place.digits - 1 }, () => rng.int(0, 9)).join('')}`;
+      const rest = Array.from({ length: place.digits - place.lead.length }, (_, i) => rng.int(i === 0 ? 1 : 0, 9)).join('');
+      const phone = `${place.code}${place.lead}${rest}`;
       if (!taken.has(phone)) {
         taken.add(phone);
         return phone;
@@ -84,7 +85,7 @@ export const createContactGenerator = (rng: Rng, now: Date) => {
       customAttributes,
       createdAt,
       inboxes,
-      labels: customAttributes.plan === 'Empresa' || rng.chance(0.05) ? ['vip'] : [],
+      labels: customAttributes.plan === 'Empresa' || rng.chance(0.1) ? ['vip'] : [],
     };
   };
 };

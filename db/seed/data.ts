@@ -13,14 +13,14 @@ export const LAST_NAMES = [
   'Castro', 'Vargas', 'Guerrero', 'Medina', 'Aguilar', 'Córdoba', 'Peña', 'Ibáñez', 'Salazar', 'Núñez',
 ];
 
-// Country, E.164 calling code, national number length, and cities.
+// Country, E.164 calling code, national number length with its leading digits (mobile ranges), and cities.
 export const PLACES = [
-  { country: 'México', code: '+52', digits: 10, weight: 5, cities: ['Ciudad de México', 'Guadalajara', 'Monterrey', 'Puebla', 'Mérida', 'Querétaro', 'León'] },
-  { country: 'España', code: '+34', digits: 9, weight: 2, cities: ['Madrid', 'Barcelona', 'Valencia', 'Sevilla', 'Málaga', 'Zaragoza'] },
-  { country: 'Colombia', code: '+57', digits: 10, weight: 2, cities: ['Bogotá', 'Medellín', 'Cali', 'Barranquilla', 'Cartagena'] },
-  { country: 'Argentina', code: '+54', digits: 10, weight: 1, cities: ['Buenos Aires', 'Córdoba', 'Rosario', 'Mendoza'] },
-  { country: 'Chile', code: '+56', digits: 9, weight: 1, cities: ['Santiago', 'Valparaíso', 'Concepción'] },
-  { country: 'Perú', code: '+51', digits: 9, weight: 1, cities: ['Lima', 'Arequipa', 'Trujillo'] },
+  { country: 'México', code: '+52', lead: '', digits: 10, weight: 5, cities: ['Ciudad de México', 'Guadalajara', 'Monterrey', 'Puebla', 'Mérida', 'Querétaro', 'León'] },
+  { country: 'España', code: '+34', lead: '6', digits: 9, weight: 2, cities: ['Madrid', 'Barcelona', 'Valencia', 'Sevilla', 'Málaga', 'Zaragoza'] },
+  { country: 'Colombia', code: '+57', lead: '3', digits: 10, weight: 2, cities: ['Bogotá', 'Medellín', 'Cali', 'Barranquilla', 'Cartagena'] },
+  { country: 'Argentina', code: '+54', lead: '9', digits: 11, weight: 1, cities: ['Buenos Aires', 'Córdoba', 'Rosario', 'Mendoza'] },
+  { country: 'Chile', code: '+56', lead: '9', digits: 9, weight: 1, cities: ['Santiago', 'Valparaíso', 'Concepción'] },
+  { country: 'Perú', code: '+51', lead: '9', digits: 9, weight: 1, cities: ['Lima', 'Arequipa', 'Trujillo'] },
 ] as const;
 
 export const COMPANIES = [

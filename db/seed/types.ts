@@ -61,7 +61,7 @@ export type MessagePlan = {
   mentions?: UserKey[];
   activity?: ActivityPlan;
   attachment?: AttachmentPlan;
-  email?: { subject: string; messageId: string };
+  email?: { subject: string; messageId?: string };
   sourceId?: string;
   status?: 'sent' | 'delivered' | 'read' | 'failed';
   deliveryError?: string;
@@ -91,6 +91,6 @@ export type ConversationPlan = {
     type: 'conversation_mention' | 'conversation_assignment';
     actor: UserKey | null;
     messageIndex: number;
-    read: boolean;
+    readAt: Date | null;
   }>;
 };

@@ -1,5 +1,7 @@
 'use server';
 
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut, updateSession } from '@/lib/auth';
@@ -12,8 +14,17 @@ const ZSignIn = z.object({
   callbackUrl: z.string().optional(),
 });
 
-// Only same-site paths are followed after sign-in.
-const safeCallback = (url: string | undefined) => (url && url.startsWith('/') && !url.startsWith('//') ? url : '/');
+// Only paths of this app are followed after sign-in: an absolute URL (the middleware passes one)
+// keeps its path and never leaves the site.
+const safeCallback = (url: string | undefined): string => {
+  if (!url) return '/all';
+  try {
+    const { pathname, search } = new URL(url, 'http://bandeja.invalid');
+    return pathname.startsWith('/') && !pathname.startsWith('//') && pathname !== '/login' ? pathname + search : '/all';
+  } catch {
+    return '/all';
+  }
+};
 
 // Signs in with email and password; Auth.js redirects on success.
 export const signInAction = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
@@ -41,8 +52,16 @@ export const signOutAction = async () => {
   await signOut({ redirectTo: '/login' });
 };
 
-// Stores the agent's language and refreshes the session that carries it.
+// The page a form was posted from, to show it again (same site only).
+const refererPath = async () => {
+  const referer = (await headers()).get('referer');
+  return safeCallback(referer ?? undefined);
+};
+
+// Stores the agent's language, refreshes the session that carries it, and reloads the page so
+// that everything (server and client components) renders in the new language.
 export const updateLocaleAction = formAction(z.object({ locale: z.enum(['es', 'en']) }), async (ctx, input) => {
   await updateLocale(ctx, input);
   await updateSession({ user: { locale: input.locale } });
+  redirect(await refererPath());
 });

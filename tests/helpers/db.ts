@@ -4,6 +4,7 @@ import { openPglite, pgliteDatabase, postgresDatabase, type Database } from '@/d
 import { createDatabase, databaseUrl, dropDatabase, newDatabaseName } from '@/tests/setup/postgres-admin';
 import type { TestDatabaseTemplate } from '@/tests/setup/global-db';
 
+// The template this run's globalSetup migrated (tests/setup/global-db.ts).
 const template = (): TestDatabaseTemplate => {
   const provided = inject('testDatabase');
   if (!provided) {
@@ -21,6 +22,19 @@ const readDump = (dumpPath: string) => {
   return dump;
 };
 
+// close() may be called by a test and again by useTestDatabase's afterAll; the work happens once.
+const closingOnce = (database: Database, afterClose?: () => Promise<void>): Database => {
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    try {
+      await database.close();
+    } finally {
+      await afterClose?.();
+    }
+  };
+  return { ...database, close: () => (closing ??= close()) };
+};
+
 // A fresh, migrated database isolated from every other call: an in-memory PGlite loaded from the run's dump,
 // or (DATABASE_URL set) a new database copied from the run's template. close() also drops that database.
 export const createTestDatabase = async (): Promise<Database> => {
@@ -32,16 +46,6 @@ export const createTestDatabase = async (): Promise<Database> => {
   await createDatabase(source.serverUrl, name, source.template);
   const database = await postgresDatabase(databaseUrl(source.serverUrl, name), { max: 5 });
   return closingOnce(database, () => dropDatabase(source.serverUrl, name));
-};
-
-// close() may be called by a test and again by useTestDatabase's afterAll; the work happens once.
-const closingOnce = (database: Database, afterClose?: () => Promise<void>): Database => {
-  let closing: Promise<void> | undefined;
-  const close = async () => {
-    await database.close();
-    await afterClose?.();
-  };
-  return { ...database, close: () => (closing ??= close()) };
 };
 
 // One database for the calling test file (or describe block): created before its tests, closed and dropped

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -24,9 +25,16 @@ const pgliteTemplate = async () => {
     await migrateDatabase(await pgliteDatabase(client));
     const dump = await client.dumpDataDir('none');
     const dir = await mkdtemp(path.join(os.tmpdir(), 'bandeja-test-'));
+    // Removed at teardown, or when vitest exits without one (Ctrl-C).
+    const removeDir = () => rmSync(dir, { recursive: true, force: true });
+    process.once('exit', removeDir);
     const dumpPath = path.join(dir, 'template.tar');
     await writeFile(dumpPath, new Uint8Array(await dump.arrayBuffer()));
-    return { provided: { engine: 'pglite', dumpPath } as const, teardown: () => rm(dir, { recursive: true, force: true }) };
+    const teardown = async () => {
+      process.off('exit', removeDir);
+      removeDir();
+    };
+    return { provided: { engine: 'pglite', dumpPath } as const, teardown };
   } finally {
     await client.close();
   }

@@ -16,7 +16,7 @@ export const ORDER_TOPICS: Topic[] = [
     exchanges: [
       {
         agent: [
-          'Claro, ya estoy revisando el pedido {pedido}. ¿Me confirmas el código postal de entrega, por favor?',
+          'Claro, ya estoy revisando el pedido {pedido}. ¿Me confirmas que la entrega es en {ciudad}?',
           'Déjame consultarlo con la paquetería. ¿La dirección de envío sigue siendo la de {ciudad}?',
         ],
         contact: ['Sí, es la misma dirección en {ciudad}.', 'Sí, correcto. Es la dirección de mi oficina.'],
@@ -31,7 +31,7 @@ export const ORDER_TOPICS: Topic[] = [
       {
         agent: [
           'Solicité a la paquetería que lo entreguen con prioridad y te reembolsamos el costo del envío.',
-          'Pedí prioridad para tu entrega. Te escribo en cuanto tenga confirmación.',
+          'Claro, te aviso por este medio si hay cualquier cambio.',
         ],
         contact: ['Muchas gracias, quedo pendiente.', 'Perfecto, gracias por la atención.'],
       },
@@ -75,6 +75,7 @@ export const ORDER_TOPICS: Topic[] = [
     ],
     attachment: {
       from: 'contact',
+      after: 0,
       content: 'Así llegó la caja',
       file: { kind: 'image', fileName: 'caja-danada.jpg', mimeType: 'image/jpeg', size: 284_113, width: 1280, height: 960 },
     },
@@ -107,7 +108,7 @@ export const ORDER_TOPICS: Topic[] = [
         contact: ['¿El envío de la devolución tiene costo?', 'Ok, gracias.'],
       },
       {
-        agent: ['No, la guía de devolución es gratuita.', 'Ninguno, corre por nuestra cuenta.'],
+        agent: ['No, la guía de devolución es gratuita.', 'Con gusto. Recuerda llevar el paquete a la paquetería en los próximos 7 días.'],
         contact: ['Excelente 👍', 'Muy bien, mañana lo llevo a la paquetería.'],
       },
     ],

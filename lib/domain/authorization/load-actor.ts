@@ -3,6 +3,8 @@ import type { DbOrTx } from '@/db/client';
 import { accountUsers, inboxes, inboxMembers, teamMembers, teams } from '@/db/schema';
 import type { Actor } from '../context';
 
+const isId = (value: number) => Number.isInteger(value) && value > 0 && value <= 2_147_483_647;
+
 export type LoadActorOptions = {
   userId: number;
   // Without it the user's first active account is used (the one they joined first).
@@ -12,6 +14,9 @@ export type LoadActorOptions = {
 // Resolves who is acting, once per request: null when the user is not an active member of the
 // account, so a deactivated member loses access at their next request, whatever their session says.
 export const loadActor = async (db: DbOrTx, { userId, accountId }: LoadActorOptions): Promise<Actor | null> => {
+  // Ids come from a session token: anything but a positive integer names nobody (and must not reach
+  // the query, where NaN or 2^40 would be an SQL error rather than "no actor").
+  if (!isId(userId) || (accountId !== undefined && !isId(accountId))) return null;
   const [membership] = await db
     .select({ accountId: accountUsers.accountId, role: accountUsers.role })
     .from(accountUsers)

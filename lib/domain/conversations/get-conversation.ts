@@ -5,7 +5,7 @@ import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 
-export const ZGetConversationInput = z.object({ conversationId: z.coerce.number().int().positive() });
+export const ZGetConversationInput = z.object({ conversationId: z.coerce.number().int().positive().max(2_147_483_647) });
 export type TGetConversationInput = z.input<typeof ZGetConversationInput>;
 
 export type ConversationWithBasics = Conversation & {

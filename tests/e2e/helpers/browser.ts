@@ -22,8 +22,10 @@ export const screenshotsDir = path.resolve(import.meta.dirname, '../../../test-r
 export const baseUrl = () => inject('e2eBaseUrl');
 
 // One browser per test file; every agent gets a context of their own (own cookies, own session).
+// A context opened inside a test belongs to that test; one opened in beforeAll lives until the file ends.
 let browser: Promise<Browser> | undefined;
-const contexts = new Set<BrowserContext>();
+const contexts = new Map<BrowserContext, string | undefined>();
+let currentTest: string | undefined;
 
 const launch = () => {
   browser ??= chromium.launch({ executablePath, args, headless: true });
@@ -39,7 +41,7 @@ export type AgentPageOptions = {
 export const newAgentPage = async ({ locale = 'es-ES', viewport = { width: 1280, height: 800 } }: AgentPageOptions = {}) => {
   const context = await (await launch()).newContext({ baseURL: baseUrl(), locale, viewport });
   context.setDefaultTimeout(10_000);
-  contexts.add(context);
+  contexts.set(context, currentTest);
   context.once('close', () => contexts.delete(context));
   return context.newPage();
 };
@@ -50,14 +52,23 @@ export const signIn = async (page: Page, email: string, password: string) => {
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 15_000 }),
+    page.waitForURL((url) => url.pathname.replace(/\/$/, '') !== '/login', { timeout: 15_000 }),
     page.locator('button[type="submit"]').click(),
   ]);
 };
 
-// Saves every open page of the file, named after the failed test: test-results/e2e/<file>--<test>--<n>.png.
-export const screenshotOpenPages = async (testName: string, file: string) => {
-  const pages = [...contexts].flatMap((context) => context.pages()).filter((page) => !page.isClosed());
+// Called by tests/e2e/setup/browser-hooks.ts around every test.
+export const startTest = (testId: string) => {
+  currentTest = testId;
+};
+
+// The pages a test could see: its own and the file's shared ones.
+const visibleContexts = (testId: string) =>
+  [...contexts].filter(([, owner]) => owner === undefined || owner === testId).map(([context]) => context);
+
+// Saves those pages, named after the failed test: test-results/e2e/<file>--<test>--<n>.png.
+export const screenshotTestPages = async (testId: string, testName: string, file: string) => {
+  const pages = visibleContexts(testId).flatMap((context) => context.pages());
   if (pages.length === 0) return;
   await mkdir(screenshotsDir, { recursive: true });
   const slug = `${path.basename(file).replace(/\.e2e\.test\.ts$/, '')}--${testName}`.replace(/[^\w.-]+/g, '-').slice(0, 150);
@@ -66,6 +77,13 @@ export const screenshotOpenPages = async (testName: string, file: string) => {
       page.screenshot({ path: path.join(screenshotsDir, `${slug}--${index + 1}.png`), fullPage: true }).catch(() => undefined),
     ),
   );
+};
+
+// Closes the contexts the test opened.
+export const endTest = async (testId: string) => {
+  currentTest = undefined;
+  const owned = [...contexts].filter(([, owner]) => owner === testId).map(([context]) => context);
+  await Promise.all(owned.map((context) => context.close().catch(() => undefined)));
 };
 
 export const closeBrowser = async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -121,7 +121,11 @@ export default async function setup(project: TestProject) {
   closeSync(log);
   await writeFile(pidPath, String(child.pid));
   // If vitest exits without reaching teardown (Ctrl-C, an error), the server still goes.
-  const killOnExit = () => killGroup(child, 'SIGKILL');
+  const killOnExit = () => {
+    killGroup(child, 'SIGKILL');
+    rmSync(pidPath, { force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   process.on('exit', killOnExit);
 
   const teardown = async () => {

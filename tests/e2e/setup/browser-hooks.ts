@@ -1,12 +1,17 @@
-import { afterAll, afterEach } from 'vitest';
-import { closeBrowser, screenshotOpenPages } from '@/tests/e2e/helpers/browser';
+import { afterAll, afterEach, beforeEach } from 'vitest';
+import { closeBrowser, endTest, screenshotTestPages, startTest } from '@/tests/e2e/helpers/browser';
 
-// A failed test leaves screenshots of every page still open in its file (test-results/e2e/).
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await screenshotOpenPages(task.name, task.file.filepath);
+beforeEach(({ task }) => {
+  startTest(task.id);
 });
 
-// Pages live until the file ends, so a file may sign agents in once in beforeAll and share them.
+// A failed test leaves screenshots of its pages in test-results/e2e/; then its own pages close.
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') await screenshotTestPages(task.id, task.name, task.file.filepath);
+  await endTest(task.id);
+});
+
+// Pages opened in beforeAll are shared by the file's tests and close with the browser.
 afterAll(async () => {
   await closeBrowser();
 });

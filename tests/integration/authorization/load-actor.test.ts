@@ -56,6 +56,9 @@ describe('loadActor', () => {
 
     expect(await loadActor(db, { userId: user.id, accountId: theirs.id })).toBeNull();
     expect(await loadActor(db, { userId: 2_000_000_000 })).toBeNull();
+    // What a malformed session turns into: no actor, not an SQL error.
+    expect(await loadActor(db, { userId: user.id, accountId: Number(undefined) })).toBeNull();
+    expect(await loadActor(db, { userId: Number('') })).toBeNull();
   });
 
   it('is null for an inactive membership, with or without an account id', async () => {

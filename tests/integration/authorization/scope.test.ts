@@ -77,6 +77,7 @@ describe('getConversation', () => {
 
     await expect(getConversation(ctx, { conversationId: -1 })).rejects.toMatchObject(notFound);
     await expect(getConversation(ctx, { conversationId: 'abc' as never })).rejects.toMatchObject(notFound);
+    await expect(getConversation(ctx, { conversationId: 2 ** 40 })).rejects.toMatchObject(notFound);
   });
 });
 

@@ -1,0 +1,84 @@
+import { inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { contacts, conversationLabels, conversations } from '@/db/schema';
+import { searchable } from '@/db/schema/sql-functions';
+import type { Actor } from '../../context';
+import { contactExists } from './contact-exists';
+import type { TFilterField, TPositiveOperator } from './filter-schema';
+import type { TFilterValue } from './filter-values';
+import { textCondition } from './text-condition';
+
+export type TFieldConditionOptions = {
+  field: TFilterField;
+  op: TPositiveOperator;
+  // Checked by the schema; ids already checked to belong to the account.
+  value: TFilterValue;
+  actor: Actor;
+  timeZone: string;
+  now: Date;
+};
+
+const DAY_MS = 86_400_000;
+
+const idsOf = (value: TFilterValue, actor: Actor): number[] => {
+  if (value.kind !== 'ids') throw new Error(`fieldCondition: a ${value.kind} value for ids`);
+  return value.me ? [...new Set([...value.values, actor.userId])] : value.values;
+};
+
+const stringsOf = (value: TFilterValue): string[] => {
+  if (value.kind !== 'strings') throw new Error(`fieldCondition: a ${value.kind} value for strings`);
+  return value.values;
+};
+
+// before / after a day (midnight in the account's time zone, so "before May 1" means what the
+// team's calendar says) or an exact instant; last N days counts back from ctx.now().
+const timestampCondition = (column: AnyPgColumn, op: TPositiveOperator, value: TFilterValue, timeZone: string, now: Date): SQL => {
+  if (op === 'last_n_days' && value.kind === 'days') {
+    return sql`${column} >= ${new Date(now.getTime() - value.days * DAY_MS).toISOString()}::timestamptz`;
+  }
+  if (value.kind === 'instant') {
+    if (op === 'before') return sql`${column} < ${value.instant}::timestamptz`;
+    if (op === 'after') return sql`${column} > ${value.instant}::timestamptz`;
+  }
+  if (value.kind === 'date') {
+    if (op === 'before') return sql`${column} < (${value.date}::date::timestamp at time zone ${timeZone}::text)`;
+    // After the whole day: from the next local midnight.
+    if (op === 'after') return sql`${column} >= ((${value.date}::date + 1)::timestamp at time zone ${timeZone}::text)`;
+  }
+  throw new Error(`fieldCondition: ${op} with a ${value.kind} value on a timestamp`);
+};
+
+const labelled = (labelIds?: number[]): SQL =>
+  sql`exists (select 1 from ${conversationLabels} where ${conversationLabels.conversationId} = ${conversations.id}${
+    labelIds ? sql` and ${inArray(conversationLabels.labelId, labelIds)}` : sql``
+  })`;
+
+// The positive SQL condition for a fixed field (status, assignee, inbox, team, priority, label,
+// contact name / email / phone, created / last activity dates) on the conversations table.
+export const fieldCondition = ({ field, op, value, actor, timeZone, now }: TFieldConditionOptions): SQL => {
+  switch (field) {
+    case 'status':
+      return inArray(conversations.status, stringsOf(value) as Array<typeof conversations.status._.data>);
+    case 'priority':
+      return inArray(conversations.priority, stringsOf(value) as Array<typeof conversations.priority._.data>);
+    case 'inbox':
+      return inArray(conversations.inboxId, idsOf(value, actor));
+    case 'team':
+      return op === 'present' ? isNotNull(conversations.teamId) : inArray(conversations.teamId, idsOf(value, actor));
+    case 'assignee':
+      return op === 'present' ? isNotNull(conversations.assigneeId) : inArray(conversations.assigneeId, idsOf(value, actor));
+    case 'label':
+      return op === 'present' ? labelled() : labelled(idsOf(value, actor));
+    case 'contact_name':
+      // Accent-insensitive like search (L1), so "jose" finds "José".
+      return contactExists(textCondition(sql`${contacts.name}`, op, value, (text) => searchable(text)));
+    case 'contact_email':
+      return contactExists(textCondition(sql`${contacts.email}`, op, value));
+    case 'contact_phone':
+      return contactExists(textCondition(sql`${contacts.phone}`, op, value));
+    case 'created_at':
+      return timestampCondition(conversations.createdAt, op, value, timeZone, now);
+    case 'last_activity_at':
+      return timestampCondition(conversations.lastActivityAt, op, value, timeZone, now);
+  }
+};

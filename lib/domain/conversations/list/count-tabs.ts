@@ -1,0 +1,25 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { conversations, mentions } from '@/db/schema';
+import type { Ctx } from '../../context';
+import { buildListConditions, type ListConditions } from './list-conditions';
+import { ZListQuery, type TListQueryInput, type TListViewInput } from './list-query';
+
+export type TabCounts = { mine: number; unassigned: number; all: number };
+
+const countWhere = (condition: SQL | undefined) =>
+  (condition ? sql<number>`count(*) filter (where ${condition})::int` : sql<number>`count(*)::int`).mapWith(Number);
+
+// L5: the three tab counts for conditions already built, in one query (one scan, three FILTERs).
+export const countTabsWhere = async (ctx: Ctx, conditions: ListConditions): Promise<TabCounts> => {
+  const [row] = await ctx.db
+    .select({ mine: countWhere(conditions.tabs.mine), unassigned: countWhere(conditions.tabs.unassigned), all: countWhere(conditions.tabs.all) })
+    .from(conversations)
+    .leftJoin(mentions, conditions.mentionJoin)
+    .where(conditions.where);
+  return { mine: row?.mine ?? 0, unassigned: row?.unassigned ?? 0, all: row?.all ?? 0 };
+};
+
+// L5: how many conversations each tab ("Mías", "Sin asignar", "Todos") lists for this view, status
+// and filter. Throws like buildListConditions (NOT_FOUND view, INVALID_INPUT filter).
+export const countTabs = async (ctx: Ctx, view: TListViewInput, queryInput: TListQueryInput = {}): Promise<TabCounts> =>
+  countTabsWhere(ctx, await buildListConditions(ctx, view, ZListQuery.parse(queryInput)));

@@ -1,0 +1,29 @@
+import type { Ctx } from '../../context';
+import { countTabsWhere, type TabCounts } from './count-tabs';
+import { buildListConditions } from './list-conditions';
+import { listConversationPage } from './list-conversation-page';
+import { ZListQuery, type TListQuery, type TListQueryInput, type TListView, type TListViewInput } from './list-query';
+import { loadPreviewCards, type PreviewCard } from './load-preview-cards';
+
+export type ConversationList = {
+  items: PreviewCard[];
+  // Pass as `cursor` for the next page; null on the last page.
+  nextCursor: string | null;
+  // L5: the tab counts for the same view, status and filter (whatever tab is shown).
+  counts: TabCounts;
+  // The view and query as applied (defaults filled in), for links that keep the list state.
+  view: TListView;
+  query: TListQuery;
+};
+
+// Everything the conversation list panel shows, in one call: one page of preview cards (L6) of a view
+// (V1-V7) with its status (L2), sort (L3), filter (L4) and tab (L5), plus the three tab counts.
+// The view is resolved and authorised once (NOT_FOUND for a view the actor may not open;
+// INVALID_INPUT for a filter that does not hold); the page and the counts then run side by side.
+export const listConversations = async (ctx: Ctx, view: TListViewInput, queryInput: TListQueryInput = {}): Promise<ConversationList> => {
+  const query = ZListQuery.parse(queryInput);
+  const conditions = await buildListConditions(ctx, view, query);
+  const [page, counts] = await Promise.all([listConversationPage(ctx, conditions, query), countTabsWhere(ctx, conditions)]);
+  const items = await loadPreviewCards(ctx, page.ids);
+  return { items, nextCursor: page.nextCursor, counts, view: conditions.view, query };
+};

@@ -1,0 +1,178 @@
+import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import {
+  attachments,
+  contacts,
+  conversationLabels,
+  conversationReads,
+  conversations,
+  inboxes,
+  labels,
+  mentions,
+  messages,
+  teams,
+  users,
+  type Attachment,
+  type Conversation,
+  type Message,
+} from '@/db/schema';
+import { conversationScope } from '../../authorization/scope';
+import type { Ctx } from '../../context';
+import { mentionJoinFor } from './list-conditions';
+
+// What a card of the list shows (L6).
+export type PreviewCard = Pick<
+  Conversation,
+  'id' | 'displayId' | 'status' | 'priority' | 'snoozedUntil' | 'waitingSince' | 'firstReplyAt' | 'lastActivityAt' | 'createdAt'
+> & {
+  inbox: { id: number; name: string; channelType: 'website' | 'api' | 'email' };
+  contact: { id: number; name: string; email: string | null; phone: string | null; avatarUrl: string | null };
+  assignee: { id: number; name: string; avatarUrl: string | null } | null;
+  team: { id: number; name: string } | null;
+  labels: Array<{ id: number; title: string; color: string }>;
+  lastMessage: {
+    id: number;
+    excerpt: string;
+    messageType: Message['messageType'];
+    private: boolean;
+    senderType: Message['senderType'];
+    senderName: string | null;
+    attachmentKind: Attachment['kind'] | null;
+    createdAt: Date;
+  } | null;
+  unreadCount: number;
+  // When the actor was last @mentioned here (V2 sorts by it); null when never.
+  mentionedAt: Date | null;
+};
+
+export const EXCERPT_LENGTH = 140;
+
+// One line of text: whitespace (email line breaks, indentation) collapsed, cut at a character
+// boundary (never inside a surrogate pair) with an ellipsis.
+const excerptOf = (content: string | null): string => {
+  const text = (content ?? '').replace(/\s+/g, ' ').trim();
+  const characters = Array.from(text);
+  return characters.length > EXCERPT_LENGTH ? `${characters.slice(0, EXCERPT_LENGTH - 1).join('').trimEnd()}…` : text;
+};
+
+const loadConversations = (ctx: Ctx, ids: number[]) =>
+  ctx.db
+    .select({
+      id: conversations.id,
+      displayId: conversations.displayId,
+      status: conversations.status,
+      priority: conversations.priority,
+      snoozedUntil: conversations.snoozedUntil,
+      waitingSince: conversations.waitingSince,
+      firstReplyAt: conversations.firstReplyAt,
+      lastActivityAt: conversations.lastActivityAt,
+      createdAt: conversations.createdAt,
+      inbox: { id: inboxes.id, name: inboxes.name, channelType: inboxes.channelType },
+      contact: { id: contacts.id, name: contacts.name, email: contacts.email, phone: contacts.phone, avatarUrl: contacts.avatarUrl },
+      assignee: { id: users.id, name: users.name, avatarUrl: users.avatarUrl },
+      team: { id: teams.id, name: teams.name },
+      mentionedAt: mentions.mentionedAt,
+    })
+    .from(conversations)
+    .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .leftJoin(users, eq(users.id, conversations.assigneeId))
+    .leftJoin(teams, eq(teams.id, conversations.teamId))
+    .leftJoin(mentions, mentionJoinFor(ctx.actor))
+    // The ids come from a list query already scoped; scoping again keeps this safe on any input.
+    .where(and(inArray(conversations.id, ids), conversationScope(ctx.actor)));
+
+const loadLabels = (ctx: Ctx, ids: number[]) =>
+  ctx.db
+    .select({ conversationId: conversationLabels.conversationId, id: labels.id, title: labels.title, color: labels.color })
+    .from(conversationLabels)
+    .innerJoin(labels, eq(labels.id, conversationLabels.labelId))
+    .where(inArray(conversationLabels.conversationId, ids))
+    .orderBy(asc(sql`lower(${labels.title})`), asc(labels.id));
+
+// The last message of each conversation that is not an activity message (B4 lines such as "Laura
+// resolved the conversation" are not what the card previews): one LATERAL index walk per conversation
+// on messages_conversation_created_idx, stopping at the first non-activity message. Sender and
+// attachment are looked up outside the LATERAL, where every column keeps its table name.
+const loadLastMessages = (ctx: Ctx, ids: number[]) => {
+  const last = ctx.db
+    .select({
+      id: messages.id,
+      // Enough text for the excerpt; a long email body is not read whole.
+      content: sql<string | null>`left(${messages.content}, ${EXCERPT_LENGTH * 4})`.as('content'),
+      messageType: messages.messageType,
+      private: messages.private,
+      senderType: messages.senderType,
+      senderId: messages.senderId,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversations.id), ne(messages.messageType, 'activity')))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1)
+    .as('last_message');
+  return ctx.db
+    .select({
+      conversationId: conversations.id,
+      id: last.id,
+      content: last.content,
+      messageType: last.messageType,
+      private: last.private,
+      senderType: last.senderType,
+      senderName: sql<string | null>`coalesce(${users.name}, ${contacts.name})`,
+      attachmentKind: sql<Attachment['kind'] | null>`(
+        select ${attachments.kind} from ${attachments} where ${attachments.messageId} = ${last.id} order by ${attachments.id} limit 1
+      )`,
+      createdAt: last.createdAt,
+    })
+    .from(conversations)
+    .innerJoinLateral(last, sql`true`)
+    .leftJoin(users, and(eq(last.senderType, 'agent'), eq(users.id, last.senderId)))
+    .leftJoin(contacts, and(eq(last.senderType, 'contact'), eq(contacts.id, last.senderId)))
+    .where(inArray(conversations.id, ids));
+};
+
+// Unread = incoming messages after the actor's last read; every incoming message when never read.
+const loadUnreadCounts = (ctx: Ctx, ids: number[]) =>
+  ctx.db
+    .select({ conversationId: messages.conversationId, count: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(messages)
+    .leftJoin(
+      conversationReads,
+      and(eq(conversationReads.conversationId, messages.conversationId), eq(conversationReads.userId, ctx.actor.userId)),
+    )
+    .where(
+      and(
+        inArray(messages.conversationId, ids),
+        eq(messages.messageType, 'incoming'),
+        or(isNull(conversationReads.lastReadAt), gt(messages.createdAt, conversationReads.lastReadAt)),
+      ),
+    )
+    .groupBy(messages.conversationId);
+
+// The cards of one page of the list (L6), in the order of `ids`, in four queries whatever the page
+// size. Ids the actor may not see are left out.
+export const loadPreviewCards = async (ctx: Ctx, ids: number[]): Promise<PreviewCard[]> => {
+  if (ids.length === 0) return [];
+  const [rows, labelRows, lastMessages, unread] = await Promise.all([
+    loadConversations(ctx, ids),
+    loadLabels(ctx, ids),
+    loadLastMessages(ctx, ids),
+    loadUnreadCounts(ctx, ids),
+  ]);
+
+  const labelsOf = new Map<number, PreviewCard['labels']>();
+  for (const { conversationId, ...label } of labelRows) {
+    const list = labelsOf.get(conversationId) ?? [];
+    list.push(label);
+    labelsOf.set(conversationId, list);
+  }
+  const lastOf = new Map(lastMessages.map(({ conversationId, content, ...message }) => [conversationId, { ...message, excerpt: excerptOf(content) }]));
+  const unreadOf = new Map(unread.map((row) => [row.conversationId, row.count]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [{ ...row, labels: labelsOf.get(id) ?? [], lastMessage: lastOf.get(id) ?? null, unreadCount: unreadOf.get(id) ?? 0 }];
+  });
+};

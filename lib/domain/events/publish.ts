@@ -1,0 +1,32 @@
+import type { Ctx } from '../context';
+
+// Chatwoot's event catalogue (DESIGN.md "Realtime").
+export type RealtimeEventName =
+  | 'conversation.created'
+  | 'conversation.updated'
+  | 'conversation.status_changed'
+  | 'message.created'
+  | 'message.updated'
+  | 'assignee.changed'
+  | 'conversation.mentioned'
+  | 'contact.updated'
+  | 'contact.merged'
+  | 'contact.deleted'
+  | 'notification.created';
+
+// Payloads carry ids and the changed fields only: Pusher caps a message at 10 KB, and a client
+// re-reads from Postgres whatever it shows.
+export type RealtimeEvent = { channel: string; event: RealtimeEventName; data: Record<string, unknown> };
+
+// Rings the realtime doorbell for changes that have ALREADY COMMITTED: call it after the
+// transaction, never inside it, so that no client hears of a change that was rolled back.
+// Postgres is the truth: a failed publish is logged and swallowed, it never fails the change.
+export const publishAfterCommit = async (ctx: Pick<Ctx, 'realtime'>, events: RealtimeEvent[]): Promise<void> => {
+  const results = await Promise.allSettled(events.map(async ({ channel, event, data }) => ctx.realtime.publish(channel, event, data)));
+  results.forEach((result, index) => {
+    if (result.status === 'rejected') {
+      const { channel, event } = events[index];
+      console.error(`realtime: publishing ${event} on ${channel} failed`, result.reason);
+    }
+  });
+};

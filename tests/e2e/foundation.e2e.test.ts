@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+
+const PASSWORD = 'bandeja-demo';
+
+describe('sign-in and the dashboard shell', () => {
+  test('an unauthenticated visit to the dashboard goes to the sign-in page', async () => {
+    const page = await newAgentPage();
+    await page.goto('/all');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expect(page.getByRole('heading', { name: 'Inicia sesión' }).isVisible()).resolves.toBe(true);
+  });
+
+  test('wrong credentials get a translated message and no session', async () => {
+    const page = await newAgentPage();
+    await page.goto('/login');
+    await page.locator('input[name="email"]').fill('admin@bandeja.test');
+    await page.locator('input[name="password"]').fill('not-the-password');
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('alert').filter({ hasText: 'El correo o la contraseña no son correctos.' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  test('an agent signs in, sees the three panels and the inboxes they belong to, and signs out', async () => {
+    const page = await newAgentPage();
+    await signIn(page, 'admin@bandeja.test', PASSWORD);
+    await page.waitForURL((url) => url.pathname === '/all');
+    await page.getByRole('region', { name: 'Lista de conversaciones' }).waitFor();
+    await expect(page.getByRole('complementary', { name: 'Vistas' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('region', { name: 'Lista de conversaciones' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('region', { name: 'Conversación' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('signed-in-user').textContent()).resolves.toContain('Laura');
+    const views = page.getByRole('complementary', { name: 'Vistas' });
+    await expect(views.getByRole('link', { name: 'Todas las conversaciones' }).getAttribute('aria-current')).resolves.toBe('page');
+    expect(await views.getByRole('link').count()).toBeGreaterThanOrEqual(6);
+
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.goto('/all');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  test('the language is English when the agent picks it, kept across sessions, and Spanish again on request', async () => {
+    const page = await newAgentPage();
+    await signIn(page, 'diego@bandeja.test', PASSWORD);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'All conversations' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await signIn(page, 'diego@bandeja.test', PASSWORD);
+    await page.getByRole('link', { name: 'All conversations' }).waitFor();
+
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('link', { name: 'Todas las conversaciones' }).waitFor();
+  });
+
+  test('before sign-in the language follows the browser', async () => {
+    const page = await newAgentPage({ locale: 'en-US' });
+    await page.goto('/login');
+    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+  });
+
+  test('at phone size one panel shows at a time and the views panel is a drawer', async () => {
+    const page = await newAgentPage({ viewport: { width: 375, height: 740 } });
+    await signIn(page, 'carlos@bandeja.test', PASSWORD);
+    const views = page.getByRole('complementary', { name: 'Vistas' });
+    await page.getByRole('region', { name: 'Lista de conversaciones' }).waitFor();
+    await expect(views.isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('region', { name: 'Conversación' }).isVisible()).resolves.toBe(false);
+    // Nothing scrolls sideways at 375 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await page.getByRole('link', { name: 'Abrir menú de vistas' }).click();
+    await expect(views.isVisible()).resolves.toBe(true);
+    await views.getByRole('link', { name: 'Menciones' }).click();
+    await page.waitForURL((url) => url.pathname === '/mentions');
+    await expect(page.getByRole('heading', { level: 1, name: 'Menciones' }).isVisible()).resolves.toBe(true);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { countViews } from '@/lib/domain/conversations/list/count-views';
+import { actorFor, createAccount, createConversation, createInbox, createTeam, createUser, ctxFor } from '@/tests/helpers/factories';
+import { useTestDatabase } from '@/tests/helpers/db';
+import { createLabel, labelConversation, mentionUser, setupAccount, storeSavedView, walkList } from '@/tests/helpers/list-factories';
+
+const database = useTestDatabase();
+const db = () => database().db;
+
+describe('view counts (views panel)', () => {
+  it('counts open conversations per view, zero included, equal to what each view lists', async () => {
+    const { accountId, inboxId, adminId, ctx } = await setupAccount(db());
+    const second = await createInbox(db(), { accountId });
+    const empty = await createInbox(db(), { accountId });
+    const billing = await createLabel(db(), { accountId });
+    const unused = await createLabel(db(), { accountId });
+    const sales = await createTeam(db(), { accountId });
+    const support = await createTeam(db(), { accountId });
+
+    const a = await createConversation(db(), { accountId, inboxId, teamId: sales.id, priority: 'urgent' });
+    const b = await createConversation(db(), { accountId, inboxId, firstReplyAt: new Date() });
+    const c = await createConversation(db(), { accountId, inboxId: second.id, teamId: sales.id, priority: 'urgent' });
+    // Not open: never counted.
+    const resolved = await createConversation(db(), { accountId, inboxId, status: 'resolved', teamId: sales.id, priority: 'urgent' });
+    await labelConversation(db(), a.id, billing.id);
+    await labelConversation(db(), resolved.id, billing.id);
+    await mentionUser(db(), { accountId, userId: adminId, conversationId: c.id });
+    await mentionUser(db(), { accountId, userId: adminId, conversationId: resolved.id });
+    const urgentView = await storeSavedView(db(), {
+      accountId,
+      userId: adminId,
+      filter: { operator: 'and', conditions: [{ field: 'priority', op: 'equal', value: 'urgent' }] },
+    });
+    const brokenView = await storeSavedView(db(), { accountId, userId: adminId, filter: { broken: true } });
+    // Fresh actor: administrators' inboxIds are loaded with the actor.
+    const admin = ctxFor(db(), await actorFor(db(), adminId, accountId));
+
+    const counts = await countViews(admin);
+
+    expect(counts).toEqual({
+      all: 3,
+      mentions: 1,
+      unattended: 2,
+      inboxes: { [inboxId]: 2, [second.id]: 1, [empty.id]: 0 },
+      labels: { [billing.id]: 1, [unused.id]: 0 },
+      teams: { [sales.id]: 2, [support.id]: 0 },
+      savedViews: { [urgentView]: 2, [brokenView]: null },
+    });
+    const everyTab = { tab: 'all' } as const;
+    expect((await walkList(ctx, { kind: 'all' }, everyTab)).length).toBe(counts.all);
+    expect((await walkList(ctx, { kind: 'mentions' }, everyTab)).length).toBe(counts.mentions);
+    expect((await walkList(ctx, { kind: 'unattended' }, everyTab)).length).toBe(counts.unattended);
+    expect((await walkList(ctx, { kind: 'team', teamId: sales.id }, everyTab)).length).toBe(counts.teams[sales.id]);
+    expect((await walkList(ctx, { kind: 'saved', savedViewId: urgentView }, everyTab)).length).toBe(counts.savedViews[urgentView]);
+    expect(b.id).toBeGreaterThan(0);
+  });
+
+  it("an agent counts only their inboxes' conversations and only their own teams", async () => {
+    const { accountId, inboxId } = await setupAccount(db());
+    const hidden = await createInbox(db(), { accountId });
+    const sales = await createTeam(db(), { accountId });
+    const support = await createTeam(db(), { accountId });
+    const label = await createLabel(db(), { accountId });
+    const agentUser = await createUser(db(), { accountId, inboxIds: [inboxId], teamIds: [sales.id] });
+    const agent = ctxFor(db(), await actorFor(db(), agentUser.id, accountId));
+    const visible = await createConversation(db(), { accountId, inboxId, teamId: sales.id });
+    const invisible = await createConversation(db(), { accountId, inboxId: hidden.id, teamId: sales.id });
+    await labelConversation(db(), visible.id, label.id);
+    await labelConversation(db(), invisible.id, label.id);
+    await mentionUser(db(), { accountId, userId: agentUser.id, conversationId: invisible.id });
+
+    const counts = await countViews(agent);
+
+    expect(counts.all).toBe(1);
+    expect(counts.mentions).toBe(0);
+    expect(counts.inboxes).toEqual({ [inboxId]: 1 });
+    expect(counts.labels).toEqual({ [label.id]: 1 });
+    expect(counts.teams).toEqual({ [sales.id]: 1 });
+    expect(counts.teams[support.id]).toBeUndefined();
+  });
+
+  it('another account never adds to the counts', async () => {
+    const { accountId, inboxId, ctx } = await setupAccount(db());
+    await createConversation(db(), { accountId, inboxId });
+    const other = await createAccount(db());
+    const otherInbox = await createInbox(db(), { accountId: other.id });
+    await createConversation(db(), { accountId: other.id, inboxId: otherInbox.id });
+    await createLabel(db(), { accountId: other.id });
+    await createTeam(db(), { accountId: other.id });
+
+    const counts = await countViews(ctx);
+
+    expect(counts).toEqual({ all: 1, mentions: 0, unattended: 1, inboxes: { [inboxId]: 1 }, labels: {}, teams: {}, savedViews: {} });
+  });
+});
