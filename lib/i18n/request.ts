@@ -2,11 +2,12 @@ import { headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { auth } from '@/lib/auth';
 import { localeFromAcceptLanguage } from './locales';
+import { loadMessages } from './messages';
 
 // The agent's stored language once signed in (carried in the session), else the browser's.
 export default getRequestConfig(async () => {
   const session = await auth();
   const locale = session?.user?.locale ?? localeFromAcceptLanguage((await headers()).get('accept-language'));
-  const messages = (await import(`./messages/${locale}.json`)).default;
+  const messages = await loadMessages(locale);
   return { locale, messages, timeZone: 'America/Mexico_City' };
 });

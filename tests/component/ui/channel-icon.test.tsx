@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { ChannelIcon } from '@/components/ui/channel-icon';
-import es from '@/lib/i18n/messages/es.json';
+import es from '@/lib/i18n/messages/es';
 
 describe('ChannelIcon', () => {
   it('names each channel for screen readers', () => {

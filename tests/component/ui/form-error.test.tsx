@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { FormError } from '@/components/ui/form-error';
-import en from '@/lib/i18n/messages/en.json';
-import es from '@/lib/i18n/messages/es.json';
+import en from '@/lib/i18n/messages/en';
+import es from '@/lib/i18n/messages/es';
 
 const renderIn = (locale: 'es' | 'en', ui: React.ReactNode) =>
   render(

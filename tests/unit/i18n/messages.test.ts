@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '@/lib/i18n/messages/en.json';
-import es from '@/lib/i18n/messages/es.json';
+import en from '@/lib/i18n/messages/en';
+import es from '@/lib/i18n/messages/es';
 
 const keysOf = (messages: object, prefix = ''): string[] =>
   Object.entries(messages).flatMap(([key, value]) =>
