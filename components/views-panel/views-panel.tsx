@@ -1,33 +1,73 @@
 import { getTranslations } from 'next-intl/server';
-import type { Ctx } from '@/lib/domain/context';
-import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
 import { ChannelIcon } from '@/components/ui/channel-icon';
+import type { Ctx } from '@/lib/domain/context';
+import { countViews } from '@/lib/domain/conversations/list/count-views';
+import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
+import { listLabels } from '@/lib/domain/labels/list-labels';
+import { listSavedViews } from '@/lib/domain/saved-views/list-saved-views';
+import { listTeams } from '@/lib/domain/teams/list-teams';
 import { ViewLink } from './view-link';
+import { ViewSection } from './view-section';
 
-// V1-V4 of the views panel. Counts, labels, teams and saved views arrive with the list issue.
+// The views panel (red): V1-V3, then one entry per inbox (V4), label (V5), team (V6) and saved view
+// (V7), each with its count of open conversations.
 export const ViewsPanel = async ({ ctx }: { ctx: Ctx }) => {
-  const [t, inboxes] = await Promise.all([getTranslations('views'), listInboxes(ctx)]);
+  const [t, counts, inboxes, labels, teams, savedViews] = await Promise.all([
+    getTranslations('views'),
+    countViews(ctx),
+    listInboxes(ctx),
+    listLabels(ctx),
+    listTeams(ctx),
+    listSavedViews(ctx),
+  ]);
+  const sidebarLabels = labels.filter((label) => label.showOnSidebar);
   return (
-    <nav className="flex-1 overflow-y-auto px-2 pb-4 text-sm">
+    <nav aria-label={t('navigation')} className="flex-1 overflow-y-auto px-2 pb-4 text-sm">
       <ul className="flex flex-col gap-0.5">
-        <li><ViewLink href="/all">{t('all')}</ViewLink></li>
-        <li><ViewLink href="/mentions">{t('mentions')}</ViewLink></li>
-        <li><ViewLink href="/unattended">{t('unattended')}</ViewLink></li>
+        <li><ViewLink href="/all" count={counts.all}>{t('all')}</ViewLink></li>
+        <li><ViewLink href="/mentions" count={counts.mentions}>{t('mentions')}</ViewLink></li>
+        <li><ViewLink href="/unattended" count={counts.unattended}>{t('unattended')}</ViewLink></li>
       </ul>
-      <h2 className="mt-4 mb-1 px-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">{t('inboxes')}</h2>
-      {inboxes.length === 0 ? (
-        <p className="px-2 text-xs text-slate-500">{t('noInboxes')}</p>
-      ) : (
-        <ul className="flex flex-col gap-0.5">
-          {inboxes.map((inbox) => (
-            <li key={inbox.id}>
-              <ViewLink href={`/inbox/${inbox.id}`}>
-                <ChannelIcon channel={inbox.channelType} />
-                <span className="truncate">{inbox.name}</span>
-              </ViewLink>
-            </li>
-          ))}
-        </ul>
+      <ViewSection title={t('inboxes')} empty={t('noInboxes')}>
+        {inboxes.map((inbox) => (
+          <li key={inbox.id}>
+            <ViewLink href={`/inbox/${inbox.id}`} count={counts.inboxes[inbox.id] ?? 0} icon={<ChannelIcon channel={inbox.channelType} />}>
+              {inbox.name}
+            </ViewLink>
+          </li>
+        ))}
+      </ViewSection>
+      <ViewSection title={t('labels')} empty={t('noLabels')}>
+        {sidebarLabels.map((label) => (
+          <li key={label.id}>
+            <ViewLink
+              href={`/label/${label.id}`}
+              count={counts.labels[label.id] ?? 0}
+              icon={<span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: label.color }} />}
+            >
+              {label.title}
+            </ViewLink>
+          </li>
+        ))}
+      </ViewSection>
+      <ViewSection title={t('teams')} empty={t('noTeams')}>
+        {teams.map((team) => (
+          <li key={team.id}>
+            <ViewLink href={`/team/${team.id}`} count={counts.teams[team.id] ?? 0}>{team.name}</ViewLink>
+          </li>
+        ))}
+      </ViewSection>
+      <ViewSection title={t('savedViews')} empty={t('noSavedViews')}>
+        {savedViews.map((view) => (
+          <li key={view.id}>
+            <ViewLink href={`/view/${view.id}`} count={counts.savedViews[view.id] ?? null}>{view.name}</ViewLink>
+          </li>
+        ))}
+      </ViewSection>
+      {ctx.actor.role === 'administrator' && (
+        <ViewSection title={t('settings')} empty="">
+          <li><ViewLink href="/settings/labels">{t('labelSettings')}</ViewLink></li>
+        </ViewSection>
       )}
     </nav>
   );

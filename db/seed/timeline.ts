@@ -80,8 +80,10 @@ export const buildTimeline = (rng: Rng, setup: ConversationSetup, now: Date): Me
   if (setup.priority !== 'none' && rng.chance(0.5)) {
     activity({ action: 'priority_changed', actor: triager, priority: setup.priority, previousPriority: 'none' }, wait(5, 300));
   }
-  const added = setup.strayLabel ? [...setup.labels, setup.strayLabel] : setup.labels;
-  if (added.length > 0 && (setup.strayLabel || rng.chance(0.6))) activity({ action: 'labels_added', actor: triager, labels: added }, wait(5, 300));
+  // A label added by mistake is removed after the first reply, so only answered conversations get one.
+  const stray = shape === 'unanswered' ? null : setup.strayLabel;
+  const added = stray ? [...setup.labels, stray] : setup.labels;
+  if (added.length > 0 && (stray || rng.chance(0.6))) activity({ action: 'labels_added', actor: triager, labels: added }, wait(5, 300));
 
   if (shape === 'unanswered') {
     // Nobody has replied yet: the customer insists.
@@ -90,14 +92,14 @@ export const buildTimeline = (rng: Rng, setup: ConversationSetup, now: Date): Me
     return squeeze(rng, messages, setup.createdAt, now);
   }
 
-  const reserve = (setup.strayLabel ? 1 : 0) + (status === 'resolved' || shape === 'reopened' ? 3 : 1);
+  const reserve = (stray ? 1 : 0) + (status === 'resolved' || shape === 'reopened' ? 3 : 1);
   // A resolved conversation plays the whole exchange; the others stop somewhere along it.
   const planned = status === 'resolved' ? topic.exchanges.length : rng.int(1, topic.exchanges.length);
   // Which variant of every exchange this conversation follows.
   const path = rng.int(0, 1);
   const variant = (lines: string[]) => lines[path % lines.length]!;
   const customerHasLastWord = status === 'resolved' || shape === 'customerWaiting';
-  let strayRemoved = !setup.strayLabel;
+  let strayRemoved = !stray;
   const usedNotes = new Set<string>();
   for (let i = 0; i < planned && room(reserve + 1); i++) {
     const exchange = topic.exchanges[i]!;
@@ -110,7 +112,7 @@ export const buildTimeline = (rng: Rng, setup: ConversationSetup, now: Date): Me
     agent(replier, line, wait(2 * 60 * slow, 90 * 60 * slow));
     if (attachment?.from === 'agent' && attachment.after === i && room(reserve + 2)) sendAttachment(wait(10, 120));
     if (!strayRemoved) {
-      activity({ action: 'labels_removed', actor: replier, labels: [setup.strayLabel!] }, wait(5, 60));
+      activity({ action: 'labels_removed', actor: replier, labels: [stray!] }, wait(5, 60));
       strayRemoved = true;
     }
     if (rng.chance(0.3) && room(reserve + 3)) {

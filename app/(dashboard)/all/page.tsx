@@ -1,7 +1,4 @@
-import { getTranslations } from 'next-intl/server';
-import { ConversationWorkspace } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
 // V1 "Todas las conversaciones".
-const AllConversationsPage = async () => <ConversationWorkspace title={(await getTranslations('views'))('all')} />;
-
-export default AllConversationsPage;
+export default viewPage(() => ({ kind: 'all' }));

@@ -1,7 +1,4 @@
-import { getTranslations } from 'next-intl/server';
-import { ConversationWorkspace } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V2 "Menciones".
-const MentionsPage = async () => <ConversationWorkspace title={(await getTranslations('views'))('mentions')} />;
-
-export default MentionsPage;
+// V2 "Menciones": conversations where a teammate @mentioned me, newest mention first.
+export default viewPage(() => ({ kind: 'mentions' }));

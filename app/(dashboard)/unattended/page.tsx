@@ -1,7 +1,4 @@
-import { getTranslations } from 'next-intl/server';
-import { ConversationWorkspace } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V3 "Desatendido".
-const UnattendedPage = async () => <ConversationWorkspace title={(await getTranslations('views'))('unattended')} />;
-
-export default UnattendedPage;
+// V3 "Desatendido": first reply pending, or the customer wrote again.
+export default viewPage(() => ({ kind: 'unattended' }));

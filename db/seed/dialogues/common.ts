@@ -14,7 +14,6 @@ export const CUSTOMER_NUDGES = [
   'Hola, ¿hay alguien ahí?',
   'Les escribo de nuevo porque no he recibido respuesta.',
   '¿Me pueden ayudar? Es bastante urgente.',
-  'Perdón, una pregunta más: ¿el envío tiene costo?',
 ];
 
 export const CUSTOMER_THANKS = ['¡Muchas gracias!', 'Perfecto, gracias por la ayuda.', 'Excelente servicio, gracias.', 'Gracias 😊'];

@@ -22,7 +22,7 @@ type TResolved = { index: number; condition: TFilterCondition } & (
 
 // Which lookup set an id field is checked against.
 const ID_FIELDS = { label: 'labelIds', inbox: 'inboxIds', team: 'teamIds', assignee: 'userIds' } as const;
-const isIdField = (field: TFilterField): field is keyof typeof ID_FIELDS => field in ID_FIELDS;
+const isIdField = (field: TFilterField): field is keyof typeof ID_FIELDS => Object.hasOwn(ID_FIELDS, field);
 
 const lookupRequest = (resolved: TResolved[]): TFilterLookupRequest => {
   const request: TFilterLookupRequest = { labelIds: [], inboxIds: [], teamIds: [], userIds: [], attributeModels: [], timeZone: false };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { filterValueSchema } from './filter-values';
-import { ATTRIBUTE_FIELD_PATTERN, parseAttributeField } from './parse-attribute-field';
+import { ATTRIBUTE_FIELD_PATTERN } from './parse-attribute-field';
 
 // The L4 filter language. A filter is a flat list of conditions joined by ONE operator (and / or):
 // no per-condition operators, so there is no precedence to get wrong, and the whole filter is always
@@ -143,9 +143,13 @@ export const ZConversationFilter = z
     conditions: z.array(ZFilterCondition).min(1).max(MAX_FILTER_CONDITIONS),
   })
   .superRefine((filter, ctx) => {
+    // Zod still runs this refinement when some condition failed its own checks: look only at
+    // conditions whose field and operator are known.
+    if (!Array.isArray(filter.conditions)) return;
     filter.conditions.forEach((condition, index) => {
-      if (parseAttributeField(condition.field)) return;
+      if (typeof condition !== 'object' || condition === null || !Object.hasOwn(FIELD_KINDS, condition.field)) return;
       const kind = FIELD_KINDS[condition.field as TFilterField];
+      if (!(FILTER_OPERATORS as readonly string[]).includes(condition.op)) return;
       if (!ALLOWED_OPERATORS[kind].includes(condition.op)) {
         ctx.addIssue({ code: 'custom', path: ['conditions', index, 'op'], message: 'unsupported_operator', params: { reason: 'unsupported_operator' } });
       } else if (!filterValueSchema(kind, condition.op).safeParse(condition.value).success) {

@@ -1,0 +1,18 @@
+import { getTranslations } from 'next-intl/server';
+import { SearchResults } from '@/components/search/search-results';
+import { ConversationWorkspace } from '@/components/shell/conversation-workspace';
+import { requireCtx } from '@/lib/auth/session';
+
+type Props = { searchParams: Promise<{ q?: string; cursor?: string }> };
+
+// L1: search results (messages and contacts) in the list panel.
+const SearchPage = async ({ searchParams }: Props) => {
+  const [{ q = '', cursor }, ctx, t] = await Promise.all([searchParams, requireCtx(), getTranslations('search')]);
+  return (
+    <ConversationWorkspace title={t('title')}>
+      <SearchResults ctx={ctx} q={String(q)} cursor={cursor ? String(cursor) : undefined} />
+    </ConversationWorkspace>
+  );
+};
+
+export default SearchPage;

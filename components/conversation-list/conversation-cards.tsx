@@ -1,0 +1,103 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { loadMoreConversationsAction } from '@/lib/actions/conversations';
+import type { PreviewCard as Card } from '@/lib/domain/conversations/list/load-preview-cards';
+import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list-query';
+import { PreviewCard } from './preview-card';
+
+type Props = {
+  view: TListView;
+  query: TListQuery;
+  initial: Card[];
+  initialCursor: string | null;
+  // `${basePath}/${id}${search}` opens a conversation and keeps the list state.
+  basePath: string;
+  search: string;
+  loadMoreHref: string | null;
+  activeId: number | null;
+  now: Date;
+  // The bulk-actions form the checkboxes belong to.
+  formId: string;
+};
+
+// The cards of the list with infinite scroll (a "load more" link without JavaScript) and a checkbox
+// per card for bulk actions.
+export const ConversationCards = ({ view, query, initial, initialCursor, basePath, search, loadMoreHref, activeId, now, formId }: Props) => {
+  const t = useTranslations('list');
+  const [cards, setCards] = useState(initial);
+  const [cursor, setCursor] = useState(initialCursor);
+  const [failed, setFailed] = useState(false);
+  const [loading, startLoading] = useTransition();
+  const sentinel = useRef<HTMLLIElement>(null);
+
+  // A new list (view, filters, or a refresh after an action) replaces what was loaded.
+  useEffect(() => {
+    setCards(initial);
+    setCursor(initialCursor);
+  }, [initial, initialCursor]);
+
+  const loadMore = () => {
+    if (!cursor || loading) return;
+    startLoading(async () => {
+      try {
+        const page = await loadMoreConversationsAction(view, { ...query, cursor });
+        setCards((previous) => {
+          const seen = new Set(previous.map((card) => card.id));
+          return [...previous, ...page.items.filter((card) => !seen.has(card.id))];
+        });
+        setCursor(page.nextCursor);
+        setFailed(false);
+      } catch {
+        setFailed(true);
+      }
+    });
+  };
+
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || !cursor) return;
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && loadMore(), { rootMargin: '200px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  });
+
+  if (cards.length === 0) return <p className="p-6 text-center text-sm text-slate-500">{t('empty')}</p>;
+
+  return (
+    <ul aria-label={t('cards')} aria-busy={loading}>
+      {cards.map((card) => (
+        <li key={card.id}>
+          <PreviewCard
+            card={card}
+            href={`${basePath}/${card.id}${search}`}
+            now={now}
+            active={card.id === activeId}
+            selectable={
+              <input
+                type="checkbox"
+                name="conversationIds"
+                value={card.id}
+                form={formId}
+                aria-label={t('select', { number: card.displayId })}
+                className="relative z-10 mt-2.5 h-4 w-4 shrink-0 accent-brand-500"
+              />
+            }
+          />
+        </li>
+      ))}
+      {cursor && (
+        <li ref={sentinel} className="p-3 text-center text-sm">
+          {failed ? (
+            <button type="button" onClick={loadMore} className="text-brand-600 underline">{t('retryLoadMore')}</button>
+          ) : loading ? (
+            <span className="text-slate-500">{t('loading')}</span>
+          ) : (
+            loadMoreHref && <a href={loadMoreHref} className="text-brand-600 underline" onClick={(event) => { event.preventDefault(); loadMore(); }}>{t('loadMore')}</a>
+          )}
+        </li>
+      )}
+    </ul>
+  );
+};

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { TabCounts } from '@/lib/domain/conversations/list/count-tabs';
+import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list-query';
+import { listHref } from './view-path';
+
+const TABS = ['mine', 'unassigned', 'all'] as const;
+
+// L5: "Mías" / "Sin asignar" / "Todos", each with its count after every other filter.
+export const ListTabs = async ({ view, query, counts }: { view: TListView; query: TListQuery; counts: TabCounts }) => {
+  const t = await getTranslations('list.tabs');
+  return (
+    <nav aria-label={t('label')} className="flex border-b border-slate-200 px-2 text-sm">
+      {TABS.map((tab) => (
+        <Link
+          key={tab}
+          href={listHref(view, { ...query, tab })}
+          aria-current={query.tab === tab ? 'page' : undefined}
+          className="flex items-center gap-1.5 border-b-2 border-transparent px-3 py-2 text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand-500 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
+        >
+          {t(tab)}
+          <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums">{counts[tab]}</span>
+        </Link>
+      ))}
+    </nav>
+  );
+};

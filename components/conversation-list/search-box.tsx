@@ -1,0 +1,22 @@
+import Form from 'next/form';
+import { getTranslations } from 'next-intl/server';
+
+// L1: the search box; results open on /search (messages and contacts).
+export const SearchBox = async ({ defaultValue }: { defaultValue?: string }) => {
+  const t = await getTranslations('search');
+  return (
+    <Form action="/search" role="search" className="min-w-0 flex-1">
+      <label className="sr-only" htmlFor="search-q">{t('label')}</label>
+      <input
+        id="search-q"
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        placeholder={t('placeholder')}
+        minLength={2}
+        maxLength={200}
+        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+      />
+    </Form>
+  );
+};

@@ -1,0 +1,50 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireCtx } from '@/lib/auth/session';
+import { bulkUpdate, type TBulkChange } from '@/lib/domain/conversations/actions/bulk-update';
+import { listConversations } from '@/lib/domain/conversations/list/list-conversations';
+import { ZListQuery, ZListView, type TListQueryInput, type TListViewInput } from '@/lib/domain/conversations/list/list-query';
+import { formAction, zFormList } from './action';
+
+const ZOptionalId = z.preprocess((value) => (value === '' || value === 'none' ? null : value), z.coerce.number().int().positive().nullable());
+
+const ZBulkForm = z.object({
+  conversationIds: zFormList(z.coerce.number().int().positive()).pipe(z.array(z.number()).min(1).max(100)),
+  kind: z.enum(['status', 'assignee', 'team', 'add_labels', 'remove_labels']),
+  status: z.enum(['open', 'resolved', 'pending']).optional(),
+  assigneeId: ZOptionalId.optional(),
+  teamId: ZOptionalId.optional(),
+  labelId: z.coerce.number().int().positive().optional(),
+});
+
+const bulkChangeOf = (form: z.infer<typeof ZBulkForm>): TBulkChange | null => {
+  switch (form.kind) {
+    case 'status':
+      return form.status ? { kind: 'status', status: form.status } : null;
+    case 'assignee':
+      return form.assigneeId === undefined ? null : { kind: 'assignee', assigneeId: form.assigneeId };
+    case 'team':
+      return form.teamId === undefined ? null : { kind: 'team', teamId: form.teamId };
+    case 'add_labels':
+    case 'remove_labels':
+      return form.labelId ? { kind: form.kind, labelIds: [form.labelId] } : null;
+  }
+};
+
+// Bulk actions on the selected conversations: one transaction, one activity message each.
+export const bulkUpdateAction = formAction(ZBulkForm, async (ctx, form) => {
+  const change = bulkChangeOf(form);
+  if (!change) return { error: 'INVALID_INPUT' };
+  const { changed } = await bulkUpdate(ctx, { conversationIds: form.conversationIds, change });
+  revalidatePath('/', 'layout');
+  return { details: { count: changed } };
+});
+
+// The next page of a list, for infinite scroll (the "load more" link does the same without JS).
+export const loadMoreConversationsAction = async (view: TListViewInput, query: TListQueryInput) => {
+  const ctx = await requireCtx();
+  const { items, nextCursor } = await listConversations(ctx, ZListView.parse(view), ZListQuery.parse(query));
+  return { items, nextCursor };
+};
