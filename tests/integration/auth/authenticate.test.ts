@@ -93,14 +93,15 @@ describe('authenticate', () => {
 
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       known.push(await time(user.email));
       unknown.push(await time(`nobody-${crypto.randomUUID()}@example.test`));
     }
-    // Without the dummy verification the unknown email would answer ~10 times sooner.
+    // Without the dummy verification the unknown email would answer ~10 times sooner. The bounds are
+    // wide because a loaded 2-core CI machine makes single timings noisy.
     const ratio = median(unknown) / median(known);
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(3);
   });
 
   it('refuses a member whose membership is inactive, a user with no account and a user with no password', async () => {

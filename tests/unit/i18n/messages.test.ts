@@ -7,7 +7,8 @@ const keysOf = (messages: object, prefix = ''): string[] =>
     typeof value === 'object' && value !== null ? keysOf(value, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+// ICU placeholders: `{name}` or `{name, plural, ...}` (not the `{text}` branches of a plural).
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((match) => match[1]))].sort();
 
 const valueAt = (messages: object, key: string) =>
   key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages) as string;
