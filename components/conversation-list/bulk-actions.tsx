@@ -60,10 +60,12 @@ export const BulkActions = ({ formId, agents, teams, labels }: Props) => {
               {labels.map((label) => <option key={label.id} value={label.id}>{label.name}</option>)}
             </select>
           </Row>
-          <FormError state={state} />
-          {state.ok && <p role="status" className="text-emerald-700">{t('done', { count: Number(state.details?.count ?? 0) })}</p>}
         </fieldset>
       </details>
+      <div className="px-3 empty:hidden">
+        <FormError state={state} />
+        {state.ok && <p role="status" className="pb-2 text-emerald-700">{t('done', { count: Number(state.details?.count ?? 0) })}</p>}
+      </div>
     </form>
   );
 };

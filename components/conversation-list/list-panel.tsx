@@ -68,6 +68,8 @@ export const ListPanel = async ({ ctx, view, title, query, list, error, activeId
             labels={labels.map((label) => ({ id: label.id, name: label.title }))}
           />
           <ConversationCards
+            // A new view, tab, status, sort or filter is a new list: start it afresh.
+            key={`${path}?${keep}`}
             view={view}
             query={query}
             initial={list?.items ?? []}
