@@ -24,6 +24,13 @@ export const DATASET_SIZES: DatasetSizes = {
   messagesPerConversation: 10,
 };
 
+// The sizes at a fraction of the (BENCH_SCALE=0.05 for a quick try); people, inboxes,
+// teams and labels stay as they are.
+export const sizesFor = (scale: number): DatasetSizes =>
+  scale === 1
+    ? DATASET_SIZES
+    : { ...DATASET_SIZES, contacts: Math.max(100, Math.round(DATASET_SIZES.contacts * scale)), conversations: Math.max(100, Math.round(DATASET_SIZES.conversations * scale)) };
+
 // Bumped whenever the generator's output changes, so an old dataset is rebuilt, never reused.
 export const DATASET_VERSION = 1;
 export const DATASET_SEED = 20_260_303;
@@ -92,12 +99,12 @@ export const PRODUCTS = [
 
 // Customer lines that name a product: they add the product vocabulary to openings and follow-ups.
 export const PRODUCT_LINES = [
-  'Es sobre la {producto} que compré.',
-  'Compré {producto} y tengo una duda.',
-  'El problema es con {producto}.',
-  'Me interesa saber si {producto} tiene garantía.',
-  '¿{producto} viene con factura?',
-  'Quiero cambiar {producto} por otro modelo.',
+  'Es sobre mi compra de {producto}.',
+  'Compré {producto} en la tienda en línea y tengo una duda.',
+  'El problema es con mi pedido de {producto}.',
+  'Me interesa saber si el modelo de {producto} tiene garantía.',
+  '¿El artículo «{producto}» viene con factura?',
+  'Quiero cambiar mi compra de {producto} por otro modelo.',
 ] as const;
 
 // Agent and customer lines that fit any topic, used when a conversation runs longer than its

@@ -140,6 +140,6 @@ export const conversationHeader = (seed: number, index: number, total: number, w
     teamId,
     labelIds: [...labelIds].sort((a, b) => a - b),
     customAttributes,
-    messageTarget: shape === 'unanswered' ? rng.int(2, 5) : rng.int(5, 16),
+    messageTarget: shape === 'unanswered' ? rng.int(2, 5) : rng.int(5, 14),
   };
 };

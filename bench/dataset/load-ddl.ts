@@ -72,7 +72,8 @@ export const restoreLoadIndexes = async (sql: postgres.Sql, options: { lanes?: n
           if (exists.length === 0) await tx.unsafe(item.ddl);
           await tx`delete from bench_load_ddl where name = ${item.name}`;
         });
-        options.log?.(`  ${item.kind === 'index' ? 'index' : 'foreign key'} ${item.name} (${Math.round(performance.now() - started)} ms)`);
+        const elapsed = performance.now() - started;
+        if (elapsed > 1000) options.log?.(`    ${item.kind === 'index' ? 'index' : 'foreign key'} ${item.name}: ${(elapsed / 1000).toFixed(1)} s`);
       }
     };
     await Promise.all(Array.from({ length: lanes }, lane));

@@ -1,5 +1,5 @@
 import type postgres from 'postgres';
-import { DATASET_NOW, DATASET_SEED, DATASET_SIZES, DATASET_VERSION } from './catalog';
+import { DATASET_NOW, DATASET_SEED, DATASET_VERSION, type DatasetSizes } from './catalog';
 
 // The row that says a complete benchmark dataset is in this database, and which one: a later run
 // reuses it only when version, seed and sizes all match, and generation is never skipped after a
@@ -8,7 +8,7 @@ import { DATASET_NOW, DATASET_SEED, DATASET_SIZES, DATASET_VERSION } from './cat
 export type DatasetMarker = {
   version: number;
   seed: number;
-  sizes: typeof DATASET_SIZES;
+  sizes: DatasetSizes;
   now: string;
   startedAt: string;
   completedAt: string | null;
@@ -39,19 +39,19 @@ export const readMarker = async (sql: postgres.Sql): Promise<DatasetMarker | nul
 };
 
 // Whether the marker names a complete dataset made by this generator with these parameters.
-export const isCurrent = (marker: DatasetMarker | null): boolean =>
+export const isCurrent = (marker: DatasetMarker | null, sizes: DatasetSizes): boolean =>
   !!marker &&
   marker.completedAt !== null &&
   marker.version === DATASET_VERSION &&
   marker.seed === DATASET_SEED &&
   new Date(marker.now).getTime() === DATASET_NOW.getTime() &&
-  JSON.stringify(marker.sizes) === JSON.stringify(DATASET_SIZES);
+  (Object.keys(sizes) as Array<keyof DatasetSizes>).every((key) => marker.sizes[key] === sizes[key]);
 
-export const markStarted = async (sql: postgres.Sql): Promise<void> => {
+export const markStarted = async (sql: postgres.Sql, sizes: DatasetSizes): Promise<void> => {
   await createMarkerTable(sql);
   await sql`
     insert into bench_dataset (id, version, seed, sizes, now, started_at)
-    values (1, ${DATASET_VERSION}, ${DATASET_SEED}, ${sql.json(DATASET_SIZES)}, ${DATASET_NOW}, now())
+    values (1, ${DATASET_VERSION}, ${DATASET_SEED}, ${sql.json(sizes)}, ${DATASET_NOW}, now())
     on conflict (id) do update set version = excluded.version, seed = excluded.seed, sizes = excluded.sizes, now = excluded.now,
       started_at = excluded.started_at, completed_at = null, generation_ms = null, counts = null`;
 };

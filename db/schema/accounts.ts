@@ -69,6 +69,21 @@ export const signInAttempts = pgTable(
   ],
 );
 
+// Signed-out sessions. Sessions are stateless JWTs, so a token issued before sign-out (a request in
+// flight that refreshed the cookie, a copied cookie) would otherwise stay valid until it expires.
+// Each token carries a session id; a revoked id is refused at every request until the token expires.
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sessionId: text().primaryKey(),
+    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    revokedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // When the token would have expired anyway: rows past it can be deleted.
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);
+
 export type Account = typeof accounts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

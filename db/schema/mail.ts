@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts';
+import { accounts, users } from './accounts';
 import { mailStatusEnum } from './enums';
 
 // Every email the app sends is recorded here; with no RESEND_API_KEY this is where mail goes.
@@ -20,6 +20,8 @@ export const mailOutbox = pgTable(
     providerMessageId: text(),
     error: text(),
     attempts: integer().notNull().default(0),
+    // The agent whose action sent it (a transcript): they may see and retry their own failed mail.
+    sentByUserId: integer().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },

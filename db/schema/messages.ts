@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts';
+import { accounts, users } from './accounts';
 import { conversations } from './conversations';
 import { attachmentKindEnum, deliveryStatusEnum, messageTypeEnum, senderTypeEnum } from './enums';
 import { inboxes } from './inboxes';
@@ -52,12 +52,18 @@ export const messages = pgTable(
   ],
 );
 
+// W4: a file is uploaded first (its own request, with progress) and linked to its message when the
+// message is sent; until then message_id is null and the upload belongs to its uploader and
+// conversation. Unlinked uploads older than a day are swept (deleteStaleUploads).
 export const attachments = pgTable(
   'attachments',
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
     accountId: integer().notNull().references(() => accounts.id, { onDelete: 'cascade' }),
-    messageId: integer().notNull().references(() => messages.id, { onDelete: 'cascade' }),
+    messageId: integer().references(() => messages.id, { onDelete: 'cascade' }),
+    // Set by uploads from the dashboard; null on rows written with their message (seed, channels).
+    conversationId: integer().references(() => conversations.id, { onDelete: 'cascade' }),
+    uploadedById: integer().references(() => users.id, { onDelete: 'set null' }),
     kind: attachmentKindEnum().notNull(),
     fileName: text().notNull(),
     mimeType: text().notNull(),
@@ -71,7 +77,11 @@ export const attachments = pgTable(
     isVoiceNote: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('attachments_message_idx').on(t.messageId)],
+  (t) => [
+    index('attachments_message_idx').on(t.messageId),
+    // The stale-upload sweep reads only unlinked rows, oldest first.
+    index('attachments_unlinked_created_idx').on(t.createdAt).where(sql`${t.messageId} is null`),
+  ],
 );
 
 export type Message = typeof messages.$inferSelect;

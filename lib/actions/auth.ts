@@ -4,7 +4,9 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { signIn, signOut, updateSession } from '@/lib/auth';
+import { getDb } from '@/db/client';
+import { auth, signIn, signOut, updateSession } from '@/lib/auth';
+import { revokeSession } from '@/lib/domain/auth/revoke-session';
 import { updateLocale } from '@/lib/domain/users/update-locale';
 import { formAction, type ActionState } from './action';
 
@@ -48,7 +50,17 @@ export const signInAction = async (_previous: ActionState, formData: FormData): 
   }
 };
 
+// Signs out for good: the session id is revoked first, so a copy of the token refreshed by a
+// request still in flight cannot sign the browser back in.
 export const signOutAction = async () => {
+  const session = await auth();
+  if (session?.sessionId && session.user?.id) {
+    await revokeSession(await getDb(), {
+      sessionId: session.sessionId,
+      userId: Number(session.user.id),
+      expiresAt: new Date(session.expires),
+    });
+  }
   await signOut({ redirectTo: '/login' });
 };
 

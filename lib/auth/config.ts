@@ -18,6 +18,8 @@ export const authConfig = {
       if (user) {
         token.accountId = user.accountId;
         token.locale = user.locale;
+        // One id per sign-in, kept when the token is refreshed: sign-out revokes it.
+        token.sid = crypto.randomUUID();
       }
       // unstable_update({ user: { locale } }) after the agent picks a language.
       if (trigger === 'update' && (session?.user?.locale === 'es' || session?.user?.locale === 'en')) {
@@ -29,6 +31,7 @@ export const authConfig = {
       session.user.id = token.sub ?? '';
       session.user.accountId = Number(token.accountId);
       session.user.locale = token.locale === 'en' ? 'en' : 'es';
+      session.sessionId = token.sid ?? '';
       return session;
     },
   },

@@ -7,6 +7,7 @@ declare module 'next-auth' {
     locale: 'es' | 'en';
   }
   interface Session {
+    sessionId: string;
     user: { id: string; accountId: number; locale: 'es' | 'en'; name?: string | null; email?: string | null };
   }
 }
@@ -15,5 +16,6 @@ declare module 'next-auth/jwt' {
   interface JWT {
     accountId?: number;
     locale?: 'es' | 'en';
+    sid?: string;
   }
 }

@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
+import { isSessionRevoked } from '@/lib/domain/auth/revoke-session';
 import { loadActor } from '@/lib/domain/authorization/load-actor';
 import type { Actor, Ctx } from '@/lib/domain/context';
 import { getMailer } from '@/lib/mail/mailer';
@@ -12,8 +13,10 @@ import { auth } from './index';
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const userId = Number(session?.user?.id);
-  if (!session?.user || !Number.isInteger(userId) || userId <= 0) return null;
-  return loadActor(await getDb(), { userId, accountId: session.user.accountId });
+  if (!session?.user || !session.sessionId || !Number.isInteger(userId) || userId <= 0) return null;
+  const db = await getDb();
+  const [actor, revoked] = await Promise.all([loadActor(db, { userId, accountId: session.user.accountId }), isSessionRevoked(db, session.sessionId)]);
+  return revoked ? null : actor;
 });
 
 // Every page, action and route handler calls this (the middleware redirect is only optimistic).

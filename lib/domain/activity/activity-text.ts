@@ -21,7 +21,12 @@ export type Activity =
   | { action: 'team_changed'; teamId: number | null; teamName: string | null; previousTeamId: number | null; previousTeamName: string | null }
   | { action: 'priority_changed'; priority: ActivityPriority; previousPriority: ActivityPriority }
   | { action: 'labels_added'; labelIds: number[]; labels: string[] }
-  | { action: 'labels_removed'; labelIds: number[]; labels: string[] };
+  | { action: 'labels_removed'; labelIds: number[]; labels: string[] }
+  // C2: a snooze ended by itself, when its time came or when the customer wrote (actor: the system).
+  | { action: 'snooze_ended'; reason: 'time' | 'customer_reply'; snoozedUntil: string | null }
+  // C3: the acting agent muted the conversation for themselves until mutedUntil (ISO).
+  | { action: 'muted'; hours: number; mutedUntil: string }
+  | { action: 'unmuted' };
 
 export type ActivityAction = Activity['action'];
 
@@ -105,6 +110,22 @@ const TEMPLATES: Templates = {
   labels_removed: {
     es: (a, { who }) => `${who} quitó ${a.labels.length > 1 ? 'las etiquetas' : 'la etiqueta'} ${a.labels.join(', ')}`,
     en: (a, { who }) => `${who} removed ${a.labels.length > 1 ? 'the labels' : 'the label'} ${a.labels.join(', ')}`,
+  },
+  snooze_ended: {
+    es: (a) =>
+      a.reason === 'time'
+        ? 'La conversación se reabrió al terminar la posposición'
+        : 'La conversación se reabrió con la respuesta del cliente',
+    en: (a) =>
+      a.reason === 'time' ? 'The conversation reopened when its snooze ended' : 'The conversation reopened when the customer replied',
+  },
+  muted: {
+    es: (a, { who }) => `${who} silenció la conversación durante ${a.hours} ${a.hours === 1 ? 'hora' : 'horas'}`,
+    en: (a, { who }) => `${who} muted the conversation for ${a.hours} ${a.hours === 1 ? 'hour' : 'hours'}`,
+  },
+  unmuted: {
+    es: (_a, { who }) => `${who} dejó de silenciar la conversación`,
+    en: (_a, { who }) => `${who} unmuted the conversation`,
   },
 };
 

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { accounts, conversations, users, type Conversation, type Message, type NewConversation } from '@/db/schema';
+import { accounts, conversations, users, type Conversation, type NewConversation } from '@/db/schema';
 import type { Activity } from '../../activity/activity-text';
 import { writeActivity } from '../../activity/write-activity';
 import { conversationScope } from '../../authorization/scope';
 import type { Ctx } from '../../context';
 import { DomainError } from '../../errors';
-import { inboxChannel } from '../../events/inbox-channel';
-import { publishAfterCommit, type RealtimeEvent } from '../../events/publish';
+import { publishAfterCommit } from '../../events/publish';
+import { changeEvents } from './change-events';
 
 // Columns a change may set; every changed conversation gets the same values (updatedAt is added).
 export type ConversationPatch = Partial<Pick<NewConversation, 'status' | 'snoozedUntil' | 'assigneeId' | 'teamId' | 'priority'>>;
@@ -34,18 +34,6 @@ export type ConversationChange = {
 };
 
 export type AppliedChange = { conversations: Conversation[]; changedCount: number };
-
-const eventsOf = (conversation: Conversation, plan: PlannedChange, message: Message | undefined): RealtimeEvent[] => {
-  const channel = inboxChannel(conversation);
-  const data = { conversationId: conversation.id, ...plan.changed, updatedAt: conversation.updatedAt.toISOString() };
-  return [
-    { channel, event: 'conversation.updated', data },
-    ...(plan.event ? [{ channel, event: plan.event, data }] : []),
-    ...(message
-      ? [{ channel, event: 'message.created' as const, data: { conversationId: conversation.id, messageId: message.id, messageType: message.messageType } }]
-      : []),
-  ];
-};
 
 // The one shape of every conversation state change: lock the conversations the actor may see (any
 // other id: NOT_FOUND, nothing changes), apply the change and write one activity message per changed
@@ -103,7 +91,7 @@ export const applyConversationChange = async (
     return {
       conversations: locked.map((row) => updatedById.get(row.id) ?? row),
       changedCount: updated.length,
-      events: changes.flatMap(({ conversation, plan }) => eventsOf(conversation, plan, messageOf.get(conversation.id))),
+      events: changes.flatMap(({ conversation, plan }) => changeEvents(conversation, plan, messageOf.get(conversation.id))),
     };
   });
 

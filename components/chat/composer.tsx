@@ -1,0 +1,232 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+import { sendMessageFormAction } from '@/lib/actions/chat';
+import { reviveMessage, useChatState } from './chat-state';
+import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
+import type { DisplayMessage } from './message-bubble';
+import { useUploads, type Upload } from './use-uploads';
+import { VoiceRecorder } from './voice-recorder';
+
+type Props = { conversationId: number; agents: MentionCandidate[]; me: { id: number; name: string } };
+
+const draftKey = (conversationId: number) => `bandeja:draft:${conversationId}`;
+const ENTER_KEY = 'bandeja:enter-to-send';
+
+// W1-W5: reply or private note, text (Enter sends, Shift+Enter breaks; configurable), a draft kept
+// per conversation, @mentions in notes, attachments with progress, voice notes, and an optimistic
+// send that is confirmed when stored and kept with a retry when it fails. Without JavaScript the
+// same form posts the text to a server action.
+export const Composer = ({ conversationId, agents, me }: Props) => {
+  const t = useTranslations('composer');
+  const tErrors = useTranslations('errors');
+  const router = useRouter();
+  const { upsertLocal, removeLocal } = useChatState();
+  const { uploads, upload, remove, clear } = useUploads(conversationId);
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const [text, setText] = useState('');
+  const [enterToSend, setEnterToSend] = useState(true);
+  const [failure, setFailure] = useState<{ echoId: string; error: string } | null>(null);
+  const [mention, setMention] = useState<{ start: number; query: string; index: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const picked = useRef<MentionCandidate[]>([]);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // The draft of each conversation survives reloads (localStorage); so does the Enter preference.
+  useEffect(() => {
+    setText(localStorage.getItem(draftKey(conversationId)) ?? '');
+    setEnterToSend(localStorage.getItem(ENTER_KEY) !== 'false');
+  }, [conversationId]);
+  useEffect(() => {
+    if (text) localStorage.setItem(draftKey(conversationId), text);
+    else localStorage.removeItem(draftKey(conversationId));
+  }, [text, conversationId]);
+
+  const candidates = mention && mode === 'note' ? matchingAgents(agents, mention.query) : [];
+  const ready = uploads.filter((item) => item.status === 'done');
+  const busy = uploads.some((item) => item.status === 'uploading');
+
+  const send = async (options: { echoId?: string; attachments?: Upload[]; content?: string } = {}) => {
+    const attachments = options.attachments ?? ready;
+    const content = options.content ?? withMentionMarkup(text.trim(), mode === 'note' ? picked.current : []);
+    if ((!content && attachments.length === 0) || busy) return;
+    const echoId = options.echoId ?? crypto.randomUUID();
+    const temporaryId = -Date.now();
+    const optimistic: DisplayMessage = {
+      id: temporaryId,
+      messageType: 'outgoing',
+      private: mode === 'note',
+      senderType: 'agent',
+      senderId: me.id,
+      senderName: me.name,
+      sentOutsidePlatform: false,
+      content,
+      contentAttributes: {},
+      status: 'sending',
+      createdAt: new Date(),
+      attachments: [],
+      pending: 'sending',
+    };
+    upsertLocal(optimistic);
+    setText('');
+    clear();
+    setFailure(null);
+    try {
+      const response = await fetch(`/api/conversations/${conversationId}/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ content, private: mode === 'note', echoId, attachmentIds: attachments.map((item) => item.attachmentId) }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(body.error ?? 'UNKNOWN');
+      upsertLocal(reviveMessage(body as DisplayMessage), temporaryId);
+      picked.current = [];
+      router.refresh();
+    } catch (error) {
+      // Never lost: the text comes back to the composer with a retry that reuses the same echoId.
+      removeLocal(temporaryId);
+      setText(content);
+      setFailure({ echoId, error: error instanceof Error && error.message !== 'Failed to fetch' ? error.message : 'NETWORK' });
+    }
+  };
+
+  const pick = (agent: MentionCandidate) => {
+    if (!mention) return;
+    const caret = area.current?.selectionStart ?? text.length;
+    setText(`${text.slice(0, mention.start)}@${agent.name} ${text.slice(caret)}`);
+    picked.current = [...picked.current.filter((item) => item.id !== agent.id), agent];
+    setMention(null);
+    area.current?.focus();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    if (candidates.length && mention) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setMention({ ...mention, index: (mention.index + step + candidates.length) % candidates.length });
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        pick(candidates[mention.index] ?? candidates[0]);
+        return;
+      }
+      if (event.key === 'Escape') return setMention(null);
+    }
+    const sends = enterToSend ? event.key === 'Enter' && !event.shiftKey : event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+    if (sends && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  };
+
+  const addFiles = (files: FileList | null) => {
+    for (const file of Array.from(files ?? [])) void upload(file);
+  };
+
+  return (
+    <form
+      action={sendMessageFormAction}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send();
+      }}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        addFiles(event.dataTransfer.files);
+      }}
+      className={`border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'} ${dragging ? 'ring-2 ring-brand-500' : ''}`}
+    >
+      <input type="hidden" name="conversationId" value={conversationId} />
+      <fieldset className="mb-2 flex gap-1 text-sm" role="radiogroup" aria-label={t('mode')}>
+        {(['reply', 'note'] as const).map((option) => (
+          <label key={option} className={`cursor-pointer rounded-md px-3 py-1 ${mode === option ? (option === 'note' ? 'bg-amber-200 font-semibold text-amber-950' : 'bg-brand-50 font-semibold text-brand-700') : 'text-slate-600 hover:bg-slate-100'}`}>
+            <input type="radio" name="mode" value={option} checked={mode === option} onChange={() => setMode(option)} className="sr-only" />
+            {t(option)}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'note' && <p className="mb-1 text-xs font-medium text-amber-900">{t('noteHint')}</p>}
+      <div className="relative">
+        <textarea
+          ref={area}
+          name="content"
+          value={text}
+          rows={3}
+          maxLength={10000}
+          onChange={(event) => {
+            setText(event.target.value);
+            const found = mentionQueryAt(event.target.value, event.target.selectionStart);
+            setMention(found ? { ...found, index: 0 } : null);
+          }}
+          onKeyDown={onKeyDown}
+          placeholder={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
+          aria-label={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
+          className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        />
+        {candidates.length > 0 && mention && (
+          <ul role="listbox" aria-label={t('mentionAgents')} className="absolute bottom-full left-0 z-20 mb-1 w-64 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+            {candidates.map((agent, index) => (
+              <li key={agent.id} role="option" aria-selected={index === mention.index}>
+                <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => pick(agent)} className={`w-full px-3 py-1 text-left ${index === mention.index ? 'bg-brand-50' : ''}`}>
+                  {agent.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {uploads.length > 0 && (
+        <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={t('attachments')}>
+          {uploads.map((item) => (
+            <li key={item.key} className={`flex items-center gap-2 rounded-md border px-2 py-1 ${item.status === 'failed' ? 'border-red-300 bg-red-50 text-red-800' : 'border-slate-200 bg-white'}`}>
+              <span className="max-w-40 truncate">{item.fileName}</span>
+              {item.status === 'uploading' && <progress max={1} value={item.progress} className="w-16" aria-label={t('uploading', { name: item.fileName })} />}
+              {item.status === 'failed' && <span role="alert">{item.error === 'NETWORK' ? t('uploadFailed') : tErrors(item.error === 'TOO_LARGE' || item.error === 'UNSUPPORTED_TYPE' ? item.error : 'UNKNOWN')}</span>}
+              <button type="button" onClick={() => remove(item.key)} aria-label={t('removeAttachment', { name: item.fileName })}>✕</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {failure && (
+        <p role="alert" className="mt-2 flex items-center gap-2 text-sm text-red-700">
+          {t('sendFailed')}
+          <button type="button" className="underline" onClick={() => void send({ echoId: failure.echoId, content: text })}>{t('retry')}</button>
+        </p>
+      )}
+      <div className="mt-2 flex items-center gap-2">
+        <input ref={fileInput} type="file" multiple className="sr-only" tabIndex={-1} onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} />
+        <button type="button" onClick={() => fileInput.current?.click()} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100" aria-label={t('attach')} title={t('attach')}>
+          <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M14 7l-6 6a2 2 0 0 0 3 3l7-7a4 4 0 0 0-6-6l-7 7a6 6 0 0 0 8 8l5-5" /></svg>
+        </button>
+        <VoiceRecorder
+          disabled={busy}
+          onRecorded={async (audio, duration) => {
+            const stored = await upload(audio, { voiceNote: { duration } });
+            if (stored.status === 'done') {
+              remove(stored.key);
+              await send({ attachments: [stored], content: '' });
+            }
+          }}
+        />
+        <label className="ml-auto flex items-center gap-1 text-xs text-slate-500">
+          <input type="checkbox" checked={enterToSend} onChange={(event) => { setEnterToSend(event.target.checked); localStorage.setItem(ENTER_KEY, String(event.target.checked)); }} />
+          {t('enterToSend')}
+        </label>
+        <button type="submit" disabled={busy} className={`rounded-md px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${mode === 'note' ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-500 hover:bg-brand-600'}`}>
+          {mode === 'note' ? t('addNote') : t('send')}
+        </button>
+      </div>
+    </form>
+  );
+};

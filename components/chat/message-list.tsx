@@ -1,0 +1,102 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { reviveMessage, useChatState } from './chat-state';
+import { MessageBubble, type DisplayMessage } from './message-bubble';
+
+type Props = { conversationId: number; initial: DisplayMessage[]; hasOlder: boolean; locale: 'es' | 'en'; timeZone: string };
+
+const dayKey = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+
+// The chat body: the latest 50 messages, older pages loaded when scrolled to the top without the
+// view jumping, day separators, and this browser's just-sent messages until the server has them.
+export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder, locale, timeZone }: Props) => {
+  const t = useTranslations('chat');
+  const format = useFormatter();
+  const { local } = useChatState();
+  const [older, setOlder] = useState<DisplayMessage[]>([]);
+  const [hasOlder, setHasOlder] = useState(initialHasOlder);
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const scroller = useRef<HTMLOListElement>(null);
+  const top = useRef<HTMLLIElement>(null);
+  const keepFromBottom = useRef<number | null>(null);
+
+  const serverIds = new Set([...older, ...initial].map((message) => message.id));
+  const messages = [...older, ...initial, ...local.filter((message) => !serverIds.has(message.id))];
+  const lastId = messages.at(-1)?.id;
+
+  const loadOlder = async () => {
+    const first = messages[0];
+    if (!first || loading || !hasOlder) return;
+    setLoading(true);
+    try {
+      const response = await fetch(`/api/conversations/${conversationId}/messages?beforeId=${first.id}`);
+      if (!response.ok) throw new Error(String(response.status));
+      const page = (await response.json()) as { messages: DisplayMessage[]; hasOlder: boolean };
+      const element = scroller.current;
+      keepFromBottom.current = element ? element.scrollHeight - element.scrollTop : null;
+      setOlder((previous) => [...page.messages.map(reviveMessage), ...previous]);
+      setHasOlder(page.hasOlder);
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  // After older messages are prepended, keep what the agent was reading where it was.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && keepFromBottom.current !== null) {
+      element.scrollTop = element.scrollHeight - keepFromBottom.current;
+      keepFromBottom.current = null;
+    }
+  }, [older]);
+
+  // Open on the latest message, and follow new ones.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [lastId]);
+
+  useEffect(() => {
+    const element = top.current;
+    if (!element || !hasOlder) return;
+    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && void loadOlder(), { root: scroller.current });
+    observer.observe(element);
+    return () => observer.disconnect();
+  });
+
+  return (
+    <ol ref={scroller} aria-label={t('messages')} aria-live="polite" className="flex flex-1 flex-col gap-2 overflow-y-auto p-4">
+      {hasOlder && (
+        <li ref={top} className="text-center text-xs">
+          <button type="button" onClick={() => void loadOlder()} className="text-brand-600 underline" disabled={loading}>
+            {loading ? t('loadingOlder') : failed ? t('retryOlder') : t('loadOlder')}
+          </button>
+        </li>
+      )}
+      {messages.map((message, index) => {
+        const day = dayKey(message.createdAt, timeZone);
+        const newDay = index === 0 || dayKey(messages[index - 1].createdAt, timeZone) !== day;
+        return (
+          <Fragment key={message.id}>
+            {newDay && (
+              <li role="separator" className="my-2 flex items-center gap-2 text-xs text-slate-500">
+                <span className="h-px flex-1 bg-slate-200" />
+                {format.dateTime(message.createdAt, { dateStyle: 'full', timeZone })}
+                <span className="h-px flex-1 bg-slate-200" />
+              </li>
+            )}
+            <li className="flex flex-col">
+              <MessageBubble message={message} locale={locale} timeZone={timeZone} />
+            </li>
+          </Fragment>
+        );
+      })}
+    </ol>
+  );
+};
