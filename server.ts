@@ -5,9 +5,12 @@ import path from 'node:path';
 import next from 'next';
 import { getDatabase } from './db/client';
 import { prepareDatabase } from './db/prepare';
+import { startSweeps } from './lib/domain/sweeps/start-sweeps';
+import { getRealtimePublisher } from './lib/realtime/publisher';
+import { getStorage } from './lib/storage/storage';
 
 // The app's one process: Next.js plus what must share its port and lifetime (the embedded realtime
-// server and the snooze sweep join here in later issues).
+// server joins here in a later issue) and the sweeps (snooze wake-up, abandoned uploads).
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 // HOST, not HOSTNAME: shells and containers set HOSTNAME to the machine's name.
@@ -41,13 +44,19 @@ const server = createServer((request, response) => {
   void handle(request, response);
 });
 
+// Snooze wake-up (C2) and abandoned uploads, every 30 s; safe with several app instances.
+const sweeps = startSweeps({ db: (await getDatabase()).db, realtime: getRealtimePublisher(), storage: getStorage() });
+
 server.listen(port, host, () => {
   console.log(`bandeja: ready on http://localhost:${port} (${dev ? 'development' : 'production'})`);
 });
 
 const shutdown = () => {
   server.close();
-  void getDatabase()
+  // A sweep pass in progress finishes before the database closes under it.
+  void sweeps
+    .stop()
+    .then(() => getDatabase())
     .then((database) => database.close())
     .finally(() => process.exit(0));
 };

@@ -1,6 +1,8 @@
 import { getDatabase } from './client';
 import { migrateDatabase } from './migrate';
 import { seedDemo } from './seed';
+import { writeDemoFiles } from './seed/demo-files';
+import { getStorage } from '@/lib/storage/storage';
 
 // Brings the configured database up to date before the app serves. The embedded database is
 // seeded with demo data on its first start (never again); a PostgreSQL server only when
@@ -11,5 +13,6 @@ export const prepareDatabase = async (): Promise<void> => {
   if (database.engine === 'pglite' || process.env.BANDEJA_SEED_DEMO === 'true') {
     const { seeded } = await seedDemo(database.db);
     if (seeded) console.log('bandeja: demo data seeded');
+    await writeDemoFiles(database.db, getStorage());
   }
 };

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../db/seed';
+import { writeDemoFiles } from '../db/seed/demo-files';
+import { getStorage } from '../lib/storage/storage';
 
 // `npm run db:seed`: migrates the configured database, then adds the demo workspace unless it is
 // already there.
@@ -25,6 +27,8 @@ try {
     console.log(`bandeja: sign in as any of these, password "${DEMO_PASSWORD}":`);
     for (const user of Object.values(DEMO_USERS)) console.log(`  ${user.email.padEnd(24)} ${user.name} (${user.role}, ${user.locale})`);
   }
+  // Demo attachments get small real files (idempotent: existing ones are kept).
+  await writeDemoFiles(database.db, getStorage());
 } finally {
   await database.close();
 }

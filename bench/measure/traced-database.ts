@@ -46,9 +46,10 @@ export const wavesOf = (statements: Statement[]): Statement[][] => {
   return waves;
 };
 
-// Opens the traced database on its own postgres.js pool (the app's default size: 10).
-export const openTracedDatabase = (url: string, options: { max?: number } = {}): TracedDatabase => {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+// Opens the traced database on its own postgres.js pool (the app's default size: 10). `settings` are
+// session settings for every connection (e.g. { jit: 'off' }), sent at connect time.
+export const openTracedDatabase = (url: string, options: { max?: number; settings?: Record<string, string> } = {}): TracedDatabase => {
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: options.settings ?? {} });
   let recording: Statement[] | null = null;
 
   // drizzle calls `client.unsafe(text, params, options)` and awaits it, or its `.values()`.

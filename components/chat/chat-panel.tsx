@@ -1,49 +1,36 @@
-import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { Avatar } from '@/components/ui/avatar';
-import { ChannelIcon } from '@/components/ui/channel-icon';
+import { getLocale } from 'next-intl/server';
 import type { Ctx } from '@/lib/domain/context';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
+import { listInboxAgents } from '@/lib/domain/inboxes/list-inbox-agents';
 import { listMessages } from '@/lib/domain/messages/list-messages';
-import { MessageBubble } from './message-bubble';
+import { markConversationRead } from '@/lib/domain/messages/mark-read';
+import { getMute } from '@/lib/domain/mutes/mute-conversation';
+import { getProfile } from '@/lib/domain/users/get-profile';
+import { loadUserTimeZone } from '@/lib/domain/users/load-user-time-zone';
+import { ChatHeader } from './chat-header';
+import { ChatStateProvider } from './chat-state';
+import { Composer } from './composer';
+import { MessageList } from './message-list';
 
-// The chat panel (blue): header and the latest messages of the open conversation. On a phone it
-// replaces the list, with a link back to it.
 type Props = { ctx: Ctx; conversation: ConversationWithBasics; backHref: string };
 
+// The chat panel (blue): header (C1-C4), the messages (B1-B5) and the composer (W1-W5). Opening a
+// conversation marks it read for me. On a phone it replaces the list, with a link back to it.
 export const ChatPanel = async ({ ctx, conversation, backHref }: Props) => {
-  const [t, locale, { messages }] = await Promise.all([
-    getTranslations('chat'),
+  const [locale, { messages, hasOlder }, agents, mute, me, timeZone] = await Promise.all([
     getLocale(),
     listMessages(ctx, { conversationId: conversation.id }),
+    listInboxAgents(ctx, { inboxId: conversation.inboxId }),
+    getMute(ctx, { conversationId: conversation.id }),
+    getProfile(ctx),
+    loadUserTimeZone(ctx),
+    markConversationRead(ctx, { conversationId: conversation.id }),
   ]);
-  const contactName = conversation.contact.name || conversation.contact.phone || conversation.contact.email || '';
   return (
-    <>
-      <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-3">
-        <Link href={backHref} className="rounded p-1 text-slate-600 md:hidden" aria-label={t('back')}>
-          ←
-        </Link>
-        <Avatar name={contactName} src={conversation.contact.avatarUrl} />
-        <div className="min-w-0 flex-1">
-          <h2 className="truncate font-semibold">{contactName}</h2>
-          <p className="flex items-center gap-1 text-xs text-slate-500">
-            <ChannelIcon channel={conversation.inbox.channelType} />
-            <span className="truncate">{conversation.inbox.name}</span>
-            <span aria-hidden>·</span>
-            <span>#{conversation.displayId}</span>
-            <span aria-hidden>·</span>
-            <span>{t(`status.${conversation.status}`)}</span>
-          </p>
-        </div>
-      </header>
-      <ol aria-label={t('messages')} className="flex flex-1 flex-col gap-2 overflow-y-auto p-4">
-        {messages.map((message) => (
-          <li key={message.id} className="flex flex-col">
-            <MessageBubble message={message} locale={locale === 'en' ? 'en' : 'es'} />
-          </li>
-        ))}
-      </ol>
-    </>
+    <ChatStateProvider key={conversation.id}>
+      <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} />
+      <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} />
+      <Composer conversationId={conversation.id} agents={agents.filter((agent) => agent.id !== me.id)} me={{ id: me.id, name: me.name }} />
+    </ChatStateProvider>
   );
 };

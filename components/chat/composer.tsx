@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { sendMessageFormAction } from '@/lib/actions/chat';
 import { reviveMessage, useChatState } from './chat-state';
 import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
@@ -25,6 +25,8 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
   const router = useRouter();
   const { upsertLocal, removeLocal } = useChatState();
   const { uploads, upload, remove, clear } = useUploads(conversationId);
+  // The no-JavaScript path: a plain post of the text (with JavaScript, onSubmit sends it instead).
+  const [, postWithoutScript] = useActionState(sendMessageFormAction, {});
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [text, setText] = useState('');
   const [enterToSend, setEnterToSend] = useState(true);
@@ -130,7 +132,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
 
   return (
     <form
-      action={sendMessageFormAction}
+      action={postWithoutScript}
       onSubmit={(event) => {
         event.preventDefault();
         void send();

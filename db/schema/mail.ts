@@ -25,7 +25,8 @@ export const mailOutbox = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('mail_outbox_account_created_idx').on(t.accountId, t.createdAt.desc())],
+  // The admin outbox page: an account's mail, newest (highest id) first, keyset on the id.
+  (t) => [index('mail_outbox_account_id_idx').on(t.accountId, t.id.desc())],
 );
 
 export type MailOutboxEntry = typeof mailOutbox.$inferSelect;

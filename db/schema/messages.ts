@@ -42,8 +42,13 @@ export const messages = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // Chat history: latest 50, then older pages (keyset on created_at, id).
-    index('messages_conversation_created_idx').on(t.conversationId, t.createdAt.desc(), t.id.desc()),
+    // Chat history: latest 50, then older pages (keyset on created_at, id); a card's last message.
+    // NULLS FIRST like the queries' ORDER BY … DESC, so the index is read in order (no sort).
+    index('messages_conversation_created_idx').on(t.conversationId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // L1 message search, newest first: for a word in many messages the planner walks this index and
+    // stops at the first page of matches, instead of rechecking every match the trigram index returns
+    // (bench/README.md: "gracias" went from 2.2 s to 2 ms on 2M messages). Rare words keep the GIN.
+    index('messages_account_created_idx').on(t.accountId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     uniqueIndex('messages_inbox_source_id_key').on(t.inboxId, t.sourceId).where(sql`${t.sourceId} is not null`),
     // L1 message search: partial-word and accent-insensitive (trigram) ...
     index('messages_content_trgm_idx').using('gin', sql`${searchable(t.content)} gin_trgm_ops`),

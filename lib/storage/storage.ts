@@ -3,6 +3,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { Storage } from '@/lib/domain/context';
+import { createS3Storage, s3ConfigFromEnv } from './s3';
 
 const uploadsDir = () => path.resolve(process.env.BANDEJA_DATA_DIR ?? '.data', 'uploads');
 
@@ -19,7 +20,13 @@ export const createLocalStorage = (root = uploadsDir()): Storage => ({
     const file = fileFor(root, key);
     await mkdir(path.dirname(file), { recursive: true });
     const body = data instanceof Uint8Array ? new Blob([data as BlobPart]).stream() : data;
-    await body.pipeTo(Writable.toWeb(createWriteStream(file)));
+    try {
+      await body.pipeTo(Writable.toWeb(createWriteStream(file)));
+    } catch (error) {
+      // A body that fails half-way (refused upload, client gone) leaves no partial file.
+      await rm(file, { force: true });
+      throw error;
+    }
   },
   get: async (key) => {
     const file = fileFor(root, key);
@@ -31,6 +38,12 @@ export const createLocalStorage = (root = uploadsDir()): Storage => ({
   },
 });
 
+// The S3-compatible bucket when S3_BUCKET is set (lib/storage/s3.ts), else .data/uploads.
+export const createConfiguredStorage = (): Storage => {
+  const s3 = s3ConfigFromEnv();
+  return s3 ? createS3Storage(s3) : createLocalStorage();
+};
+
 const globalForStorage = globalThis as unknown as { bandejaStorage?: Storage };
 
-export const getStorage = (): Storage => (globalForStorage.bandejaStorage ??= createLocalStorage());
+export const getStorage = (): Storage => (globalForStorage.bandejaStorage ??= createConfiguredStorage());

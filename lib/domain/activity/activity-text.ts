@@ -9,6 +9,7 @@
 export type ActivityLocale = 'es' | 'en';
 export type ActivityStatus = 'open' | 'resolved' | 'pending' | 'snoozed';
 export type ActivityPriority = 'urgent' | 'high' | 'medium' | 'low' | 'none';
+export type AttributeValue = string | number | boolean;
 
 // What happened, with the ids the UI links to and the names as they were at that moment: renaming
 // or deleting an agent, team or label later must not rewrite the conversation's history.
@@ -26,7 +27,17 @@ export type Activity =
   | { action: 'snooze_ended'; reason: 'time' | 'customer_reply'; snoozedUntil: string | null }
   // C3: the acting agent muted the conversation for themselves until mutedUntil (ISO).
   | { action: 'muted'; hours: number; mutedUntil: string }
-  | { action: 'unmuted' };
+  | { action: 'unmuted' }
+  // P1: an agent was added to or removed from the conversation's participants.
+  | { action: 'participant_added'; userId: number; userName: string }
+  | { action: 'participant_removed'; userId: number; userName: string }
+  // A1: a custom attribute of the conversation was set or cleared (its display name as it was then).
+  | { action: 'attribute_changed'; key: string; displayName: string; value: AttributeValue; previousValue: AttributeValue | null }
+  | { action: 'attribute_cleared'; key: string; displayName: string; previousValue: AttributeValue | null }
+  // M1: a macro ran on the conversation; each of its steps wrote its own activity before this one.
+  | { action: 'macro_run'; macroId: number; macroName: string }
+  // K3: the conversation's contact was merged into this one (the secondary's name as it was then).
+  | { action: 'contact_merged'; primaryId: number; secondaryId: number; secondaryName: string };
 
 export type ActivityAction = Activity['action'];
 
@@ -55,6 +66,15 @@ const WORDS: Record<ActivityLocale, Words> = {
     priority: { urgent: 'urgent', high: 'high', medium: 'medium', low: 'low', none: 'none' },
     dateLocale: 'en',
   },
+};
+
+// An attribute value in a sentence: a checkbox as yes/no, a long text cut (the full value is in the
+// structured record and in the sidebar).
+const SHOWN_VALUE_MAX = 100;
+const shownValue = (value: AttributeValue, [yes, no]: [string, string]): string => {
+  if (typeof value === 'boolean') return value ? yes : no;
+  const text = String(value);
+  return text.length > SHOWN_VALUE_MAX ? `${text.slice(0, SHOWN_VALUE_MAX - 1)}…` : text;
 };
 
 // What every sentence may use: the subject, the locale's words and a date in the account's zone.
@@ -126,6 +146,30 @@ const TEMPLATES: Templates = {
   unmuted: {
     es: (_a, { who }) => `${who} dejó de silenciar la conversación`,
     en: (_a, { who }) => `${who} unmuted the conversation`,
+  },
+  participant_added: {
+    es: (a, { who }) => (a.userId === a.actorId ? `${who} se añadió como participante` : `${who} añadió a ${a.userName} como participante`),
+    en: (a, { who }) => (a.userId === a.actorId ? `${who} added themselves as a participant` : `${who} added ${a.userName} as a participant`),
+  },
+  participant_removed: {
+    es: (a, { who }) => (a.userId === a.actorId ? `${who} dejó de participar en la conversación` : `${who} quitó a ${a.userName} de los participantes`),
+    en: (a, { who }) => (a.userId === a.actorId ? `${who} stopped participating in the conversation` : `${who} removed ${a.userName} from the participants`),
+  },
+  attribute_changed: {
+    es: (a, { who }) => `${who} cambió «${a.displayName}» a ${shownValue(a.value, ['sí', 'no'])}`,
+    en: (a, { who }) => `${who} set "${a.displayName}" to ${shownValue(a.value, ['yes', 'no'])}`,
+  },
+  attribute_cleared: {
+    es: (a, { who }) => `${who} borró «${a.displayName}»`,
+    en: (a, { who }) => `${who} cleared "${a.displayName}"`,
+  },
+  macro_run: {
+    es: (a, { who }) => `${who} ejecutó la macro «${a.macroName}»`,
+    en: (a, { who }) => `${who} ran the macro "${a.macroName}"`,
+  },
+  contact_merged: {
+    es: (a, { who }) => `${who} combinó a ${a.secondaryName} con este contacto`,
+    en: (a, { who }) => `${who} merged ${a.secondaryName} into this contact`,
   },
 };
 

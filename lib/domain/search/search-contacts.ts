@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, exists, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { contacts, conversations, inboxes } from '@/db/schema';
 import { searchable } from '@/db/schema/sql-functions';
-import { accountScope, conversationScope } from '../authorization/scope';
+import { conversationScope } from '../authorization/scope';
+import { contactScope } from '../contacts/contact-scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { SEARCH_QUERY_MAX_LENGTH, toSearchQuery } from './search-query';
@@ -40,19 +41,12 @@ export type ContactSearchItem = {
 // contains the query, most recently active first, each with their newest conversations the actor may
 // see. Contacts belong to the whole account, but an agent sees only those with a conversation in one
 // of their inboxes (a customer who never wrote to their inboxes is not theirs to look up);
-// administrators see every contact of the account.
+// administrators see every contact of the account (contactScope).
 export const searchContacts = async (ctx: Ctx, input: TSearchContactsInput): Promise<ContactSearchItem[]> => {
   const parsed = ZSearchContactsInput.safeParse(input);
   if (!parsed.success) throw new DomainError('INVALID_INPUT', { field: String(parsed.error.issues[0]?.path[0] ?? 'q') });
   const query = toSearchQuery(parsed.data.q);
   if (!query) return [];
-
-  const visibleToAgent = exists(
-    ctx.db
-      .select({ one: sql`1` })
-      .from(conversations)
-      .where(and(eq(conversations.contactId, contacts.id), conversationScope(ctx.actor))),
-  );
 
   // Each condition uses its own trigram index (contacts_name/email/phone_trgm_idx): a bitmap OR.
   const found = await ctx.db
@@ -67,8 +61,7 @@ export const searchContacts = async (ctx: Ctx, input: TSearchContactsInput): Pro
     .from(contacts)
     .where(
       and(
-        accountScope(ctx.actor, contacts.accountId),
-        ctx.actor.role === 'administrator' ? undefined : visibleToAgent,
+        contactScope(ctx.actor),
         or(
           sql`${searchable(contacts.name)} ilike ${query.foldedPattern}`,
           sql`lower(${contacts.email}) ilike ${query.lowerPattern}`,

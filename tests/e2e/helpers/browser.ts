@@ -14,6 +14,9 @@ const args = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // A fake microphone and camera, granted without a prompt: voice notes are recorded for real (W3).
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
 ];
 
 export const screenshotsDir = path.resolve(import.meta.dirname, '../../../test-results/e2e');

@@ -1,11 +1,13 @@
 import app from './app.json';
 import channels from './channels.json';
 import chat from './chat.json';
+import composer from './composer.json';
 import errors from './errors.json';
 import languages from './languages.json';
 import list from './list.json';
 import login from './login.json';
 import notFound from './notFound.json';
+import outbox from './outbox.json';
 import priority from './priority.json';
 import search from './search.json';
 import settings from './settings.json';
@@ -13,6 +15,6 @@ import shell from './shell.json';
 import views from './views.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...errors, ...languages, ...list, ...login, ...notFound, ...priority, ...search, ...settings, ...shell, ...views };
+const messages = { ...app, ...channels, ...chat, ...composer, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...views };
 
 export default messages;

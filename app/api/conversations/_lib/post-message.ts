@@ -1,0 +1,27 @@
+import type { Ctx } from '@/lib/domain/context';
+import { DomainError } from '@/lib/domain/errors';
+import { sendMessage } from '@/lib/domain/messages/send-message';
+import { json } from './json-response';
+
+// POST /api/conversations/:id/messages, W5 for the composer: JSON `{ content, private, echoId,
+// attachmentIds }` → 201 with the stored ChatMessage (the optimistic one is replaced by it). A
+// retry with the same echoId answers the first message again. (Without JavaScript the composer's
+// form posts to a server action instead.)
+export const postMessage = async (ctx: Ctx, request: Request, { conversationId }: { conversationId: string }): Promise<Response> => {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new DomainError('INVALID_INPUT', { field: 'body' });
+  }
+  if (!body || typeof body !== 'object') throw new DomainError('INVALID_INPUT', { field: 'body' });
+  const { content, private: isPrivate, echoId, attachmentIds } = body as Record<string, unknown>;
+  const message = await sendMessage(ctx, {
+    conversationId,
+    content: content as string | undefined,
+    private: isPrivate as boolean | undefined,
+    echoId: echoId as string | undefined,
+    attachmentIds: attachmentIds as number[] | undefined,
+  });
+  return json(message, 201);
+};

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { asc, sql } from 'drizzle-orm';
+import { accounts, labels, teams } from '@/db/schema';
+import { benchDatabaseUrl } from './generate';
+import { loadBenchPeople } from './measure/bench-context';
+import { buildScenarios } from './measure/scenarios';
+import { loadSearchTerms } from './measure/search-terms';
+import { openTracedDatabase } from './measure/traced-database';
+
+// `node --import tsx bench/explain.ts <scenario id> [--call=i]`: records the SQL one call of a
+// scenario sends and prints EXPLAIN (ANALYZE, BUFFERS) of each statement, with its parameters, as
+// the evidence for an index or a query shape. Run `npm run bench` once first (it makes the dataset).
+
+const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { call: { type: 'string', default: '0' } } });
+const traced = openTracedDatabase(benchDatabaseUrl());
+try {
+  const { db } = traced;
+  const [account] = await db.select({ id: accounts.id }).from(accounts).where(sql`${accounts.settings} @> '{"benchmark": true}'`);
+  if (!account) throw new Error('bench: no benchmark dataset here; run `npm run bench` first');
+  const scenarios = buildScenarios({
+    db,
+    people: await loadBenchPeople(db, account.id),
+    labelIds: (await db.select({ id: labels.id }).from(labels).orderBy(asc(labels.id))).map((row) => row.id),
+    teamIds: (await db.select({ id: teams.id }).from(teams).orderBy(asc(teams.id))).map((row) => row.id),
+    terms: await loadSearchTerms(db),
+  });
+  const scenario = scenarios.find((candidate) => candidate.id === positionals[0]);
+  if (!scenario) throw new Error(`bench: no scenario "${positionals[0]}"; one of:\n${scenarios.map((s) => `  ${s.id}`).join('\n')}`);
+  const call = Number(args.call);
+  await scenario.run(call);
+  const { statements } = await traced.record(() => scenario.run(call));
+  for (const [index, statement] of statements.entries()) {
+    const plan = await traced.sql.unsafe(`explain (analyze, buffers) ${statement.text}`, statement.params as never[]);
+    console.log(`\n-- statement ${index + 1} of ${statements.length} (${(statement.answeredAt - statement.issuedAt).toFixed(1)} ms)`);
+    console.log(statement.text);
+    console.log(`-- params: ${JSON.stringify(statement.params)}`);
+    console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
+  }
+} finally {
+  await traced.close();
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { FormError } from '@/components/ui/form-error';
+import { Menu } from '@/components/ui/menu';
+import { sendTranscriptAction } from '@/lib/actions/chat';
+
+type Props = { conversationId: number; contactEmail: string | null; hasAssignee: boolean };
+
+// C4: email the customer-visible history to the contact (only when they have an email), to the
+// assigned agent, or to another address. Shows whether it was sent, stored in the outbox, or failed
+// (then the same form sends it again).
+export const TranscriptMenu = ({ conversationId, contactEmail, hasAssignee }: Props) => {
+  const t = useTranslations('chat.transcript');
+  const [state, action, pending] = useActionState(sendTranscriptAction, {});
+  const defaultTo = contactEmail ? 'contact' : hasAssignee ? 'assignee' : 'other';
+  return (
+    <Menu className="relative" closeOnSubmit={false}>
+      <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-2 py-1.5 text-sm hover:bg-slate-50">{t('button')}</summary>
+      <form action={action} className="absolute right-0 z-30 mt-1 flex w-72 flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
+        <input type="hidden" name="conversationId" value={conversationId} />
+        <fieldset className="flex flex-col gap-1">
+          <legend className="mb-1 font-medium">{t('sendTo')}</legend>
+          {contactEmail && (
+            <label className="flex items-center gap-2">
+              <input type="radio" name="to" value="contact" defaultChecked={defaultTo === 'contact'} />
+              <span className="min-w-0 truncate">{t('contact', { email: contactEmail })}</span>
+            </label>
+          )}
+          {hasAssignee && (
+            <label className="flex items-center gap-2">
+              <input type="radio" name="to" value="assignee" defaultChecked={defaultTo === 'assignee'} />
+              {t('assignee')}
+            </label>
+          )}
+          <label className="flex items-center gap-2">
+            <input type="radio" name="to" value="other" defaultChecked={defaultTo === 'other'} />
+            {t('other')}
+          </label>
+          <input type="email" name="email" maxLength={320} placeholder={t('emailPlaceholder')} aria-label={t('otherAddress')} className="rounded border border-slate-300 px-2 py-1" />
+        </fieldset>
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-500 px-3 py-1.5 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+          {state.details?.status === 'failed' ? t('retry') : t('send')}
+        </button>
+        <FormError state={state} />
+        {state.ok && state.details?.status && (
+          <p role="status" className={state.details.status === 'failed' ? 'text-red-700' : 'text-emerald-700'}>{t(`result.${state.details.status}`)}</p>
+        )}
+      </form>
+    </Menu>
+  );
+};

@@ -1,0 +1,146 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '@/db/client';
+import { accounts, contactInboxes, contacts, conversationParticipants, conversations, inboxes, messages } from '@/db/schema';
+import { assertInboxAccess } from '../authorization/scope';
+import { parseContactInput, ZContactId } from '../contacts/contact-input';
+import { contactScope } from '../contacts/contact-scope';
+import type { Ctx } from '../context';
+import { DomainError } from '../errors';
+import { inboxChannel } from '../events/inbox-channel';
+import { publishAfterCommit } from '../events/publish';
+import { MAX_MESSAGE_LENGTH } from '../messages/send-message';
+
+export const ZStartConversationInput = z.object({
+  contactId: ZContactId,
+  inboxId: ZContactId,
+  // As in the composer: line breaks kept (CRLF from form posts becomes LF), ends trimmed.
+  content: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH * 2)
+    .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().min(1).max(MAX_MESSAGE_LENGTH)),
+});
+export type TStartConversationInput = z.input<typeof ZStartConversationInput>;
+
+type Contactable = { id: number; email: string | null };
+type StartInbox = { id: number; channelType: 'website' | 'api' | 'email' };
+
+// The contact's link to the inbox, found or created. Email: the link of the contact's address (the
+// address new replies come from); API: the contact's existing link, or a new one with a generated
+// source id. An email address still linked to ANOTHER contact in this inbox (it was theirs before)
+// is refused with CONFLICT naming that contact: mail from it would land in their conversations.
+const contactInboxFor = async (tx: Tx, contact: Contactable, inbox: StartInbox): Promise<number> => {
+  const sourceId = inbox.channelType === 'email' ? (contact.email as string).toLowerCase() : null;
+  const [existing] = await tx
+    .select({ id: contactInboxes.id, contactId: contactInboxes.contactId, contactName: contacts.name })
+    .from(contactInboxes)
+    .innerJoin(contacts, eq(contacts.id, contactInboxes.contactId))
+    .where(
+      and(
+        eq(contactInboxes.inboxId, inbox.id),
+        sourceId === null ? eq(contactInboxes.contactId, contact.id) : sql`lower(${contactInboxes.sourceId}) = ${sourceId}`,
+      ),
+    )
+    .orderBy(asc(contactInboxes.id))
+    .limit(1);
+  if (existing && existing.contactId !== contact.id) {
+    throw new DomainError('CONFLICT', { field: 'email', contactId: existing.contactId, contactName: existing.contactName });
+  }
+  if (existing) return existing.id;
+
+  const [created] = await tx
+    .insert(contactInboxes)
+    .values({ contactId: contact.id, inboxId: inbox.id, sourceId: sourceId ?? crypto.randomUUID() })
+    .returning({ id: contactInboxes.id });
+  return created.id;
+};
+
+// K1 "Nuevo mensaje": the agent starts a conversation with a contact in an inbox they belong to, by
+// writing its first message. Only channels that can reach a customer first: email (the contact
+// needs an email address: INVALID_INPUT reason contact_has_no_email) and API; a website widget
+// visitor must write first (INVALID_INPUT reason channel_cannot_start). An inbox the actor is not in
+// is NOT_FOUND, as is a contact they may not see. In one transaction: the contact's link to the
+// inbox, the conversation (next display id of the account; open; assigned to the agent, who joins
+// its participants; first reply already made, so it never shows as unattended) and the outgoing
+// message (status 'sent': delivery by the channel updates it). No activity message: the
+// conversation starts with the agent's own message. Publishes conversation.created and
+// message.created after commit.
+export const startConversation = async (ctx: Ctx, input: TStartConversationInput): Promise<{ conversationId: number; displayId: number }> => {
+  const { contactId, inboxId, content } = parseContactInput(ZStartConversationInput, input);
+  assertInboxAccess(ctx.actor, inboxId);
+
+  const outcome = await ctx.db.transaction(async (tx) => {
+    // KEY SHARE keeps the contact from being deleted or merged away until this commits.
+    const [contact] = await tx
+      .select({ id: contacts.id, email: contacts.email })
+      .from(contacts)
+      .where(and(eq(contacts.id, contactId), contactScope(ctx.actor)))
+      .for('key share');
+    if (!contact) throw new DomainError('NOT_FOUND', { entity: 'contact' });
+    const [inbox] = await tx
+      .select({ id: inboxes.id, channelType: inboxes.channelType })
+      .from(inboxes)
+      .where(and(eq(inboxes.id, inboxId), eq(inboxes.accountId, ctx.actor.accountId)));
+    if (!inbox) throw new DomainError('NOT_FOUND', { entity: 'inbox' });
+    if (inbox.channelType === 'website') throw new DomainError('INVALID_INPUT', { field: 'inboxId', reason: 'channel_cannot_start' });
+    if (inbox.channelType === 'email' && !contact.email) throw new DomainError('INVALID_INPUT', { field: 'inboxId', reason: 'contact_has_no_email' });
+
+    const contactInboxId = await contactInboxFor(tx, contact, inbox);
+    // UPDATE ... RETURNING serialises concurrent creators on the account row: no two get one number.
+    const [{ displayId }] = await tx
+      .update(accounts)
+      .set({ lastConversationDisplayId: sql`${accounts.lastConversationDisplayId} + 1` })
+      .where(eq(accounts.id, ctx.actor.accountId))
+      .returning({ displayId: accounts.lastConversationDisplayId });
+    const at = ctx.now();
+    const [conversation] = await tx
+      .insert(conversations)
+      .values({
+        accountId: ctx.actor.accountId,
+        displayId,
+        inboxId: inbox.id,
+        contactId: contact.id,
+        contactInboxId,
+        status: 'open',
+        assigneeId: ctx.actor.userId,
+        firstReplyAt: at,
+        waitingSince: null,
+        lastActivityAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: conversations.id, accountId: conversations.accountId, inboxId: conversations.inboxId });
+    const [message] = await tx
+      .insert(messages)
+      .values({
+        accountId: conversation.accountId,
+        inboxId: conversation.inboxId,
+        conversationId: conversation.id,
+        messageType: 'outgoing',
+        private: false,
+        senderType: 'agent',
+        senderId: ctx.actor.userId,
+        content,
+        status: 'sent',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning({ id: messages.id });
+    await tx.insert(conversationParticipants).values({ conversationId: conversation.id, userId: ctx.actor.userId }).onConflictDoNothing();
+    await tx.update(contacts).set({ lastActivityAt: at }).where(eq(contacts.id, contact.id));
+
+    const channel = inboxChannel(conversation);
+    return {
+      conversationId: conversation.id,
+      displayId,
+      events: [
+        { channel, event: 'conversation.created' as const, data: { conversationId: conversation.id, assigneeId: ctx.actor.userId } },
+        { channel, event: 'message.created' as const, data: { conversationId: conversation.id, messageId: message.id, messageType: 'outgoing', private: false } },
+      ],
+    };
+  });
+
+  await publishAfterCommit(ctx, outcome.events);
+  return { conversationId: outcome.conversationId, displayId: outcome.displayId };
+};

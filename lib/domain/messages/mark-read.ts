@@ -1,0 +1,31 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { conversationReads, conversations } from '@/db/schema';
+import { conversationScope } from '../authorization/scope';
+import type { Ctx } from '../context';
+import { DomainError } from '../errors';
+
+export const ZMarkConversationReadInput = z.object({ conversationId: z.coerce.number().int().positive().max(2_147_483_647) });
+export type TMarkConversationReadInput = z.input<typeof ZMarkConversationReadInput>;
+
+// "Opening a conversation marks it read for me": the actor's unread count (L6) restarts from now.
+// NOT_FOUND for a conversation the actor may not see.
+export const markConversationRead = async (ctx: Ctx, input: TMarkConversationReadInput): Promise<{ lastReadAt: Date }> => {
+  const parsed = ZMarkConversationReadInput.safeParse(input);
+  if (!parsed.success) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
+  const { conversationId } = parsed.data;
+
+  const [visible] = await ctx.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.id, conversationId), conversationScope(ctx.actor)))
+    .limit(1);
+  if (!visible) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
+
+  const lastReadAt = ctx.now();
+  await ctx.db
+    .insert(conversationReads)
+    .values({ conversationId, userId: ctx.actor.userId, lastReadAt })
+    .onConflictDoUpdate({ target: [conversationReads.userId, conversationReads.conversationId], set: { lastReadAt } });
+  return { lastReadAt };
+};

@@ -1,0 +1,65 @@
+import type { Db } from '@/db/client';
+import { deleteStaleUploads } from '../attachments/delete-stale-uploads';
+import type { RealtimePublisher, Storage } from '../context';
+import { wakeSnoozedConversations } from './wake-snoozed';
+
+// Often enough that a snooze ends "within a minute" of its time.
+export const SWEEP_INTERVAL_MS = 30_000;
+
+export type StartSweepsOptions = {
+  db: Db;
+  realtime: RealtimePublisher;
+  storage: Storage;
+  intervalMs?: number;
+  now?: () => Date;
+};
+
+export type SweepRunner = {
+  // One pass now (also what the interval runs); resolves when it is done, or at once when a pass
+  // is already running.
+  runOnce: () => Promise<void>;
+  // Stops the interval and waits for a pass in progress, so the database can be closed after it.
+  stop: () => Promise<void>;
+};
+
+// The app's scheduled work in the app process (DESIGN.md: the embedded default; the same statements
+// are safe with many instances): snooze wake-up (C2) and abandoned uploads. A pass never overlaps
+// the previous one, a failing sweep is logged and does not stop the others or the next pass, and
+// the timer is unref'd so it never keeps the process alive. The first pass runs at start, so that
+// snoozes that ended while the app was down wake at once.
+export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL_MS, now = () => new Date() }: StartSweepsOptions): SweepRunner => {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const guarded = async (name: string, sweep: () => Promise<unknown>) => {
+    try {
+      await sweep();
+    } catch (error) {
+      console.error(`sweeps: ${name} failed`, error);
+    }
+  };
+
+  const runOnce = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    running ??= (async () => {
+      await guarded('waking snoozed conversations', () => wakeSnoozedConversations(db, { now: now(), realtime }));
+      await guarded('deleting stale uploads', () => deleteStaleUploads(db, storage, now()));
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const timer = setInterval(() => void runOnce(), intervalMs);
+  timer.unref();
+  void runOnce();
+
+  return {
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+};

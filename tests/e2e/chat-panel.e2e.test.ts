@@ -1,0 +1,105 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+
+const PASSWORD = 'bandeja-demo';
+const PIXEL = path.resolve(import.meta.dirname, 'fixtures/pixel.png');
+
+const cards = (page: Page) => page.getByRole('list', { name: 'Conversaciones', exact: true }).locator(':scope > li:has(article)');
+const messages = (page: Page) => page.getByRole('list', { name: 'Mensajes' });
+const composer = (page: Page) => page.locator('form:has(textarea[name="content"])');
+
+// Opens the newest open conversation of every agent, as an administrator, at the given size.
+const openConversation = async (viewport?: { width: number; height: number }) => {
+  const page = await newAgentPage(viewport ? { viewport } : {});
+  await signIn(page, 'admin@bandeja.test', PASSWORD);
+  await page.goto('/all?tab=all');
+  await cards(page).first().getByRole('link').click();
+  await page.waitForURL((url) => /^\/all\/\d+$/.test(url.pathname));
+  await messages(page).locator('li').first().waitFor();
+  return page;
+};
+
+describe('the chat panel', () => {
+  test('an agent replies, adds a note with a mention, attaches an image and records a voice note', async () => {
+    const page = await openConversation();
+    const reply = `Gracias por escribir, lo reviso ahora ${Date.now()}`;
+    await composer(page).getByRole('textbox').fill(reply);
+    await page.keyboard.press('Enter');
+    await messages(page).locator('[data-message-type="outgoing"]', { hasText: reply }).waitFor();
+    // Confirmed when stored: it survives a reload.
+    await page.reload();
+    await messages(page).locator('[data-message-type="outgoing"]', { hasText: reply }).waitFor();
+
+    await composer(page).getByText('Nota privada', { exact: true }).click();
+    const textbox = composer(page).getByRole('textbox');
+    await textbox.fill('Revisa esto por favor @Sof');
+    await page.getByRole('listbox', { name: 'Mencionar a un agente' }).getByRole('option', { name: 'Sofía Herrera' }).click();
+    await page.keyboard.press('Enter');
+    const note = messages(page).locator('[data-message-type="private"]', { hasText: '@Sofía Herrera' }).last();
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toContain('Nota privada');
+
+    await composer(page).getByText('Responder', { exact: true }).click();
+    await composer(page).locator('input[type="file"]').setInputFiles(PIXEL);
+    await composer(page).getByText('pixel.png').waitFor();
+    await expect.poll(() => composer(page).locator('progress').count()).toBe(0);
+    await composer(page).getByRole('button', { name: 'Enviar', exact: true }).click();
+    await messages(page).locator('img[alt="pixel.png"]').last().waitFor();
+
+    await composer(page).getByRole('button', { name: 'Grabar nota de voz' }).click();
+    await page.getByText(/Grabando 0:0[1-9]/).waitFor({ timeout: 8000 });
+    await composer(page).getByRole('button', { name: 'Enviar', exact: true }).first().click();
+    await messages(page).locator('audio[aria-label="Nota de voz"]').last().waitFor();
+  });
+
+  test('a draft is kept per conversation across reloads', async () => {
+    const page = await openConversation();
+    await composer(page).getByRole('textbox').fill('Borrador que no quiero perder');
+    await page.reload();
+    await expect(composer(page).getByRole('textbox').inputValue()).resolves.toBe('Borrador que no quiero perder');
+    await composer(page).getByRole('textbox').fill('');
+  });
+
+  test('snooze until tomorrow, reopen, resolve, mute, and send a transcript that lands in the outbox', async () => {
+    const page = await openConversation();
+    const header = page.locator('header:has([data-testid="conversation-status"])');
+    await header.getByRole('group').first().waitFor().catch(() => undefined);
+    await header.locator('summary[aria-label="Más opciones de estado"]').click();
+    await page.getByRole('button', { name: 'Hasta mañana (09:00)' }).click();
+    await page.getByText(/^Pospuesta hasta /).first().waitFor();
+    await expect(page.getByTestId('conversation-status').textContent()).resolves.toBe('Pospuesta');
+    await messages(page).locator('[data-message-type="activity"]', { hasText: 'pospuso' }).last().waitFor();
+
+    await header.getByRole('button', { name: 'Reabrir' }).click();
+    await expect.poll(() => page.getByTestId('conversation-status').textContent()).toBe('Abierta');
+    await header.getByRole('button', { name: 'Resolver' }).click();
+    await expect.poll(() => page.getByTestId('conversation-status').textContent()).toBe('Resuelta');
+
+    await header.getByRole('button', { name: 'Silenciar' }).click();
+    await page.getByText(/^Silenciada para ti hasta /).waitFor();
+    await header.getByRole('button', { name: 'Quitar silencio' }).click();
+    await header.getByRole('button', { name: 'Silenciar' }).waitFor();
+
+    await header.getByText('Enviar transcripción').click();
+    await page.getByRole('radio', { name: 'Otra dirección' }).check();
+    await page.getByRole('textbox', { name: 'Otra dirección de correo' }).fill('jefa@ejemplo.com');
+    await page.getByRole('button', { name: 'Enviar', exact: true }).first().click();
+    await page.getByRole('status').filter({ hasText: 'Guardada en la bandeja de salida' }).waitFor();
+
+    await page.goto('/settings/outbox');
+    await page.getByText('jefa@ejemplo.com').first().waitFor();
+  });
+
+  test('at phone size the chat fills the screen and the composer still sends', async () => {
+    const page = await openConversation({ width: 375, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const reply = `Respuesta desde el teléfono ${Date.now()}`;
+    await composer(page).getByRole('textbox').fill(reply);
+    await composer(page).getByRole('button', { name: 'Enviar', exact: true }).click();
+    await messages(page).locator('[data-message-type="outgoing"]', { hasText: reply }).waitFor();
+    await page.getByRole('link', { name: 'Volver a la lista' }).first().click();
+    await cards(page).first().waitFor();
+  });
+});
