@@ -6,5 +6,6 @@ import { authConfig } from '@/lib/auth/config';
 export default NextAuth(authConfig).auth;
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // API routes answer 401 themselves (and the middleware would buffer upload bodies).
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

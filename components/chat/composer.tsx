@@ -39,13 +39,16 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
 
   // The draft of each conversation survives reloads (localStorage); so does the Enter preference.
   useEffect(() => {
-    setText(localStorage.getItem(draftKey(conversationId)) ?? '');
+    // Text typed before the page was interactive wins over an older draft.
+    setText(area.current?.value || localStorage.getItem(draftKey(conversationId)) || '');
     setEnterToSend(localStorage.getItem(ENTER_KEY) !== 'false');
   }, [conversationId]);
-  useEffect(() => {
-    if (text) localStorage.setItem(draftKey(conversationId), text);
+  // Written as the agent types (not in an effect), so a reload right after a keystroke keeps it.
+  const changeText = (value: string) => {
+    setText(value);
+    if (value) localStorage.setItem(draftKey(conversationId), value);
     else localStorage.removeItem(draftKey(conversationId));
-  }, [text, conversationId]);
+  };
 
   const candidates = mention && mode === 'note' ? matchingAgents(agents, mention.query) : [];
   const ready = uploads.filter((item) => item.status === 'done');
@@ -73,7 +76,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
       pending: 'sending',
     };
     upsertLocal(optimistic);
-    setText('');
+    changeText('');
     clear();
     setFailure(null);
     try {
@@ -90,7 +93,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
     } catch (error) {
       // Never lost: the text comes back to the composer with a retry that reuses the same echoId.
       removeLocal(temporaryId);
-      setText(content);
+      changeText(content);
       setFailure({ echoId, error: error instanceof Error && error.message !== 'Failed to fetch' ? error.message : 'NETWORK' });
     }
   };
@@ -98,7 +101,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
   const pick = (agent: MentionCandidate) => {
     if (!mention) return;
     const caret = area.current?.selectionStart ?? text.length;
-    setText(`${text.slice(0, mention.start)}@${agent.name} ${text.slice(caret)}`);
+    changeText(`${text.slice(0, mention.start)}@${agent.name} ${text.slice(caret)}`);
     picked.current = [...picked.current.filter((item) => item.id !== agent.id), agent];
     setMention(null);
     area.current?.focus();
@@ -167,7 +170,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
           rows={3}
           maxLength={10000}
           onChange={(event) => {
-            setText(event.target.value);
+            changeText(event.target.value);
             const found = mentionQueryAt(event.target.value, event.target.selectionStart);
             setMention(found ? { ...found, index: 0 } : null);
           }}

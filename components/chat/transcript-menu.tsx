@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { FormError } from '@/components/ui/form-error';
 import { Menu } from '@/components/ui/menu';
 import { sendTranscriptAction } from '@/lib/actions/chat';
+import { retryMailAction } from '@/lib/actions/outbox';
 
 type Props = { conversationId: number; contactEmail: string | null; hasAssignee: boolean };
 
@@ -14,6 +15,8 @@ type Props = { conversationId: number; contactEmail: string | null; hasAssignee:
 export const TranscriptMenu = ({ conversationId, contactEmail, hasAssignee }: Props) => {
   const t = useTranslations('chat.transcript');
   const [state, action, pending] = useActionState(sendTranscriptAction, {});
+  const [retryState, retry, retrying] = useActionState(retryMailAction, {});
+  const failed = state.details?.status === 'failed' && retryState.details?.status !== 'sent';
   const defaultTo = contactEmail ? 'contact' : hasAssignee ? 'assignee' : 'other';
   return (
     <Menu className="relative" closeOnSubmit={false}>
@@ -41,11 +44,20 @@ export const TranscriptMenu = ({ conversationId, contactEmail, hasAssignee }: Pr
           <input type="email" name="email" maxLength={320} placeholder={t('emailPlaceholder')} aria-label={t('otherAddress')} className="rounded border border-slate-300 px-2 py-1" />
         </fieldset>
         <button type="submit" disabled={pending} className="rounded-md bg-brand-500 px-3 py-1.5 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
-          {state.details?.status === 'failed' ? t('retry') : t('send')}
+          {t('send')}
         </button>
         <FormError state={state} />
-        {state.ok && state.details?.status && (
-          <p role="status" className={state.details.status === 'failed' ? 'text-red-700' : 'text-emerald-700'}>{t(`result.${state.details.status}`)}</p>
+        {state.ok && state.details?.status && !retryState.ok && (
+          <p role="status" className={failed ? 'text-red-700' : 'text-emerald-700'}>{t(`result.${state.details.status}`)}</p>
+        )}
+        {retryState.ok && retryState.details?.status && (
+          <p role="status" className={retryState.details.status === 'failed' ? 'text-red-700' : 'text-emerald-700'}>{t(`result.${retryState.details.status}`)}</p>
+        )}
+        <FormError state={retryState} />
+        {failed && (
+          <button type="submit" formAction={retry} name="outboxId" value={String(state.details?.outboxId)} disabled={retrying} className="rounded-md border border-red-300 px-3 py-1.5 text-red-700">
+            {t('retry')}
+          </button>
         )}
       </form>
     </Menu>

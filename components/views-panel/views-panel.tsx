@@ -67,6 +67,7 @@ export const ViewsPanel = async ({ ctx }: { ctx: Ctx }) => {
       {ctx.actor.role === 'administrator' && (
         <ViewSection title={t('settings')} empty="">
           <li><ViewLink href="/settings/labels">{t('labelSettings')}</ViewLink></li>
+          <li><ViewLink href="/settings/outbox">{t('outboxSettings')}</ViewLink></li>
         </ViewSection>
       )}
     </nav>

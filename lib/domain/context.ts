@@ -18,8 +18,12 @@ export type RealtimePublisher = {
   publish: (channel: string, event: string, data: Record<string, unknown>) => Promise<void>;
 };
 
+export type MailStatus = 'sent' | 'failed' | 'stored';
+
 export type OutgoingMail = {
   accountId: number | null;
+  // The agent on whose behalf it is sent (transcripts): they may see and retry it in the outbox.
+  sentByUserId?: number | null;
   kind: string;
   to: string[];
   subject: string;
@@ -29,7 +33,9 @@ export type OutgoingMail = {
 };
 
 export type Mailer = {
-  send: (ctx: { db: Db }, mail: OutgoingMail) => Promise<{ outboxId: number; status: 'sent' | 'failed' | 'stored' }>;
+  send: (ctx: { db: Db }, mail: OutgoingMail) => Promise<{ outboxId: number; status: MailStatus }>;
+  // Sends a failed outbox row again; null when it was not (or no longer) failed.
+  retry?: (ctx: { db: Db }, outboxId: number) => Promise<{ status: MailStatus } | null>;
 };
 
 export type Storage = {

@@ -1,8 +1,8 @@
+import type { MailStatus, Mailer, OutgoingMail } from '@/lib/domain/context';
 import { and, eq, sql } from 'drizzle-orm';
 import { Resend } from 'resend';
 import type { Db } from '@/db/client';
 import { mailOutbox, type MailOutboxEntry } from '@/db/schema';
-import type { AttributedMail, MailStatus, RetryingMailer } from '@/lib/domain/mail/mail-port';
 
 export const defaultFromAddress = () => process.env.MAIL_FROM ?? 'bandeja <no-reply@bandeja.local>';
 
@@ -44,10 +44,10 @@ const record = async (db: Db, id: number, delivery: Delivery): Promise<void> => 
 // Records every mail in the outbox, then sends it through Resend when RESEND_API_KEY is set
 // (the SDK honours RESEND_BASE_URL). Without a key the outbox is where mail goes (status stored).
 // `retry` sends a failed row again; RESEND_API_KEY is read at each call when not given.
-export const createMailer = (apiKey?: string): Required<RetryingMailer> => {
+export const createMailer = (apiKey?: string): Required<Mailer> => {
   const keyNow = () => apiKey ?? process.env.RESEND_API_KEY;
   return {
-    send: async ({ db }, mail: AttributedMail) => {
+    send: async ({ db }, mail: OutgoingMail) => {
       const key = keyNow();
       const [entry] = await db
         .insert(mailOutbox)
@@ -90,6 +90,6 @@ export const createMailer = (apiKey?: string): Required<RetryingMailer> => {
   };
 };
 
-const globalForMail = globalThis as unknown as { bandejaMailer?: Required<RetryingMailer> };
+const globalForMail = globalThis as unknown as { bandejaMailer?: Required<Mailer> };
 
-export const getMailer = (): Required<RetryingMailer> => (globalForMail.bandejaMailer ??= createMailer());
+export const getMailer = (): Required<Mailer> => (globalForMail.bandejaMailer ??= createMailer());

@@ -35,7 +35,10 @@ describe('the chat panel', () => {
     await composer(page).getByText('Nota privada', { exact: true }).click();
     const textbox = composer(page).getByRole('textbox');
     await textbox.fill('Revisa esto por favor @Sof');
-    await page.getByRole('listbox', { name: 'Mencionar a un agente' }).getByRole('option', { name: 'Sofía Herrera' }).click();
+    await page.getByRole('listbox', { name: 'Agentes para mencionar' }).getByRole('option', { name: 'Sofía Herrera' }).waitFor();
+    // Enter picks the suggestion, the next Enter sends.
+    await page.keyboard.press('Enter');
+    await expect(textbox.inputValue()).resolves.toBe('Revisa esto por favor @Sofía Herrera ');
     await page.keyboard.press('Enter');
     const note = messages(page).locator('[data-message-type="private"]', { hasText: '@Sofía Herrera' }).last();
     await note.waitFor();
@@ -50,7 +53,7 @@ describe('the chat panel', () => {
 
     await composer(page).getByRole('button', { name: 'Grabar nota de voz' }).click();
     await page.getByText(/Grabando 0:0[1-9]/).waitFor({ timeout: 8000 });
-    await composer(page).getByRole('button', { name: 'Enviar', exact: true }).first().click();
+    await composer(page).getByRole('button', { name: 'Enviar nota de voz' }).click();
     await messages(page).locator('audio[aria-label="Nota de voz"]').last().waitFor();
   });
 
@@ -58,7 +61,8 @@ describe('the chat panel', () => {
     const page = await openConversation();
     await composer(page).getByRole('textbox').fill('Borrador que no quiero perder');
     await page.reload();
-    await expect(composer(page).getByRole('textbox').inputValue()).resolves.toBe('Borrador que no quiero perder');
+    // Restored once the page is interactive.
+    await expect.poll(() => composer(page).getByRole('textbox').inputValue()).toBe('Borrador que no quiero perder');
     await composer(page).getByRole('textbox').fill('');
   });
 

@@ -1,7 +1,6 @@
-import type { Ctx } from '../context';
+import type { Ctx, MailStatus, Mailer } from '../context';
 import { DomainError } from '../errors';
 import { getOutboxEntry } from './get-outbox-entry';
-import type { MailStatus, RetryingMailer } from './mail-port';
 
 // "A failed send is shown and can be retried": sends a failed outbox mail again through the mailer
 // (Resend when a key is set), which updates its status, attempts and error. Administrators may
@@ -10,7 +9,7 @@ import type { MailStatus, RetryingMailer } from './mail-port';
 export const retryMail = async (ctx: Ctx, input: { outboxId: number | string }): Promise<{ outboxId: number; status: MailStatus }> => {
   const entry = await getOutboxEntry(ctx, input);
   if (entry.status !== 'failed') throw new DomainError('CONFLICT', { entity: 'mail', status: entry.status });
-  const { retry } = ctx.mailer as RetryingMailer;
+  const { retry } = ctx.mailer as Mailer;
   if (!retry) throw new Error('retryMail: this mailer cannot retry (lib/mail/mailer.ts createMailer can)');
   const result = await retry(ctx, entry.id);
   if (!result) throw new DomainError('CONFLICT', { entity: 'mail' });

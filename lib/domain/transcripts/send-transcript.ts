@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { accounts, contacts, conversations, users } from '@/db/schema';
 import { conversationScope } from '../authorization/scope';
-import type { Ctx } from '../context';
+import type { Ctx, MailStatus, OutgoingMail } from '../context';
 import { parseActionInput } from '../conversations/actions/parse-action-input';
 import { DomainError } from '../errors';
-import type { AttributedMail, MailStatus } from '../mail/mail-port';
 import { customerVisibleMessages } from '../messages/customer-visible-messages';
 import { renderTranscript } from './render-transcript';
 import { ZSendTranscriptInput, ZTranscriptEmail, type TSendTranscriptInput } from './schemas';
@@ -59,7 +58,7 @@ export const sendTranscript = async (ctx: Ctx, input: TSendTranscriptInput): Pro
     appUrl: appUrl(),
     messages: await customerVisibleMessages(ctx.db, conversationId),
   });
-  const mail: AttributedMail = {
+  const mail: OutgoingMail = {
     accountId: ctx.actor.accountId,
     kind: 'transcript',
     to: [recipient],
