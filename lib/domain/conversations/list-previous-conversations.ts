@@ -1,12 +1,12 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { contacts, conversations, inboxes, messages, type Conversation, type Message } from '@/db/schema';
+import { contacts, conversations, inboxes, type Conversation, type Message } from '@/db/schema';
 import { conversationScope } from '../authorization/scope';
 import { parseContactInput, ZContactId } from '../contacts/contact-input';
 import { contactScope } from '../contacts/contact-scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
-import { EXCERPT_LENGTH } from './list/load-preview-cards';
+import { excerptOf, lastMessageSubquery } from './list/last-message';
 
 export const ZListPreviousConversationsInput = z.object({
   contactId: ZContactId,
@@ -21,12 +21,6 @@ export type PreviousConversation = Pick<Conversation, 'id' | 'displayId' | 'stat
   lastMessage: { excerpt: string; messageType: Message['messageType']; private: boolean; createdAt: Date } | null;
 };
 
-// One line of text, cut at a character boundary with an ellipsis (as the list's preview cards).
-const excerptOf = (content: string | null): string => {
-  const text = (content ?? '').replace(/\s+/g, ' ').trim();
-  const characters = Array.from(text);
-  return characters.length > EXCERPT_LENGTH ? `${characters.slice(0, EXCERPT_LENGTH - 1).join('').trimEnd()}…` : text;
-};
 
 // H1 "Conversaciones anteriores": the contact's conversations in every inbox the actor may see
 // (other inboxes included), most recent activity first, each with its status, inbox and last
@@ -42,19 +36,7 @@ export const listPreviousConversations = async (ctx: Ctx, input: TListPreviousCo
     .limit(1);
   if (!contact) throw new DomainError('NOT_FOUND', { entity: 'contact' });
 
-  const last = ctx.db
-    .select({
-      // Enough text for the excerpt; a long email body is not read whole.
-      content: sql<string | null>`left(${messages.content}, ${EXCERPT_LENGTH * 4})`.as('content'),
-      messageType: messages.messageType,
-      private: messages.private,
-      createdAt: messages.createdAt,
-    })
-    .from(messages)
-    .where(and(eq(messages.conversationId, conversations.id), ne(messages.messageType, 'activity')))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(1)
-    .as('last_message');
+  const last = lastMessageSubquery(ctx.db);
   const rows = await ctx.db
     .select({
       id: conversations.id,

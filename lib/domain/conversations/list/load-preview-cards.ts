@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   attachments,
   contacts,
@@ -17,6 +17,7 @@ import {
 } from '@/db/schema';
 import { conversationScope } from '../../authorization/scope';
 import type { Ctx } from '../../context';
+import { excerptOf, EXCERPT_LENGTH, lastMessageSubquery } from './last-message';
 import { mentionJoinFor } from './list-conditions';
 
 // What a card of the list shows (L6).
@@ -44,15 +45,7 @@ export type PreviewCard = Pick<
   mentionedAt: Date | null;
 };
 
-export const EXCERPT_LENGTH = 140;
-
-// One line of text: whitespace (email line breaks, indentation) collapsed, cut at a character
-// boundary (never inside a surrogate pair) with an ellipsis.
-const excerptOf = (content: string | null): string => {
-  const text = (content ?? '').replace(/\s+/g, ' ').trim();
-  const characters = Array.from(text);
-  return characters.length > EXCERPT_LENGTH ? `${characters.slice(0, EXCERPT_LENGTH - 1).join('').trimEnd()}…` : text;
-};
+export { EXCERPT_LENGTH };
 
 const loadConversations = (ctx: Ctx, ids: number[]) =>
   ctx.db
@@ -94,22 +87,7 @@ const loadLabels = (ctx: Ctx, ids: number[]) =>
 // on messages_conversation_created_idx, stopping at the first non-activity message. Sender and
 // attachment are looked up outside the LATERAL, where every column keeps its table name.
 const loadLastMessages = (ctx: Ctx, ids: number[]) => {
-  const last = ctx.db
-    .select({
-      id: messages.id,
-      // Enough text for the excerpt; a long email body is not read whole.
-      content: sql<string | null>`left(${messages.content}, ${EXCERPT_LENGTH * 4})`.as('content'),
-      messageType: messages.messageType,
-      private: messages.private,
-      senderType: messages.senderType,
-      senderId: messages.senderId,
-      createdAt: messages.createdAt,
-    })
-    .from(messages)
-    .where(and(eq(messages.conversationId, conversations.id), ne(messages.messageType, 'activity')))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
-    .limit(1)
-    .as('last_message');
+  const last = lastMessageSubquery(ctx.db);
   return ctx.db
     .select({
       conversationId: conversations.id,
