@@ -1,18 +1,19 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
+import { DetailsLink } from '@/components/contact-sidebar/details-link';
 import { ChannelIcon } from '@/components/ui/channel-icon';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
 import { MuteToggle } from './mute-toggle';
 import { StatusActions } from './status-actions';
 import { TranscriptMenu } from './transcript-menu';
 
-type Props = { conversation: ConversationWithBasics; backHref: string; mutedUntil: Date | null; timeZone: string; hasAssignee: boolean };
+type Props = { conversation: ConversationWithBasics; backHref: string; mutedUntil: Date | null; timeZone: string; hasAssignee: boolean; showDetails?: boolean };
 
-// C1: contact and inbox, mute (C3), send transcript (C4) and change status (C2); under it, what the
+// C1: contact and inbox, the "Más detalles" toggle, mute (C3), send transcript (C4) and change status (C2); under it, what the
 // conversation is waiting for (snoozed until when) and whether I muted it.
-export const ChatHeader = async ({ conversation, backHref, mutedUntil, timeZone, hasAssignee }: Props) => {
-  const [t, format] = await Promise.all([getTranslations('chat'), getFormatter()]);
+export const ChatHeader = async ({ conversation, backHref, mutedUntil, timeZone, hasAssignee, showDetails = false }: Props) => {
+  const [t, tSidebar, format] = await Promise.all([getTranslations('chat'), getTranslations('sidebar'), getFormatter()]);
   const contactName = conversation.contact.name || conversation.contact.phone || conversation.contact.email || '';
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   return (
@@ -37,6 +38,9 @@ export const ChatHeader = async ({ conversation, backHref, mutedUntil, timeZone,
           <MuteToggle conversationId={conversation.id} muted={Boolean(mutedUntil)} />
           <TranscriptMenu conversationId={conversation.id} contactEmail={conversation.contact.email} hasAssignee={hasAssignee} />
           <StatusActions conversationId={conversation.id} status={conversation.status} />
+          <DetailsLink open={!showDetails} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm hover:bg-slate-50">
+            {showDetails ? tSidebar('hide') : tSidebar('show')}
+          </DetailsLink>
         </div>
       </div>
       {(conversation.status === 'snoozed' || mutedUntil) && (

@@ -1,4 +1,5 @@
 import { getLocale } from 'next-intl/server';
+import { ContactSidebar } from '@/components/contact-sidebar/contact-sidebar';
 import type { Ctx } from '@/lib/domain/context';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
 import { listInboxAgents } from '@/lib/domain/inboxes/list-inbox-agents';
@@ -12,11 +13,12 @@ import { ChatStateProvider } from './chat-state';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 
-type Props = { ctx: Ctx; conversation: ConversationWithBasics; backHref: string };
+type Props = { ctx: Ctx; conversation: ConversationWithBasics; backHref: string; showDetails?: boolean };
 
 // The chat panel (blue): header (C1-C4), the messages (B1-B5) and the composer (W1-W5). Opening a
 // conversation marks it read for me. On a phone it replaces the list, with a link back to it.
-export const ChatPanel = async ({ ctx, conversation, backHref }: Props) => {
+// `showDetails` (?details=1) adds the "Más detalles" sidebar beside the messages.
+export const ChatPanel = async ({ ctx, conversation, backHref, showDetails = false }: Props) => {
   const [locale, { messages, hasOlder }, agents, mute, me, timeZone] = await Promise.all([
     getLocale(),
     listMessages(ctx, { conversationId: conversation.id }),
@@ -28,9 +30,14 @@ export const ChatPanel = async ({ ctx, conversation, backHref }: Props) => {
   ]);
   return (
     <ChatStateProvider key={conversation.id}>
-      <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} />
-      <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} />
-      <Composer conversationId={conversation.id} agents={agents.filter((agent) => agent.id !== me.id)} me={{ id: me.id, name: me.name }} />
+      <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={showDetails} />
+      <div className="flex min-h-0 flex-1">
+        <div className="flex min-w-0 flex-1 flex-col">
+          <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} />
+          <Composer conversationId={conversation.id} agents={agents.filter((agent) => agent.id !== me.id)} me={{ id: me.id, name: me.name }} />
+        </div>
+        {showDetails && <ContactSidebar ctx={ctx} conversation={conversation} />}
+      </div>
     </ChatStateProvider>
   );
 };

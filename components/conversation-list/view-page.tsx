@@ -37,7 +37,7 @@ export const viewPage = (toView: (params: RouteParams) => TListViewInput) => {
     const conversationId = routeParams.conversationId ? Number(routeParams.conversationId) : null;
     if (conversationId !== null && !(Number.isInteger(conversationId) && conversationId > 0)) notFound();
     const conversation = conversationId ? await getConversation(ctx, { conversationId }).catch(notFoundOn404) : null;
-    const chat = conversation ? <ChatPanel ctx={ctx} conversation={conversation} backHref={listHref(view, query)} /> : undefined;
+    const chat = conversation ? <ChatPanel ctx={ctx} conversation={conversation} backHref={listHref(view, query)} showDetails={search.details === '1'} /> : undefined;
 
     const title = await viewTitle(ctx, view);
     return (

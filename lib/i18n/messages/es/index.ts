@@ -12,9 +12,10 @@ import priority from './priority.json';
 import search from './search.json';
 import settings from './settings.json';
 import shell from './shell.json';
+import sidebar from './sidebar.json';
 import views from './views.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...views };
+const messages = { ...app, ...channels, ...chat, ...composer, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...sidebar, ...views };
 
 export default messages;

@@ -1,0 +1,93 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { addLabels } from '@/lib/domain/conversations/actions/add-labels';
+import { assignAgent } from '@/lib/domain/conversations/actions/assign-agent';
+import { assignTeam } from '@/lib/domain/conversations/actions/assign-team';
+import { removeLabels } from '@/lib/domain/conversations/actions/remove-labels';
+import { ZPriority } from '@/lib/domain/conversations/actions/schemas';
+import { setPriority } from '@/lib/domain/conversations/actions/set-priority';
+import { clearAttributeValue } from '@/lib/domain/custom-attributes/clear-attribute-value';
+import { setAttributeValue } from '@/lib/domain/custom-attributes/set-attribute-value';
+import { runMacro } from '@/lib/domain/macros/run-macro';
+import { addParticipant } from '@/lib/domain/participants/add-participant';
+import { removeParticipant } from '@/lib/domain/participants/remove-participant';
+import { formAction } from './action';
+
+const ZId = z.coerce.number().int().positive();
+// A select's "none" option posts an empty string.
+const ZOptionalId = z.preprocess((value) => (value === '' ? null : value), ZId.nullable());
+
+// A checkbox posts a hidden "false" before the box's "on": the last value sent is the one that counts.
+const ZLastValue = z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string().max(2000).default(''));
+
+// The sidebar changes what the list, the header and the messages show: re-render them all.
+const refresh = () => revalidatePath('/', 'layout');
+
+// X1: assign an agent of the inbox, "me" (Asignarme), or nobody.
+export const assignAgentAction = formAction(
+  z.object({ conversationId: ZId, assigneeId: z.union([z.literal('me'), ZOptionalId]) }),
+  async (ctx, input) => {
+    await assignAgent(ctx, { conversationId: input.conversationId, assigneeId: input.assigneeId === 'me' ? ctx.actor.userId : input.assigneeId });
+    refresh();
+  },
+);
+
+// X1: assign a team, or none.
+export const assignTeamAction = formAction(z.object({ conversationId: ZId, teamId: ZOptionalId }), async (ctx, input) => {
+  await assignTeam(ctx, input);
+  refresh();
+});
+
+// X1: the priority ('none' removes it).
+export const setPriorityAction = formAction(z.object({ conversationId: ZId, priority: ZPriority }), async (ctx, input) => {
+  await setPriority(ctx, input);
+  refresh();
+});
+
+// X1: add one label to the conversation.
+export const addLabelAction = formAction(z.object({ conversationId: ZId, labelId: ZId }), async (ctx, input) => {
+  await addLabels(ctx, { conversationId: input.conversationId, labelIds: [input.labelId] });
+  refresh();
+});
+
+// X1: remove one label (the chip's ×).
+export const removeLabelAction = formAction(z.object({ conversationId: ZId, labelId: ZId }), async (ctx, input) => {
+  await removeLabels(ctx, { conversationId: input.conversationId, labelIds: [input.labelId] });
+  refresh();
+});
+
+// P1: add an agent of the inbox as a participant.
+export const addParticipantAction = formAction(z.object({ conversationId: ZId, userId: ZId }), async (ctx, input) => {
+  await addParticipant(ctx, input);
+  refresh();
+});
+
+// P1: remove a participant (never the assignee: the domain refuses).
+export const removeParticipantAction = formAction(z.object({ conversationId: ZId, userId: ZId }), async (ctx, input) => {
+  await removeParticipant(ctx, input);
+  refresh();
+});
+
+// A1/A2: save or clear one attribute (the form's two buttons post `intent`).
+export const attributeValueAction = formAction(
+  z.object({
+    model: z.enum(['conversation', 'contact']),
+    recordId: ZId,
+    key: z.string().max(100),
+    intent: z.enum(['save', 'clear']).catch('save'),
+    value: ZLastValue,
+  }),
+  async (ctx, { intent, value, ...target }) => {
+    if (intent === 'clear') await clearAttributeValue(ctx, target);
+    else await setAttributeValue(ctx, { ...target, value });
+    refresh();
+  },
+);
+
+// M1: run a macro on the conversation.
+export const runMacroAction = formAction(z.object({ conversationId: ZId, macroId: ZId }), async (ctx, input) => {
+  await runMacro(ctx, input);
+  refresh();
+});
