@@ -8,8 +8,8 @@ export type RenderTranscriptOptions = {
   contactName: string;
   locale: TranscriptLocale;
   timeZone: string;
-  // Absolute origin of the app, for attachment links ("https://support.example.com").
-  appUrl: string;
+  // The absolute link a customer can open for an attachment (signed: they do not sign in).
+  attachmentUrl: (attachmentId: number) => string;
   messages: CustomerVisibleMessage[];
 };
 
@@ -67,7 +67,7 @@ export const renderTranscript = (options: RenderTranscriptOptions): RenderedTran
     time: when.format(message.createdAt),
     outgoing: message.messageType !== 'incoming',
     content: message.content ?? '',
-    files: message.attachments.map((file) => ({ name: file.fileName, url: `${options.appUrl}/api/attachments/${file.id}` })),
+    files: message.attachments.map((file) => ({ name: file.fileName, url: options.attachmentUrl(file.id) })),
   }));
 
   const text = [

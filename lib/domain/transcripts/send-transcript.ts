@@ -5,11 +5,16 @@ import type { Ctx, MailStatus, OutgoingMail } from '../context';
 import { parseActionInput } from '../conversations/actions/parse-action-input';
 import { DomainError } from '../errors';
 import { customerVisibleMessages } from '../messages/customer-visible-messages';
+import { signAttachmentLink } from '../attachments/signed-link';
 import { renderTranscript } from './render-transcript';
 import { ZSendTranscriptInput, ZTranscriptEmail, type TSendTranscriptInput } from './schemas';
 
 // Where attachment links point; APP_URL is the address customers reach the app at.
 const appUrl = (): string => (process.env.APP_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+
+// Attachment links in a transcript work for 30 days without signing in (signed with AUTH_SECRET).
+const LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+export const linkSecret = (): string => process.env.AUTH_SECRET || 'bandeja-development-secret';
 
 // C4: emails the conversation's customer-visible history (no private notes, no activity) to the
 // contact (only when they have an email), to the assigned agent, or to another valid address, in
@@ -55,7 +60,8 @@ export const sendTranscript = async (ctx: Ctx, input: TSendTranscriptInput): Pro
     contactName: row.contactName,
     locale: row.locale,
     timeZone: row.timeZone,
-    appUrl: appUrl(),
+    attachmentUrl: (attachmentId) =>
+      signAttachmentLink({ appUrl: appUrl(), attachmentId, expiresAt: new Date(ctx.now().getTime() + LINK_LIFETIME_MS), secret: linkSecret() }),
     messages: await customerVisibleMessages(ctx.db, conversationId),
   });
   const mail: OutgoingMail = {

@@ -69,13 +69,13 @@ describe('sendTranscript (C4)', () => {
       expect(body).not.toContain('NOTA INTERNA');
       expect(body).not.toContain('cambió el estado');
       expect(body).toContain('Te envío la factura.');
-      expect(body).toContain(`http://localhost:3000/api/attachments/${attachmentId}`);
+      expect(body).toMatch(new RegExp(`http://localhost:3000/api/attachments/${attachmentId}\\?expires=\\d+&(amp;)?signature=[\\w-]+`));
       // 15:00 UTC is 09:00 in Mexico City, the account's zone.
       expect(body).toMatch(/11 mar 2025\D+9:00/);
     }
     expect(mail.text).toContain('Marta <Ruiz>:\nHola, mi pedido no llega.\nEs el 1234.');
     expect(mail.text).toContain('Laura:\nTe envío la factura.');
-    expect(mail.text).toContain(`Adjunto: factura "marzo".pdf <http://localhost:3000/api/attachments/${attachmentId}>`);
+    expect(mail.text).toMatch(new RegExp(`Adjunto: factura "marzo".pdf <http://localhost:3000/api/attachments/${attachmentId}\\?expires=\\d+&signature=[\\w-]+>`));
     expect(mail.text.indexOf('mi pedido')).toBeLessThan(mail.text.indexOf('factura.'));
   });
 
@@ -104,8 +104,8 @@ describe('sendTranscript (C4)', () => {
 
     const [mail] = ctx.sentMail;
     expect(mail.subject).toBe(`Conversation transcript #${conversation.displayId}`);
-    expect(mail.text).toContain(`Attachment: factura "marzo".pdf <https://support.example.com/api/attachments/${attachmentId}>`);
-    expect(mail.html).toContain(`href="https://support.example.com/api/attachments/${attachmentId}"`);
+    expect(mail.text).toMatch(new RegExp(`Attachment: factura "marzo".pdf <https://support.example.com/api/attachments/${attachmentId}\\?expires=\\d+&signature=[\\w-]+>`));
+    expect(mail.html).toMatch(new RegExp(`href="https://support.example.com/api/attachments/${attachmentId}\\?expires=\\d+&amp;signature=[\\w-]+"`));
     expect(mail.text).toMatch(/Mar 11, 2025\D+9:00/);
   });
 

@@ -13,6 +13,13 @@ const contentDisposition = (type: 'inline' | 'attachment', fileName: string) => 
 // audio and video show inline; anything else downloads, and is sandboxed should it be opened.
 export const serveAttachment = async (ctx: Ctx, _request: Request, { attachmentId }: { attachmentId: string }): Promise<Response> => {
   const { attachment, body } = await getAttachmentFile(ctx, { attachmentId });
+  return fileResponse(attachment, body);
+};
+
+type ServedAttachment = { kind: 'image' | 'audio' | 'video' | 'file'; fileName: string; mimeType: string; size: number };
+
+// The response for a file: its sniffed type, inline for media, sandboxed otherwise.
+export const fileResponse = (attachment: ServedAttachment, body: ReadableStream<Uint8Array>): Response => {
   const media = attachment.kind !== 'file';
   const headers = new Headers({
     'Content-Type': attachment.mimeType.startsWith('text/') ? `${attachment.mimeType}; charset=utf-8` : attachment.mimeType,
