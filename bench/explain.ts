@@ -7,7 +7,7 @@ import { buildScenarios, type Scenario } from './measure/scenarios';
 import { loadSearchTerms } from './measure/search-terms';
 import { openTracedDatabase, wavesOf, type TracedDatabase } from './measure/traced-database';
 
-// `node --import tsx bench/explain.ts <scenario id> [--call=i] [--timings]`: records the SQL one call
+// `node --import tsx bench/explain.ts <scenario id> [--call=i] [--timings] [--set jit=off]`: records the SQL one call
 // of a scenario sends and prints EXPLAIN (ANALYZE, BUFFERS) of each statement, with its parameters,
 // as the evidence for an index or a query shape. With --timings it instead warms up and prints, for
 // five calls, when each statement was issued and answered (where the time of a call goes). Run
@@ -15,7 +15,11 @@ import { openTracedDatabase, wavesOf, type TracedDatabase } from './measure/trac
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { call: { type: 'string', default: '0' }, timings: { type: 'boolean', default: false } },
+  options: {
+    call: { type: 'string', default: '0' },
+    timings: { type: 'boolean', default: false },
+    set: { type: 'string', multiple: true, default: [] },
+  },
 });
 
 const explainCall = async (traced: TracedDatabase, scenario: Scenario, call: number) => {
@@ -44,7 +48,9 @@ const timeCalls = async (traced: TracedDatabase, scenario: Scenario, first: numb
   }
 };
 
-const traced = openTracedDatabase(benchDatabaseUrl());
+// --set name=value: a server setting for this session, as in `npm run bench -- --set jit=off`.
+const settings = Object.fromEntries(args.set.map((pair) => [pair.split('=')[0]!, pair.split('=').slice(1).join('=')]));
+const traced = openTracedDatabase(benchDatabaseUrl(), { settings });
 try {
   const { db } = traced;
   const [account] = await db.select({ id: accounts.id }).from(accounts).where(sql`${accounts.settings} @> '{"benchmark": true}'`);

@@ -21,14 +21,13 @@ export type TracedDatabase = {
   sql: postgres.Sql;
   // Runs `work` and returns the statements it sent, in the order they were issued.
   record: <T>(work: () => Promise<T>) => Promise<{ result: T; statements: Statement[] }>;
-  // Sends the recorded statements again, bare: a statement issued while an earlier one was still
-  // running runs alongside it (Promise.all), one issued after an answer waits for that answer.
+  // Sends the recorded statements again, bare, with the same concurrency (replayStatements).
   replay: (statements: Statement[]) => Promise<void>;
   close: () => Promise<void>;
 };
 
-// Groups statements into waves: a statement joins the current wave when it was issued before any
-// statement of that wave was answered (so it could not have depended on one of their results).
+// Groups statements into waves (for the report): a statement joins the current wave when it was
+// issued before any statement of that wave was answered.
 export const wavesOf = (statements: Statement[]): Statement[][] => {
   const waves: Statement[][] = [];
   let wave: Statement[] = [];
@@ -44,6 +43,23 @@ export const wavesOf = (statements: Statement[]): Statement[][] => {
   }
   if (wave.length > 0) waves.push(wave);
   return waves;
+};
+
+// Replays statements bare with the domain's concurrency: each one starts as soon as every statement
+// answered before the domain issued it (all it could have depended on) has been answered again, so
+// independent chains (countViews' four counts, one of them after a lookup) overlap as they did.
+export const replayStatements = async (sql: postgres.Sql, statements: Statement[]): Promise<void> => {
+  const ordered = [...statements].sort((a, b) => a.issuedAt - b.issuedAt);
+  const done: Array<Promise<unknown>> = [];
+  for (const statement of ordered) {
+    const before = ordered.flatMap((other, index) => (other.answeredAt <= statement.issuedAt ? [done[index]!] : []));
+    const run = async () => {
+      await Promise.all(before);
+      await sql.unsafe(statement.text, statement.params as postgres.ParameterOrJSON<never>[], statement.options).values();
+    };
+    done.push(run());
+  }
+  await Promise.all(done);
 };
 
 // Opens the traced database on its own postgres.js pool (the app's default size: 10). `settings` are
@@ -81,11 +97,7 @@ export const openTracedDatabase = (url: string, options: { max?: number; setting
         recording = null;
       }
     },
-    replay: async (statements) => {
-      for (const wave of wavesOf(statements)) {
-        await Promise.all(wave.map((statement) => sql.unsafe(statement.text, statement.params as postgres.ParameterOrJSON<never>[], statement.options).values()));
-      }
-    },
+    replay: (statements) => replayStatements(sql, statements),
     close: () => sql.end({ timeout: 5 }),
   };
 };
