@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { messages, type Conversation, type Message } from '@/db/schema';
+import { accounts, messages, users, type Conversation, type Message } from '@/db/schema';
+import type { Actor } from '../context';
+import { DomainError } from '../errors';
 import { activityText, type Activity, type ActivityAttributes, type ActivityLocale } from './activity-text';
 
 export type ActivityEntry = { conversation: Pick<Conversation, 'id' | 'accountId' | 'inboxId'>; activity: Activity };
@@ -42,4 +45,20 @@ export const writeActivity = async (tx: DbOrTx, { actor, account, at, entries }:
       }),
     )
     .returning();
+};
+
+// writeActivity for a change an agent made: the account's language and time zone and the agent's
+// name are read in the same transaction.
+export const writeActorActivity = async (
+  tx: DbOrTx,
+  actor: Pick<Actor, 'userId' | 'accountId'>,
+  { at, entries }: Pick<WriteActivityOptions, 'at' | 'entries'>,
+): Promise<Message[]> => {
+  const [context] = await tx
+    .select({ locale: accounts.locale, timeZone: accounts.timeZone, actorName: users.name })
+    .from(accounts)
+    .innerJoin(users, eq(users.id, actor.userId))
+    .where(eq(accounts.id, actor.accountId));
+  if (!context) throw new DomainError('UNAUTHENTICATED');
+  return writeActivity(tx, { actor: { id: actor.userId, name: context.actorName }, account: context, at, entries });
 };

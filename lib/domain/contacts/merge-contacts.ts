@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { accounts, contactInboxes, contactLabels, contacts, conversations, messages, users, type Contact } from '@/db/schema';
-import { writeActivity } from '../activity/write-activity';
+import { contactInboxes, contactLabels, contacts, conversations, messages, type Contact } from '@/db/schema';
+import { writeActorActivity } from '../activity/write-activity';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { inboxChannel } from '../events/inbox-channel';
@@ -130,15 +130,7 @@ export const mergeContacts = async (ctx: Ctx, input: TMergeContactsInput): Promi
       .where(eq(contacts.id, primary.id));
     await tx.delete(contacts).where(eq(contacts.id, secondary.id));
 
-    const [account] = await tx
-      .select({ locale: accounts.locale, timeZone: accounts.timeZone, actorName: users.name })
-      .from(accounts)
-      .innerJoin(users, eq(users.id, ctx.actor.userId))
-      .where(eq(accounts.id, ctx.actor.accountId));
-    if (!account) throw new DomainError('UNAUTHENTICATED');
-    const written = await writeActivity(tx, {
-      actor: { id: ctx.actor.userId, name: account.actorName },
-      account,
+    const written = await writeActorActivity(tx, ctx.actor, {
       at,
       entries: movedConversations.map((conversation) => ({
         conversation,

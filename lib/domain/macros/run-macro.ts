@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, conversations, macros, users, type Conversation } from '@/db/schema';
-import { writeActivity } from '../activity/write-activity';
+import { conversations, macros, type Conversation } from '@/db/schema';
+import { writeActorActivity } from '../activity/write-activity';
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { ZId } from '../conversations/actions/schemas';
@@ -55,15 +55,7 @@ export const runMacro = async (ctx: Ctx, input: TRunMacroInput): Promise<Convers
       }
     }
 
-    const [context] = await txCtx.db
-      .select({ locale: accounts.locale, timeZone: accounts.timeZone, actorName: users.name })
-      .from(accounts)
-      .innerJoin(users, eq(users.id, txCtx.actor.userId))
-      .where(eq(accounts.id, txCtx.actor.accountId));
-    if (!context) throw new DomainError('UNAUTHENTICATED');
-    const [message] = await writeActivity(txCtx.db, {
-      actor: { id: txCtx.actor.userId, name: context.actorName },
-      account: context,
+    const [message] = await writeActorActivity(txCtx.db, txCtx.actor, {
       at: txCtx.now(),
       entries: [{ conversation, activity: { action: 'macro_run', macroId: macro.id, macroName: macro.name } }],
     });

@@ -1,6 +1,7 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { attachments, contacts, messages, users, type Attachment, type Message } from '@/db/schema';
+import { agentSender, contactSender, senderName } from './message-sender';
 
 export type CustomerVisibleMessage = Pick<Message, 'id' | 'messageType' | 'senderType' | 'senderId' | 'content' | 'contentAttributes' | 'createdAt'> & {
   senderName: string | null;
@@ -22,11 +23,11 @@ export const customerVisibleMessages = async (db: DbOrTx, conversationId: number
       content: messages.content,
       contentAttributes: messages.contentAttributes,
       createdAt: messages.createdAt,
-      senderName: sql<string | null>`case ${messages.senderType} when 'agent' then ${users.name} when 'contact' then ${contacts.name} end`,
+      senderName: senderName(),
     })
     .from(messages)
-    .leftJoin(users, and(eq(messages.senderType, 'agent'), eq(users.id, messages.senderId)))
-    .leftJoin(contacts, and(eq(messages.senderType, 'contact'), eq(contacts.id, messages.senderId)))
+    .leftJoin(users, agentSender)
+    .leftJoin(contacts, contactSender)
     .where(visible)
     .orderBy(asc(messages.createdAt), asc(messages.id));
   if (rows.length === 0) return [];

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { attachments, contacts, messages, users, type Attachment, type Message } from '@/db/schema';
 import { inboxScope } from '../authorization/scope';
 import type { Actor } from '../context';
+import { agentSender, contactSender, senderName } from './message-sender';
 
 // A message as the chat panel shows it: sender's name and attachments included.
 export type ChatMessage = Pick<
@@ -30,11 +31,11 @@ export const loadChatMessages = async (ctx: { db: DbOrTx; actor: Actor }, ids: n
         contentAttributes: messages.contentAttributes,
         status: messages.status,
         createdAt: messages.createdAt,
-        senderName: sql<string | null>`case ${messages.senderType} when 'agent' then ${users.name} when 'contact' then ${contacts.name} end`,
+        senderName: senderName(),
       })
       .from(messages)
-      .leftJoin(users, and(eq(messages.senderType, 'agent'), eq(users.id, messages.senderId)))
-      .leftJoin(contacts, and(eq(messages.senderType, 'contact'), eq(contacts.id, messages.senderId)))
+      .leftJoin(users, agentSender)
+      .leftJoin(contacts, contactSender)
       .where(and(inArray(messages.id, ids), inboxScope(ctx.actor, messages)))
       .orderBy(asc(messages.createdAt), asc(messages.id)),
     ctx.db

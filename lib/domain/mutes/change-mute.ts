@@ -1,7 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
-import { accounts, conversationMutes, conversations, users } from '@/db/schema';
+import { conversationMutes, conversations } from '@/db/schema';
 import type { Activity } from '../activity/activity-text';
-import { writeActivity } from '../activity/write-activity';
+import { writeActorActivity } from '../activity/write-activity';
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
@@ -50,15 +50,7 @@ export const changeMute = async (ctx: Ctx, { conversationId, hours }: ChangeMute
     }
     if (!activity) return { mutedUntil, events: [] };
 
-    const [context] = await tx
-      .select({ locale: accounts.locale, timeZone: accounts.timeZone, actorName: users.name })
-      .from(accounts)
-      .innerJoin(users, eq(users.id, userId))
-      .where(eq(accounts.id, ctx.actor.accountId));
-    if (!context) throw new DomainError('UNAUTHENTICATED');
-    const [message] = await writeActivity(tx, {
-      actor: { id: userId, name: context.actorName },
-      account: context,
+    const [message] = await writeActorActivity(tx, { userId, accountId: ctx.actor.accountId }, {
       at,
       entries: [{ conversation, activity }],
     });

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { accounts, conversations, users, type Conversation, type NewConversation } from '@/db/schema';
+import { conversations, type Conversation, type NewConversation } from '@/db/schema';
 import type { Activity } from '../../activity/activity-text';
-import { writeActivity } from '../../activity/write-activity';
+import { writeActorActivity } from '../../activity/write-activity';
 import { conversationScope } from '../../authorization/scope';
 import type { Ctx } from '../../context';
 import { DomainError } from '../../errors';
@@ -73,15 +73,7 @@ export const applyConversationChange = async (
     await change.afterWrite?.(tx, updated);
     const changes = updated.map((conversation) => ({ conversation, plan: plans.get(conversation.id) as PlannedChange }));
 
-    const [account] = await tx
-      .select({ locale: accounts.locale, timeZone: accounts.timeZone, actorName: users.name })
-      .from(accounts)
-      .innerJoin(users, eq(users.id, ctx.actor.userId))
-      .where(eq(accounts.id, ctx.actor.accountId));
-    if (!account) throw new DomainError('UNAUTHENTICATED');
-    const written = await writeActivity(tx, {
-      actor: { id: ctx.actor.userId, name: account.actorName },
-      account,
+    const written = await writeActorActivity(tx, ctx.actor, {
       at,
       entries: changes.map(({ conversation, plan }) => ({ conversation, activity: plan.activity })),
     });
