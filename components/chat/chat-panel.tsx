@@ -1,4 +1,5 @@
 import { getLocale } from 'next-intl/server';
+import type { SidebarState } from '@/components/contact-sidebar/contact-panel';
 import { ContactSidebar } from '@/components/contact-sidebar/contact-sidebar';
 import type { Ctx } from '@/lib/domain/context';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
@@ -13,12 +14,12 @@ import { ChatStateProvider } from './chat-state';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 
-type Props = { ctx: Ctx; conversation: ConversationWithBasics; backHref: string; showDetails?: boolean };
+type Props = { ctx: Ctx; conversation: ConversationWithBasics; backHref: string; sidebar?: SidebarState | null };
 
 // The chat panel (blue): header (C1-C4), the messages (B1-B5) and the composer (W1-W5). Opening a
 // conversation marks it read for me. On a phone it replaces the list, with a link back to it.
-// `showDetails` (?details=1) adds the "Más detalles" sidebar beside the messages.
-export const ChatPanel = async ({ ctx, conversation, backHref, showDetails = false }: Props) => {
+// `sidebar` (?details=1) adds the "Más detalles" sidebar beside the messages, with its contact dialog.
+export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }: Props) => {
   const [locale, { messages, hasOlder }, agents, mute, me, timeZone] = await Promise.all([
     getLocale(),
     listMessages(ctx, { conversationId: conversation.id }),
@@ -30,13 +31,13 @@ export const ChatPanel = async ({ ctx, conversation, backHref, showDetails = fal
   ]);
   return (
     <ChatStateProvider key={conversation.id}>
-      <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={showDetails} />
+      <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={sidebar !== null} />
       <div className="flex min-h-0 flex-1">
         <div className="flex min-w-0 flex-1 flex-col">
           <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} />
           <Composer conversationId={conversation.id} agents={agents.filter((agent) => agent.id !== me.id)} me={{ id: me.id, name: me.name }} />
         </div>
-        {showDetails && <ContactSidebar ctx={ctx} conversation={conversation} />}
+        {sidebar && <ContactSidebar ctx={ctx} conversation={conversation} state={sidebar} />}
       </div>
     </ChatStateProvider>
   );

@@ -1,4 +1,6 @@
 import { getTranslations } from 'next-intl/server';
+import { ContactActions } from '@/components/contacts/contact-actions';
+import { ContactPanelDialog } from '@/components/contacts/contact-panel-dialog';
 import type { Ctx } from '@/lib/domain/context';
 import { getContact } from '@/lib/domain/contacts/get-contact';
 import { loadConversationLabels } from '@/lib/domain/conversations/actions/load-conversation-labels';
@@ -12,19 +14,20 @@ import { listParticipants } from '@/lib/domain/participants/list-participants';
 import { listTeams } from '@/lib/domain/teams/list-teams';
 import { Attributes } from './attributes';
 import { ContactCard } from './contact-card';
+import type { SidebarState } from './contact-panel';
 import { ConversationActions } from './conversation-actions';
 import { DetailsLink } from './details-link';
 import { Macros } from './macros';
 import { Participants } from './participants';
 import { PreviousConversations } from './previous-conversations';
 
-type Props = { ctx: Ctx; conversation: ConversationWithBasics };
+type Props = { ctx: Ctx; conversation: ConversationWithBasics; state: SidebarState };
 
 // "Más detalles": the contact (D1), the conversation's actions (X1), participants (P1), attributes
 // (A1/A2), macros (M1) and previous conversations (H1). Desktop: a right column beside the
 // messages; phone: a full-screen sheet over the chat with a link to close it. Everything is read
-// in one round of parallel queries.
-export const ContactSidebar = async ({ ctx, conversation }: Props) => {
+// in one round of parallel queries. The URL may name a contact dialog (K1-K4: `state.panel`).
+export const ContactSidebar = async ({ ctx, conversation, state }: Props) => {
   const [t, contact, agents, teams, labels, conversationLabels, participants, definitions, macros, previous] = await Promise.all([
     getTranslations('sidebar'),
     getContact(ctx, { contactId: conversation.contactId }),
@@ -50,6 +53,7 @@ export const ContactSidebar = async ({ ctx, conversation }: Props) => {
         </DetailsLink>
       </div>
       <ContactCard contact={contact} />
+      <ContactActions href={state.href} isAdministrator={ctx.actor.role === 'administrator'} />
       <ConversationActions
         conversation={conversation}
         me={{ id: ctx.actor.userId, teamIds: ctx.actor.teamIds }}
@@ -57,6 +61,7 @@ export const ContactSidebar = async ({ ctx, conversation }: Props) => {
         teams={teams}
         labels={labels}
         conversationLabels={conversationLabels}
+        canCreateLabels={ctx.actor.role === 'administrator'}
       />
       <Participants conversationId={conversation.id} participants={participants} agents={agents} />
       <Attributes
@@ -68,6 +73,7 @@ export const ContactSidebar = async ({ ctx, conversation }: Props) => {
       <Attributes model="contact" recordId={contact.id} definitions={definitions.filter((definition) => definition.model === 'contact')} values={contact.customAttributes} />
       <Macros conversationId={conversation.id} macros={macros} />
       <PreviousConversations conversations={previous} />
+      {state.panel && <ContactPanelDialog ctx={ctx} contact={contact} panel={state.panel} href={state.href} listHref={state.listHref} />}
     </aside>
   );
 };

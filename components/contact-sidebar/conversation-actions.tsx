@@ -3,6 +3,7 @@ import { addLabelAction, assignAgentAction, assignTeamAction, removeLabelAction,
 import type { ConversationLabel } from '@/lib/domain/conversations/actions/load-conversation-labels';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
 import { ActionButton } from './action-button';
+import { LabelCreator } from './label-creator';
 import { SelectForm } from './select-form';
 import { SidebarSection } from './sidebar-section';
 
@@ -14,12 +15,15 @@ type Props = {
   teams: Person[];
   labels: Array<{ id: number; title: string }>;
   conversationLabels: ConversationLabel[];
+  // Administrators may create a label from here (X1).
+  canCreateLabels: boolean;
 };
 
 const PRIORITIES = ['none', 'urgent', 'high', 'medium', 'low'] as const;
 
-// X1: assignee (or "Asignarme"), team, priority and labels, each saved on its own.
-export const ConversationActions = async ({ conversation, me, agents, teams, labels, conversationLabels }: Props) => {
+// X1: assignee (or "Asignarme"), team, priority and labels (created inline by administrators), each
+// saved on its own.
+export const ConversationActions = async ({ conversation, me, agents, teams, labels, conversationLabels, canCreateLabels }: Props) => {
   const [t, tPriority] = await Promise.all([getTranslations('sidebar.actions'), getTranslations('priority')]);
   const conversationId = conversation.id;
   const labelled = new Set(conversationLabels.map((label) => label.id));
@@ -94,6 +98,7 @@ export const ConversationActions = async ({ conversation, me, agents, teams, lab
             submitLabel={t('save')}
           />
         )}
+        {canCreateLabels && <LabelCreator conversationId={conversationId} labels={labels.map((label) => label.title)} />}
       </div>
     </SidebarSection>
   );

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ChatPanel } from '@/components/chat/chat-panel';
+import { sidebarState } from '@/components/contact-sidebar/contact-panel';
 import { ConversationWorkspace } from '@/components/shell/conversation-workspace';
 import { requireCtx } from '@/lib/auth/session';
 import { getConversation } from '@/lib/domain/conversations/get-conversation';
@@ -37,7 +38,9 @@ export const viewPage = (toView: (params: RouteParams) => TListViewInput) => {
     const conversationId = routeParams.conversationId ? Number(routeParams.conversationId) : null;
     if (conversationId !== null && !(Number.isInteger(conversationId) && conversationId > 0)) notFound();
     const conversation = conversationId ? await getConversation(ctx, { conversationId }).catch(notFoundOn404) : null;
-    const chat = conversation ? <ChatPanel ctx={ctx} conversation={conversation} backHref={listHref(view, query)} showDetails={search.details === '1'} /> : undefined;
+    const backHref = listHref(view, query);
+    const sidebar = conversation ? sidebarState(search, listHref(view, query, { conversationId: conversation.id }), backHref) : null;
+    const chat = conversation ? <ChatPanel ctx={ctx} conversation={conversation} backHref={backHref} sidebar={sidebar} /> : undefined;
 
     const title = await viewTitle(ctx, view);
     return (

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { addLabelByTitle } from '@/lib/domain/conversations/actions/add-label-by-title';
 import { addLabels } from '@/lib/domain/conversations/actions/add-labels';
 import { assignAgent } from '@/lib/domain/conversations/actions/assign-agent';
 import { assignTeam } from '@/lib/domain/conversations/actions/assign-team';
@@ -89,5 +90,11 @@ export const attributeValueAction = formAction(
 // M1: run a macro on the conversation.
 export const runMacroAction = formAction(z.object({ conversationId: ZId, macroId: ZId }), async (ctx, input) => {
   await runMacro(ctx, input);
+  refresh();
+});
+
+// X1: add a label by its title, created first when the account has none (administrators only).
+export const addLabelByTitleAction = formAction(z.object({ conversationId: ZId, title: z.string().max(200) }), async (ctx, input) => {
+  await addLabelByTitle(ctx, input);
   refresh();
 });

@@ -2,6 +2,7 @@ import app from './app.json';
 import channels from './channels.json';
 import chat from './chat.json';
 import composer from './composer.json';
+import contacts from './contacts.json';
 import errors from './errors.json';
 import languages from './languages.json';
 import list from './list.json';
@@ -16,6 +17,6 @@ import sidebar from './sidebar.json';
 import views from './views.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...sidebar, ...views };
+const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...sidebar, ...views };
 
 export default messages;
