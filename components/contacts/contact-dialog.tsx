@@ -8,7 +8,8 @@ type Props = { title: string; closeHref: string; closeLabel: string; children: R
 
 // A contact dialog (K1-K4). Rendered open by the server, so without JavaScript it is a panel over
 // the sidebar with a link that closes it. With JavaScript it becomes modal (showModal): focus moves
-// into it and stays there, and Escape closes it like the ✕ link. Full screen on a phone.
+// into it (its `data-autofocus` field, else the ✕) and stays there, and Escape closes it like the ✕
+// link. Full screen on a phone.
 export const ContactDialog = ({ title, closeHref, closeLabel, children }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
@@ -19,6 +20,8 @@ export const ContactDialog = ({ title, closeHref, closeLabel, children }: Props)
     if (!dialog.matches(':modal')) {
       dialog.close();
       dialog.showModal();
+      // showModal focuses the first focusable element (the ✕); a form starts at its first field.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     }
     const onCancel = (event: Event) => {
       event.preventDefault();

@@ -35,7 +35,7 @@ export const EditContactForm = ({ contact, returnTo }: Props) => {
   };
   const invalid = (field: Field) => error?.field === field;
   const described = (field: Field) => (invalid(field) ? `contact-${field}-error` : field === 'phone' ? 'contact-phone-hint' : undefined);
-  const text = (field: Exclude<Field, 'avatar' | 'bio'>, type = 'text', extra: React.ComponentProps<'input'> = {}) => (
+  const text = (field: Exclude<Field, 'avatar' | 'bio'>, type = 'text', extra: React.ComponentProps<'input'> & { 'data-autofocus'?: boolean } = {}) => (
     <div>
       <label htmlFor={`contact-${field}`} className="block text-sm font-medium text-slate-700">
         {t(field)}
@@ -54,7 +54,7 @@ export const EditContactForm = ({ contact, returnTo }: Props) => {
     </div>
   );
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-3" aria-label={t('title')}>
+    <form action={formAction} onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="contactId" value={contact.id} />
       <input type="hidden" name="returnTo" value={returnTo} />
       <FieldError error={error} field="" />
@@ -76,7 +76,7 @@ export const EditContactForm = ({ contact, returnTo }: Props) => {
         </div>
       </div>
       <FieldError id="contact-avatar-error" error={error} field="avatar" />
-      {text('name', 'text', { required: true, maxLength: 255, autoComplete: 'off', autoFocus: true })}
+      {text('name', 'text', { required: true, maxLength: 255, autoComplete: 'off', 'data-autofocus': true })}
       {text('email', 'email', { maxLength: 320, autoComplete: 'off' })}
       <div>
         <label htmlFor="contact-bio" className="block text-sm font-medium text-slate-700">

@@ -141,7 +141,7 @@ export const MergeContactDialog = async ({ ctx, contact, panel, href }: Props) =
           type="search"
           defaultValue={panel.find}
           placeholder={t('placeholder')}
-          autoFocus={panel.mergeWith === null}
+          data-autofocus={panel.mergeWith === null ? true : undefined}
           className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
         />
         <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">

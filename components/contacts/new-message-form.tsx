@@ -18,7 +18,7 @@ export const NewMessageForm = ({ contactId, inboxes }: Props) => {
   const { formAction, onSubmit, pending, error } = useContactForm(startConversationAction, FIELDS);
   const first = inboxes.find((inbox) => !inbox.disabled);
   return (
-    <form action={formAction} onSubmit={onSubmit} className="space-y-3" aria-label={t('title')}>
+    <form action={formAction} onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="contactId" value={contactId} />
       <FieldError error={error} field="" />
       <div>
@@ -43,7 +43,7 @@ export const NewMessageForm = ({ contactId, inboxes }: Props) => {
           name="content"
           rows={5}
           required
-          autoFocus
+          data-autofocus
           aria-invalid={error?.field === 'content'}
           aria-describedby={error?.field === 'content' ? 'new-message-content-error' : undefined}
           className={input}
