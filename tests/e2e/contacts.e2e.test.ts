@@ -176,6 +176,31 @@ describe('contact dialogs of the "Más detalles" sidebar (K1-K4, X1)', () => {
     await sidebar(page).getByRole('button', { name: `Quitar la etiqueta ${title}` }).waitFor();
   });
 
+  test('without JavaScript the dialogs are plain links and form posts: edit a contact, search for one to merge', async () => {
+    const page = await signedIn('carlos@bandeja.test');
+    const [contact, other] = await contactsOfList(page, 2);
+    // No script of the app loads: nothing hydrates, every click is a plain link or form post.
+    await page.route(/\.js(\?|$)/, (route) => route.abort());
+    await page.goto(contact.href);
+    await sidebar(page).getByRole('link', { name: 'Editar contacto' }).click();
+    await page.waitForURL((url) => url.searchParams.get('contact') === 'edit');
+    const edit = page.locator('dialog[open]');
+    const company = `Sin JS ${Date.now()}`;
+    await edit.getByLabel('Empresa').fill(company);
+    await edit.getByRole('button', { name: 'Enviar' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('contact'));
+    expect(await cardValue(page, 'Empresa').textContent()).toBe(company);
+
+    await sidebar(page).getByRole('link', { name: 'Combinar contacto' }).click();
+    await page.waitForURL((url) => url.searchParams.get('contact') === 'merge');
+    await page.locator('dialog[open]').getByRole('searchbox').fill(other.name);
+    await page.locator('dialog[open]').getByRole('button', { name: 'Buscar' }).click();
+    await page.waitForURL((url) => url.searchParams.get('find') === other.name && url.searchParams.get('details') === '1');
+    await page.locator('dialog[open]').getByRole('list', { name: 'Contactos encontrados' }).getByRole('link', { name: new RegExp(other.name) }).waitFor();
+    await page.locator('dialog[open]').getByRole('link', { name: 'Cerrar' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('contact'));
+  });
+
   test('at 375 px the sidebar is a full-screen sheet and the contact dialogs fill the screen, close with Escape', async () => {
     const page = await signedIn('admin@bandeja.test', { width: 375, height: 740 });
     await cards(page).first().getByRole('link').click();
