@@ -17,7 +17,8 @@ export const LabelCreator = ({ conversationId, labels }: Props) => {
   const title = text.trim().toLowerCase();
   const exists = labels.includes(title);
   return (
-    <form action={formAction} className="space-y-1">
+    // React resets the form after its action: the button's words follow the emptied field.
+    <form action={formAction} onReset={() => setText('')} className="space-y-1">
       <input type="hidden" name="conversationId" value={conversationId} />
       <label htmlFor={`label-title-${conversationId}`} className="block text-sm text-slate-600">
         {t('labelTitle')}
@@ -26,7 +27,6 @@ export const LabelCreator = ({ conversationId, labels }: Props) => {
         <input
           id={`label-title-${conversationId}`}
           name="title"
-          value={text}
           onChange={(event) => setText(event.target.value)}
           maxLength={50}
           required

@@ -174,6 +174,7 @@ describe('contact dialogs of the "Más detalles" sidebar (K1-K4, X1)', () => {
     await sidebar(page).getByRole('button', { name: `Crear etiqueta «${title}»` }).click();
     await sidebar(page).getByRole('list', { name: 'Etiquetas' }).getByText(title, { exact: true }).waitFor();
     await sidebar(page).getByRole('button', { name: `Quitar la etiqueta ${title}` }).waitFor();
+    await expect.poll(() => sidebar(page).getByLabel('Crear o añadir una etiqueta').inputValue()).toBe('');
   });
 
   test('without JavaScript the dialogs are plain links and form posts: edit a contact, search for one to merge', async () => {
