@@ -11,6 +11,7 @@ import type { Ctx } from '@/lib/domain/context';
 import { listAttributeDefinitions } from '@/lib/domain/custom-attributes/list-attribute-definitions';
 import { isDomainError } from '@/lib/domain/errors';
 import { searchContacts } from '@/lib/domain/search/search-contacts';
+import { SEARCH_QUERY_MIN_LENGTH } from '@/lib/domain/search/search-query';
 import { contactError } from './contact-error';
 
 type Props = { ctx: Ctx; contact: ContactCard; panel: Extract<ContactPanel, { kind: 'merge' }>; href: string };
@@ -99,6 +100,8 @@ export const MergeContactDialog = async ({ ctx, contact, panel, href }: Props) =
         </>
       );
     }
+  } else if ([...panel.find.trim()].length > 0 && [...panel.find.trim()].length < SEARCH_QUERY_MIN_LENGTH) {
+    body = <p className="text-sm text-slate-500">{t('tooShort', { min: SEARCH_QUERY_MIN_LENGTH })}</p>;
   } else if (panel.find.trim()) {
     const found = (await searchContacts(ctx, { q: panel.find, limit: 10 })).filter((item) => item.contact.id !== contact.id);
     body =
