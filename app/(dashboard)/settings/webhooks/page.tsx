@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { WebhookForm } from '@/components/settings/webhook-form';
 import { requireCtx } from '@/lib/auth/session';
+import { listApiInboxEndpoints } from '@/lib/domain/channels/api/client-api';
 import { listEmailInboundEndpoints } from '@/lib/domain/email/email-inbound';
 import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
 import { listWebhooks } from '@/lib/domain/webhooks/manage-webhooks';
@@ -12,7 +13,9 @@ import { listWebhooks } from '@/lib/domain/webhooks/manage-webhooks';
 const WebhooksSettingsPage = async () => {
   const [ctx, t] = await Promise.all([requireCtx(), getTranslations('webhooks')]);
   const admin = ctx.actor.role === 'administrator';
-  const [webhooks, inboxes, endpoints] = admin ? await Promise.all([listWebhooks(ctx), listInboxes(ctx), listEmailInboundEndpoints(ctx)]) : [[], [], []];
+  const [webhooks, inboxes, endpoints, apiInboxes] = admin
+    ? await Promise.all([listWebhooks(ctx), listInboxes(ctx), listEmailInboundEndpoints(ctx), listApiInboxEndpoints(ctx)])
+    : [[], [], [], []];
   const appUrl = (process.env.APP_URL ?? '').replace(/\/$/, '');
   return (
     <SettingsPage ctx={ctx} title={t('title')} description={t('description')}>
@@ -42,6 +45,28 @@ const WebhooksSettingsPage = async () => {
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="api-inboxes" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="api-inboxes" className="mb-1 font-semibold">{t('apiTitle')}</h2>
+        <p className="mb-3 text-sm text-slate-500">{t('apiDescription')}</p>
+        {apiInboxes.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('noApiInboxes')}</p>
+        ) : (
+          <ul className="flex flex-col gap-3">
+            {apiInboxes.map((inbox) => (
+              <li key={inbox.id} className="text-sm">
+                <p className="font-medium">{inbox.name}</p>
+                <p>
+                  {t('apiBase')}: <code className="break-all rounded bg-slate-100 px-1" data-testid={`api-inbox-${inbox.id}`}>{appUrl}{inbox.path}</code>
+                </p>
+                <details>
+                  <summary className="cursor-pointer text-slate-600">{t('apiSecret')}</summary>
+                  <code className="break-all rounded bg-slate-100 px-1">{inbox.secret}</code>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="email-inbound" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="email-inbound" className="mb-1 font-semibold">{t('emailTitle')}</h2>

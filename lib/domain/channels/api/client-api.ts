@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachments, contactInboxes, contacts, conversations, inboxes, messages, users, type Inbox } from '@/db/schema';
-import type { SystemCtx } from '../../context';
+import { requireAdministrator } from '../../authorization/scope';
+import type { Ctx, SystemCtx } from '../../context';
 import { DomainError } from '../../errors';
 import { inboxChannel } from '../../events/inbox-channel';
 import { publishAfterCommit } from '../../events/publish';
@@ -71,10 +72,15 @@ export const loadApiContact = async (db: SystemCtx['db'], inbox: ApiInbox, sourc
   return link;
 };
 
-// Whether the request carries the inbox's integration secret (channelSettings.hmacSecret).
+// The integration secret of an API inbox: channelSettings.hmacSecret, or one derived from AUTH_SECRET
+// and the inbox identifier (shown to administrators in Settings › Webhooks).
+export const apiInboxSecret = (inbox: Pick<ApiInbox, 'identifier' | 'channelSettings'>): string =>
+  inbox.channelSettings.hmacSecret || createHmac('sha256', linkSecret()).update(`api-inbox:${inbox.identifier}`).digest('base64url');
+
+// Whether the request carries the inbox's integration secret.
 export const hasInboxSecret = (inbox: ApiInbox, given: string | null): boolean => {
-  const secret = inbox.channelSettings.hmacSecret;
-  if (!secret || !given) return false;
+  const secret = apiInboxSecret(inbox);
+  if (!given) return false;
   const [a, b] = [Buffer.from(secret), Buffer.from(given)];
   return a.length === b.length && timingSafeEqual(a, b);
 };
@@ -226,4 +232,21 @@ export const postApiMessage = async (
     sentOutsidePlatform: outgoing,
   });
   return { ...received, echoId: input.echo_id ?? null };
+};
+
+// Settings: the client API base path of each API inbox of the account, with its integration secret.
+export const listApiInboxEndpoints = async (ctx: Ctx) => {
+  requireAdministrator(ctx.actor);
+  const rows = await ctx.db
+    .select({ id: inboxes.id, name: inboxes.name, identifier: inboxes.identifier, channelSettings: inboxes.channelSettings })
+    .from(inboxes)
+    .where(and(eq(inboxes.accountId, ctx.actor.accountId), eq(inboxes.channelType, 'api')))
+    .orderBy(inboxes.id);
+  return rows.map((inbox) => ({
+    id: inbox.id,
+    name: inbox.name,
+    identifier: inbox.identifier,
+    path: `/public/api/v1/inboxes/${encodeURIComponent(inbox.identifier)}`,
+    secret: apiInboxSecret(inbox),
+  }));
 };
