@@ -3,6 +3,8 @@ import { contacts, conversations, inboxes, messages, users } from '@/db/schema';
 import type { Ctx, SystemCtx } from '../context';
 import { inboxChannel } from '../events/inbox-channel';
 import { publishAfterCommit } from '../events/publish';
+import { enqueueMessageWebhooks } from '../webhooks/enqueue-webhooks';
+import { nudgeWebhookDeliveries } from '../webhooks/nudge';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -17,8 +19,8 @@ const mailbox = (name: string, address: string) => `"${name.replace(/["\\\r\n]/g
 // References naming the conversation's earlier mails. The message row is claimed first (source id
 // set where it was null), so a retried or concurrent call sends it once. Its status becomes `sent`
 // (also when the mail waits in the outbox: that is the embedded delivery) or `failed` with the
-// reason, published as message.updated. Does nothing for other inboxes, notes, or contacts without
-// an email address.
+// reason, published as message.updated (and the message_updated webhook). Does nothing for other
+// inboxes, notes, or contacts without an email address.
 export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): Promise<'sent' | 'failed' | null> => {
   const [row] = await ctx.db
     .select({
@@ -83,14 +85,18 @@ export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): P
     [status, error] = ['failed', cause instanceof Error ? cause.message : String(cause)];
   }
   const at = new Date();
-  await ctx.db
-    .update(messages)
-    .set({
-      status,
-      updatedAt: at,
-      ...(error ? { contentAttributes: sql`${messages.contentAttributes} || ${JSON.stringify({ deliveryError: error.slice(0, 300) })}::jsonb` } : {}),
-    })
-    .where(eq(messages.id, messageId));
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(messages)
+      .set({
+        status,
+        updatedAt: at,
+        ...(error ? { contentAttributes: sql`${messages.contentAttributes} || ${JSON.stringify({ deliveryError: error.slice(0, 300) })}::jsonb` } : {}),
+      })
+      .where(eq(messages.id, messageId));
+    await enqueueMessageWebhooks(tx, [messageId], { event: 'message_updated', at, accountIds: [row.conversation.accountId] });
+  });
+  nudgeWebhookDeliveries();
   await publishAfterCommit(ctx, [
     { channel: inboxChannel(row.conversation), event: 'message.updated', data: { conversationId: row.conversation.id, messageId, status } },
   ]);

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as handlers from '@/app/public/api/v1/_lib/client-api-handlers';
 import { clientApiHandler } from '@/app/public/api/v1/_lib/client-api-route';
-import { messages } from '@/db/schema';
+import { conversations, messages } from '@/db/schema';
 import { resetRateLimits } from '@/lib/domain/channels/api/rate-limit';
 import { createChannelWorkspace, type ChannelWorkspace } from '../../helpers/channels-factories';
 import { useTestDatabase } from '../../helpers/db';
@@ -133,5 +133,27 @@ describe('public client API of an API inbox', () => {
     const created: number[] = [];
     for (let index = 0; index < 11; index += 1) created.push((await call(workspace, 'createContactHandler', {}, { body: {} })).status);
     expect(created.at(-1)).toBe(429);
+  });
+
+  it('toggle_status resolves the conversation with the system activity; the next message reopens it; update_last_seen records the read', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const ana = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana' } })).body.source_id;
+    const conversation = (await call(workspace, 'createConversationHandler', { contact: ana }, { body: {} })).body.id;
+    const at = { contact: ana, conversation };
+    await call(workspace, 'postMessageHandler', at, { body: { content: 'Hola' } });
+
+    expect((await call(workspace, 'toggleStatusHandler', at, { body: {} })).body).toMatchObject({ id: conversation, status: 'resolved' });
+    const [row] = await db.select().from(conversations).where(and(eq(conversations.inboxId, workspace.inbox.id), eq(conversations.displayId, conversation)));
+    const activity = (await db.select().from(messages).where(eq(messages.conversationId, row.id))).find((message) => message.messageType === 'activity');
+    expect(activity?.content).toBe('El sistema cambió el estado a resuelta');
+
+    await call(workspace, 'postMessageHandler', at, { body: { content: 'Una cosa más' } });
+    expect((await call(workspace, 'getConversationHandler', at)).body.status).toBe('open');
+
+    const seen = await call(workspace, 'updateLastSeenHandler', at, { body: {} });
+    expect(seen.status).toBe(200);
+    const [after] = await db.select().from(conversations).where(eq(conversations.id, row.id));
+    expect(after.contactLastSeenAt?.toISOString()).toBe(seen.body.contact_last_seen_at);
   });
 });

@@ -7,7 +7,7 @@ import { emailInboundToken, verifySvixSignature } from '@/lib/domain/email/email
 import { sanitizeEmailHtml } from '@/lib/domain/email/sanitize-email-html';
 import { sendMessage } from '@/lib/domain/messages/send-message';
 import { createMailer } from '@/lib/mail/mailer';
-import { createChannelWorkspace, messagesOf } from '../../helpers/channels-factories';
+import { createChannelWorkspace, createWebhook, deliveriesOf, messagesOf } from '../../helpers/channels-factories';
 import { useTestDatabase } from '../../helpers/db';
 
 const database = useTestDatabase();
@@ -177,9 +177,10 @@ describe('email inbox: outbound replies', () => {
     expect((await messagesOf(db, incoming.conversationId)).map((message) => message.content)).toEqual(['hola', 'Le escribo <ya>\nSaludos', 'nota interna', 'gracias']);
   });
 
-  it('a failed mail marks the message failed with the reason', async () => {
+  it('a failed mail marks the message failed with the reason (message_updated webhook)', async () => {
     const { db } = database();
     const workspace = await emailWorkspace(db);
+    const webhook = await createWebhook(db, { accountId: workspace.accountId, url: 'http://127.0.0.1:9/x', events: ['message_updated'] });
     const failing = { send: async () => ({ outboxId: 1, status: 'failed' as const }) };
     const ctx = { ...workspace.ctx, mailer: failing };
     const first = await (await post(ctx, workspace.inbox, mime({ From: 'ana@cliente.test', To: 'soporte@tienda.test', Subject: 'P', 'Message-ID': '<f1@c>' }, 'hola'))).json();
@@ -190,5 +191,8 @@ describe('email inbox: outbound replies', () => {
     const [stored] = await db.select().from(messages).where(eq(messages.id, reply.id));
     expect(stored.status).toBe('failed');
     expect(stored.contentAttributes.deliveryError).toBe('mail_failed');
+    expect((await deliveriesOf(db, webhook.id)).map((row) => [row.event, (row.payload as { id: number; status: string }).id, (row.payload as { status: string }).status])).toEqual([
+      ['message_updated', reply.id, 'failed'],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { attachments, contactInboxes, contacts, conversations, inboxes, messages, users, type Inbox } from '@/db/schema';
+import { accounts, attachments, contactInboxes, contacts, conversations, inboxes, messages, users, type Inbox } from '@/db/schema';
 import { requireAdministrator } from '../../authorization/scope';
 import type { Ctx, SystemCtx } from '../../context';
 import { DomainError } from '../../errors';
@@ -11,6 +11,8 @@ import { MAX_MESSAGE_LENGTH } from '../../messages/send-message';
 import { linkSecret } from '../../transcripts/send-transcript';
 import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
 import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
+import { writeActivity } from '../../activity/write-activity';
+import { changeEvents } from '../../conversations/actions/change-events';
 import { createInboundConversation, receiveCustomerMessage, type ReceivedMessage } from '../inbound/receive-customer-message';
 import { findOrCreateContact } from '../inbound/resolve-contact';
 
@@ -249,4 +251,38 @@ export const listApiInboxEndpoints = async (ctx: Ctx) => {
     path: `/public/api/v1/inboxes/${encodeURIComponent(inbox.identifier)}`,
     secret: apiInboxSecret(inbox),
   }));
+};
+
+// toggle_status: the contact ends the conversation (resolved), as Chatwoot's widget "end chat" does;
+// the system's activity message records it. Already resolved: nothing changes.
+export const resolveApiConversation = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string) => {
+  const current = await loadApiConversation(ctx, inbox, contact, displayId);
+  const at = ctx.now();
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(conversations).where(eq(conversations.id, current.id)).for('update');
+    if (locked.status === 'resolved') return { conversation: locked, events: [] };
+    const [resolved] = await tx.update(conversations).set({ status: 'resolved', snoozedUntil: null, updatedAt: at }).where(eq(conversations.id, locked.id)).returning();
+    const [account] = await tx.select({ locale: accounts.locale, timeZone: accounts.timeZone }).from(accounts).where(eq(accounts.id, locked.accountId));
+    const [activity] = await writeActivity(tx, {
+      actor: null,
+      account,
+      at,
+      entries: [{ conversation: locked, activity: { action: 'status_changed', status: 'resolved', previousStatus: locked.status } }],
+    });
+    await enqueueConversationWebhooks(tx, [locked.id], { event: 'conversation_status_changed', at, accountIds: [locked.accountId] });
+    const changed = { status: 'resolved', previousStatus: locked.status, snoozedUntil: null };
+    return { conversation: resolved, events: changeEvents(resolved, { changed, event: 'conversation.status_changed' }, activity) };
+  });
+  await publishAfterCommit(ctx, outcome.events);
+  nudgeWebhookDeliveries();
+  return conversationJson(outcome.conversation, contact.contactId);
+};
+
+// update_last_seen: the contact has read the conversation up to now (read receipts for agents).
+export const markApiConversationSeen = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string) => {
+  const conversation = await loadApiConversation(ctx, inbox, contact, displayId);
+  const at = ctx.now();
+  await ctx.db.update(conversations).set({ contactLastSeenAt: at }).where(eq(conversations.id, conversation.id));
+  await publishAfterCommit(ctx, [{ channel: inboxChannel(conversation), event: 'conversation.updated', data: { conversationId: conversation.id, contactLastSeenAt: at.toISOString() } }]);
+  return { contact_last_seen_at: at.toISOString() };
 };

@@ -5,7 +5,9 @@ import {
   getApiConversation,
   listApiConversations,
   listApiMessages,
+  markApiConversationSeen,
   postApiMessage,
+  resolveApiConversation,
   updateApiContact,
   ZApiContactInput,
   ZApiConversationInput,
@@ -64,3 +66,7 @@ export const postMessageHandler: Handler = async (call) => {
     received.duplicate ? 200 : 201,
   );
 };
+
+export const toggleStatusHandler: Handler = async (call) => apiJson(await resolveApiConversation(call.ctx, call.inbox, own(call), conversationParam(call)));
+
+export const updateLastSeenHandler: Handler = async (call) => apiJson(await markApiConversationSeen(call.ctx, call.inbox, own(call), conversationParam(call)));
