@@ -16,7 +16,7 @@ describe('channels: the API inbox and webhook settings', () => {
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
 
     // The API inbox's base path, as an administrator would copy it.
-    const path = (await page.locator('[data-testid^="api-inbox-"]').first().innerText()).replace(/^https?:\/\/[^/]+/, '');
+    const path = (await page.locator('[data-testid^="api-inboxes-"]').first().innerText()).replace(/^https?:\/\/[^/]+/, '');
     expect(path).toMatch(/^\/public\/api\/v1\/inboxes\/[0-9a-f]+$/);
 
     // Production mode: a loopback target is refused with the reason.

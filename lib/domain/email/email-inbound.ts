@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { inboxes } from '@/db/schema';
-import { requireAdministrator } from '../authorization/scope';
+import { accountInboxesOfType } from '../channels/account-inboxes';
 import type { Ctx, SystemCtx } from '../context';
 import { DomainError } from '../errors';
 import { linkSecret } from '../transcripts/send-transcript';
@@ -110,18 +110,11 @@ export const fetchResendEmail = async (emailId: string, apiKey: string): Promise
 };
 
 // Settings: the inbound endpoint of each email inbox of the account, with its token (administrators).
-export const listEmailInboundEndpoints = async (ctx: Ctx) => {
-  requireAdministrator(ctx.actor);
-  const rows = await ctx.db
-    .select({ ...columns, name: inboxes.name })
-    .from(inboxes)
-    .where(and(eq(inboxes.accountId, ctx.actor.accountId), eq(inboxes.channelType, 'email')))
-    .orderBy(inboxes.id);
-  return rows.map((inbox) => ({
+export const listEmailInboundEndpoints = async (ctx: Ctx) =>
+  (await accountInboxesOfType(ctx, 'email')).map((inbox) => ({
     id: inbox.id,
     name: inbox.name,
-    emailAddress: inbox.channelSettings.emailAddress ?? null,
+    detail: inbox.channelSettings.emailAddress ?? null,
     path: `/api/channels/email/inbound?inbox=${encodeURIComponent(inbox.identifier)}`,
-    token: emailInboundToken(inbox),
+    secret: emailInboundToken(inbox),
   }));
-};

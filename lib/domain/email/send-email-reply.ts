@@ -25,7 +25,7 @@ export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): P
   const [row] = await ctx.db
     .select({
       message: { id: messages.id, content: messages.content, conversationId: messages.conversationId, senderId: messages.senderId, senderType: messages.senderType },
-      conversation: { id: conversations.id, accountId: conversations.accountId, inboxId: conversations.inboxId, uuid: conversations.uuid },
+      conversation: { id: conversations.id, accountId: conversations.accountId, inboxId: conversations.inboxId, displayId: conversations.displayId },
       inbox: { channelType: inboxes.channelType, settings: inboxes.channelSettings, name: inboxes.name },
       contactEmail: contacts.email,
       agentName: users.name,
@@ -55,7 +55,7 @@ export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): P
     .orderBy(asc(messages.createdAt), asc(messages.id));
   const threadIds = earlier.map((mail) => mail.sourceId as string).filter((id) => id.startsWith('<'));
   const firstSubject = earlier.find((mail) => mail.attributes.email?.subject)?.attributes.email?.subject;
-  const subject = firstSubject ? (/^re:/i.test(firstSubject) ? firstSubject : `Re: ${firstSubject}`) : `${row.inbox.name} #${row.conversation.id}`;
+  const subject = firstSubject ? (/^re:/i.test(firstSubject) ? firstSubject : `Re: ${firstSubject}`) : `${row.inbox.name} #${row.conversation.displayId}`;
   const text = row.message.content ?? '';
   const headers: Record<string, string> = { 'Message-ID': mailId };
   if (threadIds.length) {

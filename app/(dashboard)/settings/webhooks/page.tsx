@@ -8,6 +8,36 @@ import { listEmailInboundEndpoints } from '@/lib/domain/email/email-inbound';
 import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
 import { listWebhooks } from '@/lib/domain/webhooks/manage-webhooks';
 
+type Endpoint = { id: number; name: string; detail: string | null; path: string; secret: string };
+type EndpointListProps = { id: string; title: string; description: string; empty: string; pathLabel: string; secretLabel: string; appUrl: string; endpoints: Endpoint[] };
+
+// Where integrations reach an inbox (API inboxes' client API, email inboxes' inbound endpoint), with
+// the secret that authenticates them, folded away until asked for.
+const EndpointList = ({ id, title, description, empty, pathLabel, secretLabel, appUrl, endpoints }: EndpointListProps) => (
+  <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
+    <h2 id={id} className="mb-1 font-semibold">{title}</h2>
+    <p className="mb-3 text-sm text-slate-500">{description}</p>
+    {endpoints.length === 0 ? (
+      <p className="text-sm text-slate-500">{empty}</p>
+    ) : (
+      <ul className="flex flex-col gap-3">
+        {endpoints.map((endpoint) => (
+          <li key={endpoint.id} className="text-sm">
+            <p className="font-medium">{endpoint.name}{endpoint.detail && <span className="font-normal text-slate-500"> · {endpoint.detail}</span>}</p>
+            <p>
+              {pathLabel}: <code className="break-all rounded bg-slate-100 px-1" data-testid={`${id}-${endpoint.id}`}>{appUrl}{endpoint.path}</code>
+            </p>
+            <details>
+              <summary className="cursor-pointer text-slate-600">{secretLabel}</summary>
+              <code className="break-all rounded bg-slate-100 px-1">{endpoint.secret}</code>
+            </details>
+          </li>
+        ))}
+      </ul>
+    )}
+  </section>
+);
+
 // Administrators: the account's outbound webhooks (target, inbox, events, signing secret, link to
 // the delivery log) and the inbound email endpoint of each email inbox.
 const WebhooksSettingsPage = async () => {
@@ -46,48 +76,8 @@ const WebhooksSettingsPage = async () => {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="api-inboxes" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="api-inboxes" className="mb-1 font-semibold">{t('apiTitle')}</h2>
-        <p className="mb-3 text-sm text-slate-500">{t('apiDescription')}</p>
-        {apiInboxes.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('noApiInboxes')}</p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {apiInboxes.map((inbox) => (
-              <li key={inbox.id} className="text-sm">
-                <p className="font-medium">{inbox.name}</p>
-                <p>
-                  {t('apiBase')}: <code className="break-all rounded bg-slate-100 px-1" data-testid={`api-inbox-${inbox.id}`}>{appUrl}{inbox.path}</code>
-                </p>
-                <details>
-                  <summary className="cursor-pointer text-slate-600">{t('apiSecret')}</summary>
-                  <code className="break-all rounded bg-slate-100 px-1">{inbox.secret}</code>
-                </details>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="email-inbound" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="email-inbound" className="mb-1 font-semibold">{t('emailTitle')}</h2>
-        <p className="mb-3 text-sm text-slate-500">{t('emailDescription')}</p>
-        {endpoints.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('noEmailInboxes')}</p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {endpoints.map((endpoint) => (
-              <li key={endpoint.id} className="text-sm">
-                <p className="font-medium">{endpoint.name}{endpoint.emailAddress && <span className="font-normal text-slate-500"> · {endpoint.emailAddress}</span>}</p>
-                <p>{t('endpoint')}: <code className="break-all rounded bg-slate-100 px-1">{appUrl}{endpoint.path}</code></p>
-                <details>
-                  <summary className="cursor-pointer text-slate-600">{t('token')}</summary>
-                  <code className="break-all rounded bg-slate-100 px-1">{endpoint.token}</code>
-                </details>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <EndpointList id="api-inboxes" title={t('apiTitle')} description={t('apiDescription')} empty={t('noApiInboxes')} pathLabel={t('apiBase')} secretLabel={t('apiSecret')} appUrl={appUrl} endpoints={apiInboxes} />
+      <EndpointList id="email-inbound" title={t('emailTitle')} description={t('emailDescription')} empty={t('noEmailInboxes')} pathLabel={t('endpoint')} secretLabel={t('token')} appUrl={appUrl} endpoints={endpoints} />
     </SettingsPage>
   );
 };

@@ -2,7 +2,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { accounts, attachments, contactInboxes, contacts, conversations, inboxes, messages, users, type Inbox } from '@/db/schema';
-import { requireAdministrator } from '../../authorization/scope';
 import type { Ctx, SystemCtx } from '../../context';
 import { DomainError } from '../../errors';
 import { inboxChannel } from '../../events/inbox-channel';
@@ -13,6 +12,7 @@ import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
 import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
 import { writeActivity } from '../../activity/write-activity';
 import { changeEvents } from '../../conversations/actions/change-events';
+import { accountInboxesOfType } from '../account-inboxes';
 import { createInboundConversation, receiveCustomerMessage, type ReceivedMessage } from '../inbound/receive-customer-message';
 import { findOrCreateContact } from '../inbound/resolve-contact';
 
@@ -237,21 +237,14 @@ export const postApiMessage = async (
 };
 
 // Settings: the client API base path of each API inbox of the account, with its integration secret.
-export const listApiInboxEndpoints = async (ctx: Ctx) => {
-  requireAdministrator(ctx.actor);
-  const rows = await ctx.db
-    .select({ id: inboxes.id, name: inboxes.name, identifier: inboxes.identifier, channelSettings: inboxes.channelSettings })
-    .from(inboxes)
-    .where(and(eq(inboxes.accountId, ctx.actor.accountId), eq(inboxes.channelType, 'api')))
-    .orderBy(inboxes.id);
-  return rows.map((inbox) => ({
+export const listApiInboxEndpoints = async (ctx: Ctx) =>
+  (await accountInboxesOfType(ctx, 'api')).map((inbox) => ({
     id: inbox.id,
     name: inbox.name,
-    identifier: inbox.identifier,
+    detail: null,
     path: `/public/api/v1/inboxes/${encodeURIComponent(inbox.identifier)}`,
     secret: apiInboxSecret(inbox),
   }));
-};
 
 // toggle_status: the contact ends the conversation (resolved), as Chatwoot's widget "end chat" does;
 // the system's activity message records it. Already resolved: nothing changes.

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { SystemCtx } from '@/lib/domain/context';
+import { readCapped } from '@/lib/domain/attachments/read-capped';
 import { isDomainError } from '@/lib/domain/errors';
 import { authenticateEmailInbox, emailInboxForRecipients, fetchResendEmail, verifySvixSignature, type ResendReceivedEvent } from '@/lib/domain/email/email-inbound';
 import { parseRawEmail } from '@/lib/domain/email/parse-email';
@@ -9,25 +10,6 @@ import { receiveEmail } from '@/lib/domain/email/receive-email';
 export const MAX_RAW_EMAIL_BYTES = 70 * 1024 * 1024;
 
 const answer = (data: unknown, status = 200) => Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });
-
-// The body, refused past `max` bytes as it arrives (Content-Length is not trusted).
-const readLimited = async (request: Request, max: number): Promise<Uint8Array | null> => {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (!request.body) return new Uint8Array();
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > max) return null;
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-};
 
 const tokenOf = (request: Request, url: URL) =>
   request.headers.get('authorization')?.replace(/^Bearer\s+/i, '') || request.headers.get('x-bandeja-token') || url.searchParams.get('token') || '';
@@ -43,8 +25,7 @@ export const handleEmailInbound = async (ctx: SystemCtx, request: Request): Prom
   const url = new URL(request.url);
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   try {
-    const body = await readLimited(request, MAX_RAW_EMAIL_BYTES);
-    if (!body) return answer({ error: 'TOO_LARGE', message: 'The email is larger than 70 MB' }, 413);
+    const body = request.body ? await readCapped(request.body, { maxBytes: MAX_RAW_EMAIL_BYTES, maxMb: 70 }) : new Uint8Array();
 
     if (type === 'message/rfc822') {
       const inbox = await authenticateEmailInbox(ctx.db, url.searchParams.get('inbox') ?? '', tokenOf(request, url));
@@ -88,7 +69,7 @@ export const handleEmailInbound = async (ctx: SystemCtx, request: Request): Prom
     return answer({ error: 'UNSUPPORTED_TYPE', message: 'Send message/rfc822 or application/json' }, 415);
   } catch (error) {
     if (isDomainError(error)) {
-      const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'INVALID_INPUT' ? 422 : 400;
+      const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'INVALID_INPUT' ? 422 : error.code === 'TOO_LARGE' ? 413 : 400;
       return answer({ error: error.code, details: error.details }, status);
     }
     if (error instanceof ZodError) return answer({ error: 'INVALID_INPUT' }, 422);
