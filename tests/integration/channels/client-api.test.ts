@@ -97,6 +97,8 @@ describe('public client API of an API inbox', () => {
     expect(await call(workspace, 'postMessageHandler', at, { body: { content: 'x', unknown: 1 } })).toMatchObject({ status: 422 });
     expect(await call(workspace, 'postMessageHandler', at, { body: { content: 'x'.repeat(10_001) } })).toMatchObject({ status: 422 });
     expect(await call(workspace, 'createContactHandler', {}, { body: { email: 'not-an-email' } })).toMatchObject({ status: 422, body: { details: { field: 'email' } } });
+    expect(await call(workspace, 'createContactHandler', {}, { body: { phone_number: '5512345678' } })).toMatchObject({ status: 422, body: { details: { field: 'phone_number' } } });
+    expect((await call(workspace, 'createContactHandler', {}, { body: { phone_number: '+52 (55) 1234-5678' } })).body).toMatchObject({ phone_number: '+525512345678' });
     expect(await call(workspace, 'getConversationHandler', { contact: ana, conversation: 'abc' })).toMatchObject({ status: 404 });
     expect(await db.select().from(messages).where(eq(messages.inboxId, workspace.inbox.id))).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
 import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
 import { writeActivity } from '../../activity/write-activity';
 import { changeEvents } from '../../conversations/actions/change-events';
+import { normalizePhone } from '../../contacts/normalize-phone';
 import { accountInboxesOfType } from '../account-inboxes';
 import { createInboundConversation, receiveCustomerMessage, type ReceivedMessage } from '../inbound/receive-customer-message';
 import { findOrCreateContact } from '../inbound/resolve-contact';
@@ -28,7 +29,12 @@ export const ZApiContactInput = z.strictObject({
   identifier_hash: z.string().max(256).optional(),
   email: ZEmail.optional(),
   name: ZText(255).optional(),
-  phone_number: z.string().trim().regex(/^\+?[0-9 ()-]{4,32}$/).optional(),
+  // E.164 as stored (K2): "+52 55 1234 5678" → "+525512345678"; a number without country code is refused.
+  phone_number: z
+    .string()
+    .max(40)
+    .transform((raw, context) => normalizePhone(raw) ?? (context.addIssue({ code: 'custom', message: 'not an international phone number' }), z.NEVER))
+    .optional(),
   custom_attributes: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])).optional(),
 });
 export type TApiContactInput = z.infer<typeof ZApiContactInput>;

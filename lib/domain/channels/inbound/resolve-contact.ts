@@ -17,7 +17,8 @@ export type ResolvedContact = { contactId: number; contactInboxId: number; sourc
 
 const nameFor = (contact: InboundContact) => contact.name?.trim() || contact.email?.split('@')[0] || '';
 
-// The account's contact with this identifier, else with this email address (case-insensitive).
+// The account's contact with this identifier, else this email address (case-insensitive), else this
+// phone number (each is unique in an account).
 const findContact = async (tx: Tx, accountId: number, contact: InboundContact): Promise<number | null> => {
   if (contact.identifier) {
     const [row] = await tx
@@ -33,10 +34,17 @@ const findContact = async (tx: Tx, accountId: number, contact: InboundContact): 
       .where(and(eq(contacts.accountId, accountId), sql`lower(${contacts.email}) = ${contact.email.toLowerCase()}`));
     if (row) return row.id;
   }
+  if (contact.phone) {
+    const [row] = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.accountId, accountId), eq(contacts.phone, contact.phone)));
+    if (row) return row.id;
+  }
   return null;
 };
 
-// The account's contact for these details, found (identifier, then email) or created. A contact
+// The account's contact for these details, found (identifier, email, phone) or created. A contact
 // created at the same moment by another request (same email or identifier) is found, not doubled:
 // the insert yields to the unique index and the lookup runs again.
 export const findOrCreateContact = async (tx: Tx, accountId: number, contact: InboundContact, at: Date): Promise<{ id: number; created: boolean }> => {
