@@ -5,9 +5,11 @@ import { handleEmailInbound } from '@/app/api/channels/email/inbound/handle-emai
 import { attachments, conversations, mailOutbox, messages } from '@/db/schema';
 import { emailInboundToken, verifySvixSignature } from '@/lib/domain/email/email-inbound';
 import { sanitizeEmailHtml } from '@/lib/domain/email/sanitize-email-html';
+import { startConversation } from '@/lib/domain/conversations/start-conversation';
 import { sendMessage } from '@/lib/domain/messages/send-message';
 import { createMailer } from '@/lib/mail/mailer';
 import { createChannelWorkspace, createWebhook, deliveriesOf, messagesOf } from '../../helpers/channels-factories';
+import { actorFor, createContact, createUser, ctxFor } from '../../helpers/factories';
 import { useTestDatabase } from '../../helpers/db';
 
 const database = useTestDatabase();
@@ -194,5 +196,24 @@ describe('email inbox: outbound replies', () => {
     expect((await deliveriesOf(db, webhook.id)).map((row) => [row.event, (row.payload as { id: number; status: string }).id, (row.payload as { status: string }).status])).toEqual([
       ['message_updated', reply.id, 'failed'],
     ]);
+  });
+
+  it('a conversation an agent starts in an email inbox (K1) is mailed with a Message-ID; the answer threads back', async () => {
+    const { db } = database();
+    const workspace = await emailWorkspace(db);
+    // An administrator sees every contact of the account (an agent, only those of their inboxes).
+    const admin = await createUser(db, { accountId: workspace.accountId, role: 'administrator', inboxIds: [workspace.inbox.id], name: 'Laura' });
+    const ctx = { ...ctxFor(db, await actorFor(db, admin.id, workspace.accountId)), mailer: createMailer('') };
+    const contact = await createContact(db, { accountId: workspace.accountId, email: `k1-${crypto.randomUUID().slice(0, 6)}@cliente.test` });
+
+    const started = await startConversation(ctx, { contactId: contact.id, inboxId: workspace.inbox.id, content: 'Le escribimos por su pedido' });
+
+    const [mail] = (await db.select().from(mailOutbox).where(eq(mailOutbox.kind, 'reply'))).filter((row) => row.toAddresses.includes(contact.email as string));
+    expect(mail).toMatchObject({ fromAddress: '"Laura" <soporte@tienda.test>', subject: expect.stringContaining(`#${started.displayId}`), text: 'Le escribimos por su pedido' });
+    expect(mail.headers['In-Reply-To']).toBeUndefined();
+    const answer = await (
+      await post(ctx, workspace.inbox, mime({ From: contact.email as string, To: 'soporte@tienda.test', Subject: 'Re: x', 'Message-ID': '<k1@c>', 'In-Reply-To': mail.headers['Message-ID'] }, 'ok'))
+    ).json();
+    expect(answer.conversation_id).toBe(started.displayId);
   });
 });
