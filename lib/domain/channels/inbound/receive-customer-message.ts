@@ -5,6 +5,7 @@ import { writeActivity } from '../../activity/write-activity';
 import { changeEvents } from '../../conversations/actions/change-events';
 import { wakeOnCustomerMessage } from '../../conversations/actions/wake-on-customer-message';
 import type { SystemCtx } from '../../context';
+import { DomainError } from '../../errors';
 import { inboxChannel } from '../../events/inbox-channel';
 import { publishAfterCommit, type RealtimeEvent } from '../../events/publish';
 import { notifyParticipants } from '../../participants/notify-participants';
@@ -163,6 +164,7 @@ const findDuplicate = async (db: SystemCtx['db'] | Tx, inboxId: number, sourceId
 // messages (inbox_id, source_id) decides between simultaneous transactions).
 export const receiveCustomerMessage = async (ctx: SystemCtx, input: ReceiveCustomerMessageInput): Promise<ReceivedMessage> => {
   const { inbox } = input;
+  if (!input.content?.trim() && !input.attachments?.length) throw new DomainError('INVALID_INPUT', { field: 'content' });
   const sourceId = input.sourceId?.trim() || null;
   if (sourceId) {
     const duplicate = await findDuplicate(ctx.db, inbox.id, sourceId);
