@@ -6,6 +6,7 @@ import { authConfig } from '@/lib/auth/config';
 export default NextAuth(authConfig).auth;
 
 export const config = {
-  // API routes answer 401 themselves (and the middleware would buffer upload bodies).
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // API routes answer 401 themselves (and the middleware would buffer upload bodies); public/ is the
+  // client API of API inboxes, authenticated by inbox and contact identifiers, never by a session.
+  matcher: ['/((?!api/|public/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
 };

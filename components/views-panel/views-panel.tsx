@@ -68,6 +68,7 @@ export const ViewsPanel = async ({ ctx }: { ctx: Ctx }) => {
         <ViewSection title={t('settings')} empty="">
           <li><ViewLink href="/settings/labels">{t('labelSettings')}</ViewLink></li>
           <li><ViewLink href="/settings/outbox">{t('outboxSettings')}</ViewLink></li>
+          <li><ViewLink href="/settings/webhooks">{t('webhookSettings')}</ViewLink></li>
         </ViewSection>
       )}
     </nav>

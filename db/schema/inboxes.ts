@@ -15,6 +15,8 @@ export type ChannelSettings = {
   webhookUrl?: string;
   // email
   emailAddress?: string;
+  // Authenticates the inbound email endpoint for this inbox (derived from AUTH_SECRET when unset).
+  inboundToken?: string;
   // all: what a customer message does to a resolved conversation
   resolvedConversationPolicy?: 'reopen' | 'new';
 };

@@ -25,6 +25,8 @@ export type OutgoingMail = {
   // The agent on whose behalf it is sent (transcripts): they may see and retry it in the outbox.
   sentByUserId?: number | null;
   kind: string;
+  // "Name <address>"; the configured default sender (MAIL_FROM) when not given.
+  from?: string;
   to: string[];
   subject: string;
   html: string;

@@ -54,7 +54,7 @@ export const createMailer = (apiKey?: string): Required<Mailer> => {
         .values({
           accountId: mail.accountId,
           kind: mail.kind,
-          fromAddress: defaultFromAddress(),
+          fromAddress: mail.from ?? defaultFromAddress(),
           toAddresses: mail.to,
           subject: mail.subject,
           html: mail.html,

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { contacts } from '@/db/schema';
+import { readCapped } from '../attachments/read-capped';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { publishAfterCommit } from '../events/publish';
@@ -12,31 +13,6 @@ import { contactScope } from './contact-scope';
 
 export const ZSetContactAvatarInput = z.object({ contactId: ZContactId });
 export type TSetContactAvatarInput = z.input<typeof ZSetContactAvatarInput> & { stream: ReadableStream<Uint8Array> };
-
-// The whole body (an avatar is small), stopped with TOO_LARGE at the first byte past the cap: the
-// declared length is never trusted.
-const readCapped = async (stream: ReadableStream<Uint8Array>): Promise<Uint8Array> => {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > MAX_AVATAR_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new DomainError('TOO_LARGE', { maxMb: MAX_AVATAR_MB });
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-};
 
 // K2: replaces a contact's avatar with an uploaded picture (JPEG, PNG, WebP or GIF by its bytes;
 // anything else UNSUPPORTED_TYPE; over 5 MB TOO_LARGE), for an actor who may see the contact. The
@@ -60,7 +36,7 @@ export const setContactAvatar = async (ctx: Ctx, input: TSetContactAvatarInput):
     .limit(1);
   if (!contact) return refuse(new DomainError('NOT_FOUND', { entity: 'contact' }));
 
-  const bytes = await readCapped(input.stream);
+  const bytes = await readCapped(input.stream, { maxBytes: MAX_AVATAR_BYTES, maxMb: MAX_AVATAR_MB });
   if (bytes.length === 0) throw new DomainError('INVALID_INPUT', { field: 'file' });
   const mimeType = avatarTypeOf(bytes);
   if (!mimeType) throw new DomainError('UNSUPPORTED_TYPE');

@@ -10,6 +10,8 @@ import { DomainError } from '../errors';
 import { inboxChannel } from '../events/inbox-channel';
 import { publishAfterCommit } from '../events/publish';
 import { MAX_MESSAGE_LENGTH } from '../messages/send-message';
+import { deliverAgentMessage } from '../channels/deliver-agent-message';
+import { enqueueConversationWebhooks, enqueueMessageWebhooks } from '../webhooks/enqueue-webhooks';
 
 export const ZStartConversationInput = z.object({
   contactId: ZContactId,
@@ -130,8 +132,13 @@ export const startConversation = async (ctx: Ctx, input: TStartConversationInput
     await tx.insert(conversationParticipants).values({ conversationId: conversation.id, userId: ctx.actor.userId }).onConflictDoNothing();
     await tx.update(contacts).set({ lastActivityAt: at }).where(eq(contacts.id, contact.id));
 
+    // Channels (#7): conversation_created and message_created webhook deliveries, in this transaction.
+    await enqueueConversationWebhooks(tx, [conversation.id], { event: 'conversation_created', at, accountIds: [conversation.accountId] });
+    await enqueueMessageWebhooks(tx, [message.id], { event: 'message_created', at, accountIds: [conversation.accountId] });
+
     const channel = inboxChannel(conversation);
     return {
+      messageId: message.id,
       conversationId: conversation.id,
       displayId,
       events: [
@@ -142,5 +149,7 @@ export const startConversation = async (ctx: Ctx, input: TStartConversationInput
   });
 
   await publishAfterCommit(ctx, outcome.events);
+  // Channels (#7): the first message goes out on its channel (email); webhooks are sent.
+  await deliverAgentMessage(ctx, outcome.messageId);
   return { conversationId: outcome.conversationId, displayId: outcome.displayId };
 };

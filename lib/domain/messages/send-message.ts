@@ -22,6 +22,8 @@ import { publishAfterCommit, type RealtimeEvent } from '../events/publish';
 import { shouldNotify } from '../notifications/should-notify';
 import { loadChatMessages, type ChatMessage } from './load-chat-messages';
 import { parseMentions, visibleText } from './parse-mentions';
+import { deliverAgentMessage } from '../channels/deliver-agent-message';
+import { enqueueMessageWebhooks } from '../webhooks/enqueue-webhooks';
 
 const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -208,6 +210,9 @@ export const sendMessage = async (ctx: Ctx, input: TSendMessageInput): Promise<C
       .onConflictDoNothing();
     const notified = await recordMentions(tx, ctx, conversation, message.id, mentioned);
 
+    // Channels (#7): the message_created webhook deliveries, written in this transaction.
+    await enqueueMessageWebhooks(tx, [message.id], { event: 'message_created', at, accountIds: [conversation.accountId] });
+
     const channel = inboxChannel(conversation);
     const events: RealtimeEvent[] = [
       {
@@ -240,6 +245,8 @@ export const sendMessage = async (ctx: Ctx, input: TSendMessageInput): Promise<C
   });
 
   await publishAfterCommit(ctx, outcome.events);
+  // Channels (#7): a public reply goes out on its channel (email); webhooks are sent.
+  await deliverAgentMessage(ctx, outcome.messageId);
   const [message] = await loadChatMessages(ctx, [outcome.messageId]);
   if (!message) throw new DomainError('NOT_FOUND', { entity: 'message' });
   return message;

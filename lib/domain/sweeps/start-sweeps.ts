@@ -1,6 +1,8 @@
 import type { Db } from '@/db/client';
 import { deleteStaleUploads } from '../attachments/delete-stale-uploads';
 import type { RealtimePublisher, Storage } from '../context';
+import { deliverDueWebhooks } from '../webhooks/deliver-webhooks';
+import { registerWebhookRunner } from '../webhooks/nudge';
 import { wakeSnoozedConversations } from './wake-snoozed';
 
 // Often enough that a snooze ends "within a minute" of its time.
@@ -23,7 +25,7 @@ export type SweepRunner = {
 };
 
 // The app's scheduled work in the app process (DESIGN.md: the embedded default; the same statements
-// are safe with many instances): snooze wake-up (C2) and abandoned uploads. A pass never overlaps
+// are safe with many instances): snooze wake-up (C2), abandoned uploads, outbound webhooks. A pass never overlaps
 // the previous one, a failing sweep is logged and does not stop the others or the next pass, and
 // the timer is unref'd so it never keeps the process alive. The first pass runs at start, so that
 // snoozes that ended while the app was down wake at once.
@@ -44,11 +46,35 @@ export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL
     running ??= (async () => {
       await guarded('waking snoozed conversations', () => wakeSnoozedConversations(db, { now: now(), realtime }));
       await guarded('deleting stale uploads', () => deleteStaleUploads(db, storage, now()));
+      await deliverWebhooks();
     })().finally(() => {
       running = null;
     });
     return running;
   };
+
+  // Outbound webhooks: due deliveries (retries) at every pass, and fresh ones as soon as a change
+  // commits (nudgeWebhookDeliveries). Deliveries are claimed with SKIP LOCKED, so a nudge that runs
+  // beside a pass (or another instance) never sends one twice; a nudge during a delivery run asks
+  // for one more run after it, so nothing enqueued meanwhile waits for the next pass.
+  let delivering: Promise<void> | null = null;
+  let again = false;
+  const deliverWebhooks = (): Promise<void> => {
+    if (delivering) {
+      again = true;
+      return delivering;
+    }
+    delivering = (async () => {
+      do {
+        again = false;
+        await guarded('delivering webhooks', () => deliverDueWebhooks(db, { now }));
+      } while (again && !stopped);
+    })().finally(() => {
+      delivering = null;
+    });
+    return delivering;
+  };
+  registerWebhookRunner(() => void deliverWebhooks());
 
   const timer = setInterval(() => void runOnce(), intervalMs);
   timer.unref();
@@ -59,7 +85,9 @@ export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      registerWebhookRunner(undefined);
       await running;
+      await delivering;
     },
   };
 };

@@ -8,6 +8,8 @@ import type { Ctx } from '../../context';
 import { DomainError } from '../../errors';
 import { publishAfterCommit } from '../../events/publish';
 import { changeEvents } from './change-events';
+import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
+import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
 
 // Columns a change may set; every changed conversation gets the same values (updatedAt is added).
 export type ConversationPatch = Partial<Pick<NewConversation, 'status' | 'snoozedUntil' | 'assigneeId' | 'teamId' | 'priority'>>;
@@ -78,6 +80,10 @@ export const applyConversationChange = async (
       entries: changes.map(({ conversation, plan }) => ({ conversation, activity: plan.activity })),
     });
 
+    // Channels (#7): conversation_status_changed webhook deliveries, written in this transaction.
+    const statusChanged = changes.filter(({ plan }) => plan.event === 'conversation.status_changed').map(({ conversation }) => conversation.id);
+    await enqueueConversationWebhooks(tx, statusChanged, { event: 'conversation_status_changed', at, accountIds: [ctx.actor.accountId] });
+
     const messageOf = new Map(written.map((message) => [message.conversationId, message]));
     const updatedById = new Map(updated.map((row) => [row.id, row]));
     return {
@@ -88,5 +94,6 @@ export const applyConversationChange = async (
   });
 
   await publishAfterCommit(ctx, outcome.events);
+  nudgeWebhookDeliveries();
   return { conversations: outcome.conversations, changedCount: outcome.changedCount };
 };

@@ -4,6 +4,7 @@ import { accounts, conversations, type Conversation } from '@/db/schema';
 import { writeActivity } from '../../activity/write-activity';
 import type { RealtimeEvent } from '../../events/publish';
 import { changeEvents } from './change-events';
+import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
 
 export type WakeConversationsOptions = {
   // Which conversations (besides being snoozed) to wake.
@@ -64,6 +65,9 @@ export const wakeConversations = async (tx: Tx, options: WakeConversationsOption
       }));
     messages.push(...(await writeActivity(tx, { actor: null, account, at, entries })));
   }
+
+  // Channels (#7): conversation_status_changed webhook deliveries, in the caller's transaction.
+  await enqueueConversationWebhooks(tx, woken.map(({ conversation }) => conversation.id), { event: 'conversation_status_changed', at, accountIds });
 
   const messageOf = new Map(messages.map((message) => [message.conversationId, message]));
   const changed = { status: 'open', previousStatus: 'snoozed', snoozedUntil: null };

@@ -15,8 +15,9 @@ import settings from './settings.json';
 import shell from './shell.json';
 import sidebar from './sidebar.json';
 import views from './views.json';
+import webhooks from './webhooks.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...sidebar, ...views };
+const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...sidebar, ...views, ...webhooks };
 
 export default messages;

@@ -1,0 +1,72 @@
+import {
+  createApiContact,
+  createApiConversation,
+  getApiContact,
+  getApiConversation,
+  listApiConversations,
+  listApiMessages,
+  markApiConversationSeen,
+  postApiMessage,
+  resolveApiConversation,
+  updateApiContact,
+  ZApiContactInput,
+  ZApiConversationInput,
+  ZApiMessageInput,
+  type ApiContact,
+} from '@/lib/domain/channels/api/client-api';
+import { apiJson, readBody, type ClientApiRequest } from './client-api-route';
+
+// The client API's handlers, one per route and method (the route files wrap them with
+// clientApiHandler; tests call them the same way with their own ports).
+type Handler = (call: ClientApiRequest) => Promise<Response>;
+
+// The contact named by the path; clientApiHandler has loaded it (404 otherwise).
+const own = (call: ClientApiRequest) => call.contact as ApiContact;
+const conversationParam = (call: ClientApiRequest) => call.params.conversationId ?? '';
+
+export const createContactHandler: Handler = async ({ ctx, inbox, request }) => {
+  const body = await readBody(request, ZApiContactInput);
+  if (body instanceof Response) return body;
+  return apiJson(await createApiContact(ctx, inbox, body));
+};
+
+export const getContactHandler: Handler = async (call) => apiJson(await getApiContact(call.ctx, own(call)));
+
+export const updateContactHandler: Handler = async (call) => {
+  const body = await readBody(call.request, ZApiContactInput);
+  if (body instanceof Response) return body;
+  return apiJson(await updateApiContact(call.ctx, own(call), body));
+};
+
+export const listConversationsHandler: Handler = async (call) => apiJson(await listApiConversations(call.ctx, call.inbox, own(call)));
+
+export const createConversationHandler: Handler = async (call) => {
+  const body = await readBody(call.request, ZApiConversationInput);
+  if (body instanceof Response) return body;
+  return apiJson(await createApiConversation(call.ctx, call.inbox, own(call)));
+};
+
+export const getConversationHandler: Handler = async (call) => apiJson(await getApiConversation(call.ctx, call.inbox, own(call), conversationParam(call)));
+
+export const listMessagesHandler: Handler = async (call) => {
+  const before = Number(new URL(call.request.url).searchParams.get('before'));
+  return apiJson(await listApiMessages(call.ctx, call.inbox, own(call), conversationParam(call), Number.isInteger(before) && before > 0 ? before : undefined));
+};
+
+// B3: `message_type: "outgoing"` (sent by the business outside the platform) needs the inbox's
+// integration secret in X-Bandeja-Inbox-Secret; a contact's own messages are `incoming`.
+export const postMessageHandler: Handler = async (call) => {
+  const body = await readBody(call.request, ZApiMessageInput);
+  if (body instanceof Response) return body;
+  const received = await postApiMessage(call.ctx, call.inbox, own(call), conversationParam(call), body, {
+    inboxSecret: call.request.headers.get('x-bandeja-inbox-secret'),
+  });
+  return apiJson(
+    { id: received.messageId, content: body.content, message_type: body.message_type, conversation_id: received.displayId, echo_id: received.echoId, duplicate: received.duplicate },
+    received.duplicate ? 200 : 201,
+  );
+};
+
+export const toggleStatusHandler: Handler = async (call) => apiJson(await resolveApiConversation(call.ctx, call.inbox, own(call), conversationParam(call)));
+
+export const updateLastSeenHandler: Handler = async (call) => apiJson(await markApiConversationSeen(call.ctx, call.inbox, own(call), conversationParam(call)));

@@ -1,0 +1,7 @@
+import { createConversationHandler, listConversationsHandler } from '../../../../../_lib/client-api-handlers';
+import { clientApiHandler } from '../../../../../_lib/client-api-route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = clientApiHandler(listConversationsHandler);
+export const POST = clientApiHandler(createConversationHandler);

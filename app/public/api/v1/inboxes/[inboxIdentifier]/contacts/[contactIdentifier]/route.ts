@@ -1,0 +1,7 @@
+import { getContactHandler, updateContactHandler } from '../../../../_lib/client-api-handlers';
+import { clientApiHandler } from '../../../../_lib/client-api-route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = clientApiHandler(getContactHandler);
+export const PATCH = clientApiHandler(updateContactHandler);

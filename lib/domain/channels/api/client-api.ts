@@ -1,0 +1,287 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import { accounts, attachments, contactInboxes, contacts, conversations, inboxes, messages, users, type Inbox } from '@/db/schema';
+import type { Ctx, SystemCtx } from '../../context';
+import { DomainError } from '../../errors';
+import { inboxChannel } from '../../events/inbox-channel';
+import { publishAfterCommit } from '../../events/publish';
+import { MAX_MESSAGE_LENGTH } from '../../messages/send-message';
+import { linkSecret } from '../../transcripts/send-transcript';
+import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
+import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
+import { writeActivity } from '../../activity/write-activity';
+import { changeEvents } from '../../conversations/actions/change-events';
+import { normalizePhone } from '../../contacts/normalize-phone';
+import { accountInboxesOfType } from '../account-inboxes';
+import { createInboundConversation, receiveCustomerMessage, type ReceivedMessage } from '../inbound/receive-customer-message';
+import { findOrCreateContact } from '../inbound/resolve-contact';
+
+// The public client API of an API inbox (Chatwoot's client API shapes). The inbox is named by its
+// public identifier; a contact by its source id (the `contact_identifier` of the paths), which is
+// the contact's credential: it opens that contact's own conversations in that inbox, nothing else.
+
+const ZText = (max: number) => z.string().trim().max(max);
+const ZEmail = z.email().max(320).transform((email) => email.toLowerCase());
+
+export const ZApiContactInput = z.strictObject({
+  identifier: ZText(255).min(1).optional(),
+  identifier_hash: z.string().max(256).optional(),
+  email: ZEmail.optional(),
+  name: ZText(255).optional(),
+  // E.164 as stored (K2): "+52 55 1234 5678" → "+525512345678"; a number without country code is refused.
+  phone_number: z
+    .string()
+    .max(40)
+    .transform((raw, context) => normalizePhone(raw) ?? (context.addIssue({ code: 'custom', message: 'not an international phone number' }), z.NEVER))
+    .optional(),
+  custom_attributes: z.record(z.string().max(100), z.union([z.string().max(1000), z.number(), z.boolean(), z.null()])).optional(),
+});
+export type TApiContactInput = z.infer<typeof ZApiContactInput>;
+
+export const ZApiMessageInput = z.strictObject({
+  content: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH)
+    .transform((text) => text.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().min(1)),
+  echo_id: ZText(100).min(1).optional(),
+  // The integration's own id of this message: a retry with it creates nothing new.
+  source_id: ZText(255).min(1).optional(),
+  // B3: `outgoing` = written by the business outside the platform; needs the inbox secret.
+  message_type: z.enum(['incoming', 'outgoing']).default('incoming'),
+});
+export type TApiMessageInput = z.infer<typeof ZApiMessageInput>;
+
+export const ZApiConversationInput = z.strictObject({ custom_attributes: z.record(z.string().max(100), z.unknown()).optional() }).default({});
+
+export type ApiInbox = Pick<Inbox, 'id' | 'accountId' | 'name' | 'identifier' | 'channelSettings'>;
+export type ApiContact = { contactInboxId: number; contactId: number; sourceId: string };
+
+// A pubsub token for the contact's realtime channel (the widget's; not used by the API inbox yet):
+// derived, not stored, so it never needs rotating separately from AUTH_SECRET.
+export const pubsubTokenFor = (sourceId: string) => createHmac('sha256', linkSecret()).update(`pubsub:${sourceId}`).digest('base64url');
+
+export const loadApiInbox = async (db: SystemCtx['db'], identifier: string): Promise<ApiInbox> => {
+  const [inbox] = await db
+    .select({ id: inboxes.id, accountId: inboxes.accountId, name: inboxes.name, identifier: inboxes.identifier, channelSettings: inboxes.channelSettings })
+    .from(inboxes)
+    .where(and(eq(inboxes.identifier, identifier.slice(0, 200)), eq(inboxes.channelType, 'api')));
+  if (!inbox) throw new DomainError('NOT_FOUND', { entity: 'inbox' });
+  return inbox;
+};
+
+export const loadApiContact = async (db: SystemCtx['db'], inbox: ApiInbox, sourceId: string): Promise<ApiContact> => {
+  const [link] = await db
+    .select({ contactInboxId: contactInboxes.id, contactId: contactInboxes.contactId, sourceId: contactInboxes.sourceId })
+    .from(contactInboxes)
+    .where(and(eq(contactInboxes.inboxId, inbox.id), eq(contactInboxes.sourceId, sourceId.slice(0, 200))));
+  if (!link) throw new DomainError('NOT_FOUND', { entity: 'contact' });
+  return link;
+};
+
+// The integration secret of an API inbox: channelSettings.hmacSecret, or one derived from AUTH_SECRET
+// and the inbox identifier (shown to administrators in Settings › Webhooks).
+export const apiInboxSecret = (inbox: Pick<ApiInbox, 'identifier' | 'channelSettings'>): string =>
+  inbox.channelSettings.hmacSecret || createHmac('sha256', linkSecret()).update(`api-inbox:${inbox.identifier}`).digest('base64url');
+
+// Whether the request carries the inbox's integration secret.
+export const hasInboxSecret = (inbox: ApiInbox, given: string | null): boolean => {
+  const secret = apiInboxSecret(inbox);
+  if (!given) return false;
+  const [a, b] = [Buffer.from(secret), Buffer.from(given)];
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+const contactJson = async (db: SystemCtx['db'], link: ApiContact) => {
+  const [contact] = await db.select().from(contacts).where(eq(contacts.id, link.contactId));
+  return {
+    id: contact.id,
+    source_id: link.sourceId,
+    name: contact.name,
+    email: contact.email,
+    phone_number: contact.phone,
+    identifier: contact.identifier,
+    custom_attributes: contact.customAttributes,
+    pubsub_token: pubsubTokenFor(link.sourceId),
+  };
+};
+
+// POST contacts: a new contact link with a generated source id. With an `identifier` (or email) the
+// account's existing contact is reused, as in Chatwoot; a new link (source id) is made each time.
+export const createApiContact = async (ctx: SystemCtx, inbox: ApiInbox, input: TApiContactInput) => {
+  const at = ctx.now();
+  const link = await ctx.db.transaction(async (tx) => {
+    const sourceId = crypto.randomUUID();
+    const person = await findOrCreateContact(tx, inbox.accountId, { sourceId, name: input.name, email: input.email, phone: input.phone_number, identifier: input.identifier }, at);
+    if (input.custom_attributes && person.created) await tx.update(contacts).set({ customAttributes: input.custom_attributes }).where(eq(contacts.id, person.id));
+    const [row] = await tx.insert(contactInboxes).values({ contactId: person.id, inboxId: inbox.id, sourceId, createdAt: at }).returning();
+    return { contactInboxId: row.id, contactId: person.id, sourceId };
+  });
+  return contactJson(ctx.db, link);
+};
+
+export const getApiContact = (ctx: SystemCtx, contact: ApiContact) => contactJson(ctx.db, contact);
+
+// PATCH contact: name, email, phone, identifier, custom attributes (merged). An email or identifier
+// that another contact of the account has is CONFLICT (409), nothing changes.
+export const updateApiContact = async (ctx: SystemCtx, contact: ApiContact, input: TApiContactInput) => {
+  const [current] = await ctx.db.select({ customAttributes: contacts.customAttributes }).from(contacts).where(eq(contacts.id, contact.contactId));
+  try {
+    await ctx.db
+      .update(contacts)
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.phone_number !== undefined ? { phone: input.phone_number } : {}),
+        ...(input.identifier !== undefined ? { identifier: input.identifier } : {}),
+        ...(input.custom_attributes ? { customAttributes: { ...current.customAttributes, ...input.custom_attributes } } : {}),
+        updatedAt: ctx.now(),
+      })
+      .where(eq(contacts.id, contact.contactId));
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === '23505' || (error as { code?: string }).code === '23505') throw new DomainError('CONFLICT', { field: 'contact' });
+    throw error;
+  }
+  return contactJson(ctx.db, contact);
+};
+
+const conversationJson = (row: { displayId: number; uuid: string; inboxId: number; status: string; createdAt: Date }, contactId: number) => ({
+  id: row.displayId,
+  uuid: row.uuid,
+  inbox_id: row.inboxId,
+  status: row.status,
+  created_at: row.createdAt.toISOString(),
+  contact_id: contactId,
+});
+
+const ownConversations = (inbox: ApiInbox, contact: ApiContact) => and(eq(conversations.inboxId, inbox.id), eq(conversations.contactId, contact.contactId));
+
+export const listApiConversations = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact) => {
+  const rows = await ctx.db.select().from(conversations).where(ownConversations(inbox, contact)).orderBy(desc(conversations.createdAt)).limit(100);
+  return rows.map((row) => conversationJson(row, contact.contactId));
+};
+
+// A conversation of this contact in this inbox by its number; any other is NOT_FOUND (never FORBIDDEN).
+export const loadApiConversation = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string) => {
+  const id = Number(displayId);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
+  const [row] = await ctx.db.select().from(conversations).where(and(ownConversations(inbox, contact), eq(conversations.displayId, id)));
+  if (!row) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
+  return row;
+};
+
+export const getApiConversation = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string) =>
+  conversationJson(await loadApiConversation(ctx, inbox, contact, displayId), contact.contactId);
+
+// POST conversations: a new, empty, open conversation (its first message comes next).
+export const createApiConversation = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact) => {
+  const at = ctx.now();
+  const conversation = await ctx.db.transaction(async (tx) => {
+    const created = await createInboundConversation(tx, inbox, contact, at);
+    await enqueueConversationWebhooks(tx, [created.id], { event: 'conversation_created', at, accountIds: [inbox.accountId] });
+    return created;
+  });
+  await publishAfterCommit(ctx, [{ channel: inboxChannel(conversation), event: 'conversation.created', data: { conversationId: conversation.id, assigneeId: null } }]);
+  nudgeWebhookDeliveries();
+  return conversationJson(conversation, contact.contactId);
+};
+
+// The conversation's messages a customer may see: no private notes; activity kept (the widget shows
+// "resolved" lines too). Oldest first, the latest 100, or those before `before` (a message id).
+export const listApiMessages = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string, before?: number) => {
+  const conversation = await loadApiConversation(ctx, inbox, contact, displayId);
+  const rows = await ctx.db
+    .select({ message: messages, agentName: users.name })
+    .from(messages)
+    .leftJoin(users, and(eq(messages.senderType, 'agent'), eq(users.id, messages.senderId)))
+    .where(and(eq(messages.conversationId, conversation.id), eq(messages.private, false), before ? lt(messages.id, before) : undefined))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(100);
+  const ids = rows.map(({ message }) => message.id);
+  const files = ids.length
+    ? await ctx.db.select().from(attachments).where(inArray(attachments.messageId, ids)).orderBy(asc(attachments.id))
+    : [];
+  return rows.reverse().map(({ message, agentName }) => ({
+    id: message.id,
+    content: message.content,
+    message_type: message.messageType,
+    content_type: 'text',
+    created_at: message.createdAt.toISOString(),
+    conversation_id: conversation.displayId,
+    source_id: message.sourceId,
+    sent_outside_platform: message.sentOutsidePlatform,
+    status: message.status,
+    sender: message.senderType === 'agent' ? { type: 'user', name: agentName } : message.senderType === 'contact' ? { type: 'contact', id: contact.contactId } : null,
+    attachments: files.filter((file) => file.messageId === message.id).map((file) => ({ id: file.id, file_type: file.kind, file_name: file.fileName, file_size: file.size })),
+  }));
+};
+
+// POST messages: the contact's message into this conversation (routing rules of
+// receiveCustomerMessage: a resolved one reopens or, by the inbox's policy, a new one starts).
+export const postApiMessage = async (
+  ctx: SystemCtx,
+  inbox: ApiInbox,
+  contact: ApiContact,
+  displayId: string,
+  input: TApiMessageInput,
+  { inboxSecret }: { inboxSecret: string | null },
+): Promise<ReceivedMessage & { echoId: string | null }> => {
+  const conversation = await loadApiConversation(ctx, inbox, contact, displayId);
+  const outgoing = input.message_type === 'outgoing';
+  if (outgoing && !hasInboxSecret(inbox, inboxSecret)) throw new DomainError('FORBIDDEN', { field: 'message_type' });
+  const received = await receiveCustomerMessage(ctx, {
+    inbox,
+    contact: { sourceId: contact.sourceId },
+    content: input.content,
+    sourceId: input.source_id ?? null,
+    echoId: input.echo_id ?? null,
+    conversationId: conversation.id,
+    sentOutsidePlatform: outgoing,
+  });
+  return { ...received, echoId: input.echo_id ?? null };
+};
+
+// Settings: the client API base path of each API inbox of the account, with its integration secret.
+export const listApiInboxEndpoints = async (ctx: Ctx) =>
+  (await accountInboxesOfType(ctx, 'api')).map((inbox) => ({
+    id: inbox.id,
+    name: inbox.name,
+    detail: null,
+    path: `/public/api/v1/inboxes/${encodeURIComponent(inbox.identifier)}`,
+    secret: apiInboxSecret(inbox),
+  }));
+
+// toggle_status: the contact ends the conversation (resolved), as Chatwoot's widget "end chat" does;
+// the system's activity message records it. Already resolved: nothing changes.
+export const resolveApiConversation = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string) => {
+  const current = await loadApiConversation(ctx, inbox, contact, displayId);
+  const at = ctx.now();
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(conversations).where(eq(conversations.id, current.id)).for('update');
+    if (locked.status === 'resolved') return { conversation: locked, events: [] };
+    const [resolved] = await tx.update(conversations).set({ status: 'resolved', snoozedUntil: null, updatedAt: at }).where(eq(conversations.id, locked.id)).returning();
+    const [account] = await tx.select({ locale: accounts.locale, timeZone: accounts.timeZone }).from(accounts).where(eq(accounts.id, locked.accountId));
+    const [activity] = await writeActivity(tx, {
+      actor: null,
+      account,
+      at,
+      entries: [{ conversation: locked, activity: { action: 'status_changed', status: 'resolved', previousStatus: locked.status } }],
+    });
+    await enqueueConversationWebhooks(tx, [locked.id], { event: 'conversation_status_changed', at, accountIds: [locked.accountId] });
+    const changed = { status: 'resolved', previousStatus: locked.status, snoozedUntil: null };
+    return { conversation: resolved, events: changeEvents(resolved, { changed, event: 'conversation.status_changed' }, activity) };
+  });
+  await publishAfterCommit(ctx, outcome.events);
+  nudgeWebhookDeliveries();
+  return conversationJson(outcome.conversation, contact.contactId);
+};
+
+// update_last_seen: the contact has read the conversation up to now (read receipts for agents).
+export const markApiConversationSeen = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string) => {
+  const conversation = await loadApiConversation(ctx, inbox, contact, displayId);
+  const at = ctx.now();
+  await ctx.db.update(conversations).set({ contactLastSeenAt: at }).where(eq(conversations.id, conversation.id));
+  await publishAfterCommit(ctx, [{ channel: inboxChannel(conversation), event: 'conversation.updated', data: { conversationId: conversation.id, contactLastSeenAt: at.toISOString() } }]);
+  return { contact_last_seen_at: at.toISOString() };
+};

@@ -1,0 +1,46 @@
+import PostalMime, { type Address } from 'postal-mime';
+import type { InboundAttachment } from '../channels/inbound/store-inbound-files';
+import { sanitizeEmailHtml, textFromHtml } from './sanitize-email-html';
+
+export type ParsedEmail = {
+  from: { name: string; address: string } | null;
+  to: string[];
+  subject: string;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  // The plain text (or a text version of HTML-only mail): the message content.
+  text: string;
+  // Sanitised HTML, when the mail had HTML.
+  html: string | null;
+  attachments: InboundAttachment[];
+};
+
+// Message-IDs as stored: with their angle brackets, e.g. "<abc@mail.example>".
+const MESSAGE_ID = /<[^<>\s]+>/g;
+export const messageIdsIn = (value: string | null | undefined): string[] => value?.match(MESSAGE_ID) ?? [];
+
+const mailboxes = (addresses: Address[] | undefined): string[] =>
+  (addresses ?? []).flatMap((address) => (address.group ? address.group.map((member) => member.address) : [address.address ?? ''])).filter(Boolean).map((a) => a.toLowerCase());
+
+// A raw MIME message (RFC 5322) parsed with postal-mime into what the inbox keeps.
+export const parseRawEmail = async (raw: Uint8Array | string): Promise<ParsedEmail> => {
+  const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
+  const from = email.from && !email.from.group ? { name: email.from.name ?? '', address: (email.from.address ?? '').toLowerCase() } : null;
+  const html = email.html ? sanitizeEmailHtml(email.html) : null;
+  return {
+    from: from?.address ? from : null,
+    to: [...mailboxes(email.to), ...mailboxes(email.cc), ...(email.deliveredTo ? [email.deliveredTo.toLowerCase()] : [])],
+    subject: email.subject ?? '',
+    messageId: messageIdsIn(email.messageId)[0] ?? null,
+    inReplyTo: messageIdsIn(email.inReplyTo)[0] ?? null,
+    references: messageIdsIn(email.references),
+    text: (email.text?.trim() || (email.html ? textFromHtml(email.html) : '')).replace(/\r\n?/g, '\n'),
+    html,
+    attachments: email.attachments.map((attachment) => ({
+      fileName: attachment.filename ?? 'attachment',
+      mimeType: attachment.mimeType,
+      data: new Uint8Array(attachment.content as ArrayBuffer),
+    })),
+  };
+};

@@ -1,0 +1,161 @@
+import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as handlers from '@/app/public/api/v1/_lib/client-api-handlers';
+import { clientApiHandler } from '@/app/public/api/v1/_lib/client-api-route';
+import { conversations, messages } from '@/db/schema';
+import { resetRateLimits } from '@/lib/domain/channels/api/rate-limit';
+import { createChannelWorkspace, type ChannelWorkspace } from '../../helpers/channels-factories';
+import { useTestDatabase } from '../../helpers/db';
+
+const database = useTestDatabase();
+
+beforeEach(() => resetRateLimits());
+
+type Handler = keyof typeof handlers;
+
+// Calls a handler the way its route does, with the test database behind it.
+const call = async (
+  workspace: ChannelWorkspace,
+  handler: Handler,
+  params: { contact?: string; conversation?: string | number; inbox?: string },
+  options: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) => {
+  const response = await clientApiHandler(handlers[handler], { ports: async () => workspace.ctx })(
+    new Request('http://localhost/public/api/v1/x', {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9', ...options.headers },
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    }),
+    {
+      params: Promise.resolve({
+        inboxIdentifier: params.inbox ?? workspace.inbox.identifier,
+        contactIdentifier: params.contact,
+        conversationId: params.conversation === undefined ? undefined : String(params.conversation),
+      }),
+    },
+  );
+  return { status: response.status, body: await response.json(), retryAfter: response.headers.get('retry-after') };
+};
+
+describe('public client API of an API inbox', () => {
+  it('contact → conversation → messages, in Chatwoot shapes', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+
+    const contact = await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana', email: 'Ana@Cliente.test', identifier: 'crm-1' } });
+    expect(contact).toMatchObject({ status: 200, body: { name: 'Ana', email: 'ana@cliente.test', identifier: 'crm-1', source_id: expect.any(String), pubsub_token: expect.any(String) } });
+    const sourceId = contact.body.source_id as string;
+
+    const conversation = await call(workspace, 'createConversationHandler', { contact: sourceId }, { body: {} });
+    expect(conversation).toMatchObject({ status: 200, body: { id: expect.any(Number), status: 'open', inbox_id: workspace.inbox.id } });
+    const displayId = conversation.body.id as number;
+
+    const posted = await call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body: { content: 'Hola', echo_id: 'e1' } });
+    expect(posted).toMatchObject({ status: 201, body: { content: 'Hola', message_type: 'incoming', conversation_id: displayId, echo_id: 'e1', duplicate: false } });
+    const again = await call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body: { content: 'Hola de nuevo', source_id: 'ext-1' } });
+    const duplicate = await call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body: { content: 'Hola de nuevo', source_id: 'ext-1' } });
+    expect(duplicate).toMatchObject({ status: 200, body: { id: again.body.id, duplicate: true } });
+
+    const list = await call(workspace, 'listMessagesHandler', { contact: sourceId, conversation: displayId });
+    expect(list.body.map((message: { content: string; message_type: string }) => [message.message_type, message.content])).toEqual([
+      ['incoming', 'Hola'],
+      ['incoming', 'Hola de nuevo'],
+    ]);
+    expect((await call(workspace, 'listConversationsHandler', { contact: sourceId })).body).toMatchObject([{ id: displayId }]);
+    expect((await call(workspace, 'getContactHandler', { contact: sourceId })).body).toMatchObject({ id: contact.body.id, source_id: sourceId });
+    const patched = await call(workspace, 'updateContactHandler', { contact: sourceId }, { method: 'PATCH', body: { name: 'Ana María', custom_attributes: { plan: 'pro' } } });
+    expect(patched.body).toMatchObject({ name: 'Ana María', custom_attributes: { plan: 'pro' } });
+  });
+
+  it('a contact cannot read or write another contact’s conversations; unknown contacts and inboxes are 404', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const ana = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana' } })).body.source_id;
+    const bea = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Bea' } })).body.source_id;
+    const anas = (await call(workspace, 'createConversationHandler', { contact: ana }, { body: {} })).body.id;
+
+    expect((await call(workspace, 'getConversationHandler', { contact: bea, conversation: anas })).status).toBe(404);
+    expect((await call(workspace, 'listMessagesHandler', { contact: bea, conversation: anas })).status).toBe(404);
+    expect((await call(workspace, 'postMessageHandler', { contact: bea, conversation: anas }, { body: { content: 'intruso' } })).status).toBe(404);
+    expect((await call(workspace, 'listConversationsHandler', { contact: bea })).body).toEqual([]);
+    expect((await call(workspace, 'getContactHandler', { contact: 'no-such-source' })).status).toBe(404);
+    expect((await call(workspace, 'createContactHandler', { inbox: 'no-such-inbox' }, { body: {} })).status).toBe(404);
+    // An email inbox is not an API inbox.
+    const email = await createChannelWorkspace(db, { channelType: 'email' });
+    expect((await call(email, 'createContactHandler', {}, { body: {} })).status).toBe(404);
+  });
+
+  it('malformed bodies are 4xx JSON with a reason, and change nothing', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const ana = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana' } })).body.source_id;
+    const conversation = (await call(workspace, 'createConversationHandler', { contact: ana }, { body: {} })).body.id;
+    const at = { contact: ana, conversation };
+
+    expect(await call(workspace, 'postMessageHandler', at, { body: '{not json' })).toMatchObject({ status: 400, body: { error: 'INVALID_JSON' } });
+    expect(await call(workspace, 'postMessageHandler', at, { body: { content: '' } })).toMatchObject({ status: 422, body: { error: 'INVALID_INPUT', details: { field: 'content' } } });
+    expect(await call(workspace, 'postMessageHandler', at, { body: { content: 'x', unknown: 1 } })).toMatchObject({ status: 422 });
+    expect(await call(workspace, 'postMessageHandler', at, { body: { content: 'x'.repeat(10_001) } })).toMatchObject({ status: 422 });
+    expect(await call(workspace, 'createContactHandler', {}, { body: { email: 'not-an-email' } })).toMatchObject({ status: 422, body: { details: { field: 'email' } } });
+    expect(await call(workspace, 'createContactHandler', {}, { body: { phone_number: '5512345678' } })).toMatchObject({ status: 422, body: { details: { field: 'phone_number' } } });
+    expect((await call(workspace, 'createContactHandler', {}, { body: { phone_number: '+52 (55) 1234-5678' } })).body).toMatchObject({ phone_number: '+525512345678' });
+    expect(await call(workspace, 'getConversationHandler', { contact: ana, conversation: 'abc' })).toMatchObject({ status: 404 });
+    expect(await db.select().from(messages).where(eq(messages.inboxId, workspace.inbox.id))).toEqual([]);
+  });
+
+  it('B3: message_type outgoing needs the inbox secret and is stored as sent outside the platform', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db, { settings: { hmacSecret: 'inbox-secret' } });
+    const ana = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana' } })).body.source_id;
+    const conversation = (await call(workspace, 'createConversationHandler', { contact: ana }, { body: {} })).body.id;
+    const at = { contact: ana, conversation };
+
+    expect((await call(workspace, 'postMessageHandler', at, { body: { content: 'desde el CRM', message_type: 'outgoing' } })).status).toBe(403);
+    const wrong = await call(workspace, 'postMessageHandler', at, { body: { content: 'x', message_type: 'outgoing' }, headers: { 'X-Bandeja-Inbox-Secret': 'nope' } });
+    expect(wrong.status).toBe(403);
+    const ok = await call(workspace, 'postMessageHandler', at, { body: { content: 'desde el CRM', message_type: 'outgoing' }, headers: { 'X-Bandeja-Inbox-Secret': 'inbox-secret' } });
+    expect(ok.status).toBe(201);
+    const [stored] = await db.select().from(messages).where(eq(messages.id, ok.body.id));
+    expect(stored).toMatchObject({ messageType: 'outgoing', sentOutsidePlatform: true });
+  });
+
+  it('rate limits: a contact gets 429 with Retry-After after its burst; other contacts are not affected', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const ana = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana' } })).body.source_id;
+    const bea = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Bea' } })).body.source_id;
+
+    const answers = [];
+    for (let index = 0; index < 21; index += 1) answers.push(await call(workspace, 'getContactHandler', { contact: ana }));
+
+    expect(answers.slice(0, 20).every((answer) => answer.status === 200)).toBe(true);
+    expect(answers[20]).toMatchObject({ status: 429, body: { error: 'RATE_LIMITED' }, retryAfter: expect.stringMatching(/^\d+$/) });
+    expect((await call(workspace, 'getContactHandler', { contact: bea })).status).toBe(200);
+    // Creating contacts is limited per inbox and address.
+    const created: number[] = [];
+    for (let index = 0; index < 11; index += 1) created.push((await call(workspace, 'createContactHandler', {}, { body: {} })).status);
+    expect(created.at(-1)).toBe(429);
+  });
+
+  it('toggle_status resolves the conversation with the system activity; the next message reopens it; update_last_seen records the read', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const ana = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana' } })).body.source_id;
+    const conversation = (await call(workspace, 'createConversationHandler', { contact: ana }, { body: {} })).body.id;
+    const at = { contact: ana, conversation };
+    await call(workspace, 'postMessageHandler', at, { body: { content: 'Hola' } });
+
+    expect((await call(workspace, 'toggleStatusHandler', at, { body: {} })).body).toMatchObject({ id: conversation, status: 'resolved' });
+    const [row] = await db.select().from(conversations).where(and(eq(conversations.inboxId, workspace.inbox.id), eq(conversations.displayId, conversation)));
+    const activity = (await db.select().from(messages).where(eq(messages.conversationId, row.id))).find((message) => message.messageType === 'activity');
+    expect(activity?.content).toBe('El sistema cambió el estado a resuelta');
+
+    await call(workspace, 'postMessageHandler', at, { body: { content: 'Una cosa más' } });
+    expect((await call(workspace, 'getConversationHandler', at)).body.status).toBe('open');
+
+    const seen = await call(workspace, 'updateLastSeenHandler', at, { body: {} });
+    expect(seen.status).toBe(200);
+    const [after] = await db.select().from(conversations).where(eq(conversations.id, row.id));
+    expect(after.contactLastSeenAt?.toISOString()).toBe(seen.body.contact_last_seen_at);
+  });
+});
