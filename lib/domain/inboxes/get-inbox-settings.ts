@@ -1,5 +1,4 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { inboxMembers, users, type Inbox } from '@/db/schema';
 import { requireAdministrator } from '../authorization/scope';
 import type { Ctx } from '../context';

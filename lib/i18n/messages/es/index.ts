@@ -10,12 +10,13 @@ import notFound from './notFound.json';
 import outbox from './outbox.json';
 import priority from './priority.json';
 import search from './search.json';
+import setPassword from './setPassword.json';
 import settings from './settings.json';
 import shell from './shell.json';
 import sidebar from './sidebar.json';
 import views from './views.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...sidebar, ...views };
+const messages = { ...app, ...channels, ...chat, ...composer, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...setPassword, ...settings, ...shell, ...sidebar, ...views };
 
 export default messages;
