@@ -9,6 +9,9 @@ import { setAgentActive } from '@/lib/domain/agents/set-agent-active';
 import { formAction, zFormList } from './action';
 
 const ZUserId = z.object({ userId: z.coerce.number().int() });
+// Schemas stay outside the exported calls: functions written inline there would be compiled as
+// server actions (which must be async).
+const ZSetActive = ZUserId.extend({ active: z.enum(['true', 'false']).transform((value) => value === 'true') });
 
 // Settings: an administrator invites an agent by email (a set-password link is mailed).
 export const inviteAgentAction = formAction(
@@ -31,7 +34,7 @@ export const changeAgentRoleAction = formAction(ZUserId.extend({ role: z.enum(['
 });
 
 // Settings: deactivate or reactivate a member.
-export const setAgentActiveAction = formAction(ZUserId.extend({ active: z.enum(['true', 'false']).transform((value) => value === 'true') }), async (ctx, input) => {
+export const setAgentActiveAction = formAction(ZSetActive, async (ctx, input) => {
   await setAgentActive(ctx, input);
   revalidatePath('/', 'layout');
 });
