@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { FormError } from '@/components/ui/form-error';
 import { saveMacroAction } from '@/lib/actions/settings-macros';
 import { MACRO_ACTION_NAMES, type DraftStep, type MacroDraft } from '@/lib/domain/macros/macro-draft';
@@ -10,7 +10,7 @@ import { buttonClass, inputClass, secondaryButtonClass } from './fields';
 
 type Props = { macroId?: number; initial: MacroDraft; options: MacroOptions; canMakeGlobal: boolean };
 
-const blank = (action: string): DraftStep => ({ action, content: '', userId: '', teamId: '', labelIds: [], priority: '', status: '', until: '', hours: '', to: '' });
+const blank = (action: string): DraftStep => ({ action, content: '', userId: '', teamId: '', labelIds: [], priority: '', status: '', until: '', hours: '', to: '', file: '' });
 
 // M1 settings: a macro's name, visibility and ordered steps. Every button is a submit button with
 // an intent, so without JavaScript the server edits the draft; with it, add / remove / move / a
@@ -19,14 +19,24 @@ export const MacroEditor = ({ macroId, initial, options, canMakeGlobal }: Props)
   const t = useTranslations('settings.macros');
   const [state, action, pending] = useActionState(saveMacroAction, {});
   const [draft, setDraft] = useState(initial);
-  const setSteps = (steps: DraftStep[]) => setDraft({ ...draft, steps });
-  const edit = (index: number, change: Partial<DraftStep>) => setSteps(draft.steps.map((step, at) => (at === index ? { ...step, ...change } : step)));
+  // Stable React keys: a moved step keeps its inputs (a chosen file cannot be set from state).
+  const [keys, setKeys] = useState(() => initial.steps.map((_, index) => index));
+  const nextKey = useRef(initial.steps.length);
+  const setSteps = (steps: DraftStep[], stepKeys: number[]) => {
+    setDraft({ ...draft, steps });
+    setKeys(stepKeys);
+  };
+  const edit = (index: number, change: Partial<DraftStep>) => setDraft({ ...draft, steps: draft.steps.map((step, at) => (at === index ? { ...step, ...change } : step)) });
   const move = (index: number, by: number) => {
     const steps = [...draft.steps];
+    const stepKeys = [...keys];
     if (!steps[index + by]) return;
     [steps[index], steps[index + by]] = [steps[index + by], steps[index]];
-    setSteps(steps);
+    [stepKeys[index], stepKeys[index + by]] = [stepKeys[index + by], stepKeys[index]];
+    setSteps(steps, stepKeys);
   };
+  const remove = (index: number) => setSteps(draft.steps.filter((_, at) => at !== index), keys.filter((_, at) => at !== index));
+  const add = () => setSteps([...draft.steps, blank('send_message')], [...keys, nextKey.current++]);
   // The buttons act here when JavaScript runs; the form post is their fallback.
   const local = (run: () => void) => (event: React.MouseEvent) => {
     event.preventDefault();
@@ -61,7 +71,7 @@ export const MacroEditor = ({ macroId, initial, options, canMakeGlobal }: Props)
       </div>
       <ol aria-label={t('steps')} className="flex flex-col gap-3">
         {draft.steps.map((step, index) => (
-          <li key={index} className={`rounded-md border p-3 ${stepError === index + 1 ? 'border-red-400' : 'border-slate-200'}`} data-testid="macro-step">
+          <li key={keys[index] ?? index} className={`rounded-md border p-3 ${stepError === index + 1 ? 'border-red-400' : 'border-slate-200'}`} data-testid="macro-step">
             <div className="flex flex-wrap items-end gap-2">
               <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-slate-600">
                 {t('stepNumber', { number: index + 1 })}
@@ -77,7 +87,7 @@ export const MacroEditor = ({ macroId, initial, options, canMakeGlobal }: Props)
               <div className="flex gap-1">
                 <button type="submit" name="intent" value={`up:${index}`} disabled={index === 0} onClick={local(() => move(index, -1))} aria-label={t('moveUp', { number: index + 1 })} className={secondaryButtonClass}>↑</button>
                 <button type="submit" name="intent" value={`down:${index}`} disabled={index === draft.steps.length - 1} onClick={local(() => move(index, 1))} aria-label={t('moveDown', { number: index + 1 })} className={secondaryButtonClass}>↓</button>
-                <button type="submit" name="intent" value={`remove:${index}`} onClick={local(() => setSteps(draft.steps.filter((_, at) => at !== index)))} aria-label={t('removeStep', { number: index + 1 })} className={secondaryButtonClass}>✕</button>
+                <button type="submit" name="intent" value={`remove:${index}`} onClick={local(() => remove(index))} aria-label={t('removeStep', { number: index + 1 })} className={secondaryButtonClass}>✕</button>
               </div>
             </div>
             <MacroStepParams index={index} step={step} options={options} onChange={(change) => edit(index, change)} />
@@ -85,7 +95,7 @@ export const MacroEditor = ({ macroId, initial, options, canMakeGlobal }: Props)
         ))}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="intent" value="add" disabled={draft.steps.length >= 20} onClick={local(() => setSteps([...draft.steps, blank('send_message')]))} className={secondaryButtonClass}>
+        <button type="submit" name="intent" value="add" disabled={draft.steps.length >= 20} onClick={local(add)} className={secondaryButtonClass}>
           {t('addStep')}
         </button>
         <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>{t('save')}</button>

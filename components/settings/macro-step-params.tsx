@@ -113,6 +113,22 @@ export const MacroStepParams = ({ index, step, options, onChange }: Props) => {
           {step.to && step.to !== 'contact' && step.to !== 'assignee' && <option value={step.to}>{step.to}</option>}
         </select>,
       );
+    case 'send_attachment': {
+      const current = (() => {
+        try {
+          return step.file ? (JSON.parse(step.file) as { fileName?: string }) : null;
+        } catch {
+          return null;
+        }
+      })();
+      return (
+        <div className="mt-2 flex flex-col gap-1 text-sm">
+          <input type="hidden" name={name('file')} value={step.file} />
+          {current?.fileName && <p>{t('params.currentFile', { name: current.fileName })}</p>}
+          {label(current ? t('params.replaceFile') : t('params.file'), <input type="file" name={name('upload')} required={!current} className="text-sm" />)}
+        </div>
+      );
+    }
     default:
       return null;
   }

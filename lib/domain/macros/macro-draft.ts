@@ -21,6 +21,7 @@ export const MACRO_ACTION_NAMES = [
   'snooze_conversation',
   'mute_conversation',
   'send_transcript',
+  'send_attachment',
 ] as const;
 
 const ZText = z.string().max(10_000).default('');
@@ -35,6 +36,8 @@ export const ZDraftStep = z.object({
   until: ZText,
   hours: ZText,
   to: ZText,
+  // send_attachment: the stored file (storeMacroFile) as JSON.
+  file: ZText,
 });
 export type DraftStep = z.infer<typeof ZDraftStep>;
 
@@ -66,6 +69,7 @@ export const draftFromForm = (form: Record<string, unknown>): MacroDraft => {
         until: read('until'),
         hours: read('hours'),
         to: read('to'),
+        file: read('file'),
       }),
     );
   }
@@ -84,6 +88,15 @@ export const applyDraftIntent = (draft: MacroDraft, intent: string): MacroDraft 
     if (steps[target]) [steps[index], steps[target]] = [steps[target], steps[index]];
   }
   return { ...draft, steps };
+};
+
+// A tampered or missing file is left for createMacro / updateMacro to refuse on its step.
+const parseFile = (value: string): unknown => {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
 };
 
 const number = (value: string) => (/^\d+$/.test(value) ? Number(value) : value);
@@ -112,6 +125,8 @@ export const toMacroActions = (draft: MacroDraft): MacroAction[] =>
         return { action: step.action, params: { hours: number(step.hours || '6') } };
       case 'send_transcript':
         return { action: step.action, params: { to: step.to || 'contact' } };
+      case 'send_attachment':
+        return { action: step.action, params: { file: parseFile(step.file) } };
       default:
         return { action: step.action, params: {} };
     }
@@ -134,6 +149,7 @@ export const draftFromMacro = (macro: { name: string; visibility: 'personal' | '
       until: text(params.until),
       hours: text(params.hours),
       to: text(params.to),
+      file: params.file ? JSON.stringify(params.file) : '',
     });
   }),
 });
