@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
 
 const PASSWORD = 'bandeja-demo';
+const PIXEL = path.resolve(import.meta.dirname, 'fixtures/pixel.png');
 const run = Date.now().toString(36);
 
 const cards = (page: Page) => page.getByRole('list', { name: 'Conversaciones', exact: true }).locator(':scope > li:has(article)');
@@ -154,6 +156,31 @@ describe('settings', () => {
     await aside.getByRole('button', { name: `Ejecutar la macro ${name}` }).click();
     await messages(admin).locator('[data-message-type="private"]', { hasText: note }).last().waitFor();
     await expect.poll(() => aside.locator('select[name="priority"]').inputValue()).toBe('high');
+  });
+
+  test('a macro sends a file of its own as an attachment', async () => {
+    const admin = await asAdmin();
+    const name = `Adjunto ${run}`;
+    await admin.goto('/settings/macros/new');
+    await admin.getByRole('textbox', { name: 'Nombre', exact: true }).fill(name);
+    await admin.locator('select[name="step.0.action"]').selectOption('send_attachment');
+    await admin.locator('input[name="step.0.upload"]').setInputFiles(PIXEL);
+    await Promise.all([admin.waitForURL('**/settings/macros'), admin.getByRole('button', { name: 'Guardar macro' }).click()]);
+    await admin.getByRole('link', { name: `Editar la macro ${name}` }).click();
+    await admin.getByText('Archivo: pixel.png').waitFor();
+
+    await openFirstConversation(admin);
+    await sidebar(admin).getByRole('button', { name: `Ejecutar la macro ${name}` }).click();
+    await messages(admin).locator('[data-message-type="outgoing"]').last().getByRole('img').or(messages(admin).locator('[data-message-type="outgoing"]').last().getByText('pixel.png')).first().waitFor();
+  });
+
+  test('every settings page fits a 375 px screen', async () => {
+    const admin = await asAdmin({ width: 375, height: 740 });
+    for (const page of ['/settings', '/settings/profile', '/settings/agents', '/settings/teams', '/settings/inboxes', '/settings/attributes', '/settings/macros', '/settings/macros/new', '/settings/canned-responses']) {
+      await admin.goto(page);
+      await admin.locator('main h1').first().waitFor();
+      expect(await admin.evaluate(() => document.documentElement.scrollWidth), page).toBeLessThanOrEqual(375);
+    }
   });
 
   test('a canned response is inserted with "/" in the composer', async () => {

@@ -9,7 +9,6 @@ import { deleteMacro } from '@/lib/domain/macros/delete-macro';
 import { storeMacroFile } from '@/lib/domain/macros/store-macro-file';
 import { updateMacro } from '@/lib/domain/macros/update-macro';
 import { runMacro } from '@/lib/domain/macros/run-macro';
-import { reload } from '../../helpers/conversation-actions-factories';
 import { useTestDatabase } from '../../helpers/db';
 import { createTeamWorkspace, insertMacro, type TeamWorkspace } from '../../helpers/macro-factories';
 
