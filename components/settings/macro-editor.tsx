@@ -14,7 +14,7 @@ const blank = (action: string): DraftStep => ({ action, content: '', userId: '',
 
 // M1 settings: a macro's name, visibility and ordered steps. Every button is a submit button with
 // an intent, so without JavaScript the server edits the draft; with it, add / remove / move / a
-// changed action happen here and only "save" posts.
+// changed action happen here and only "save" posts. Only saving asks for complete fields.
 export const MacroEditor = ({ macroId, initial, options, canMakeGlobal }: Props) => {
   const t = useTranslations('settings.macros');
   const [state, action, pending] = useActionState(saveMacroAction, {});
@@ -82,12 +82,12 @@ export const MacroEditor = ({ macroId, initial, options, canMakeGlobal }: Props)
                 </select>
               </label>
               <noscript>
-                <button type="submit" name="intent" value="refresh" className={secondaryButtonClass}>{t('apply')}</button>
+                <button type="submit" formNoValidate name="intent" value="refresh" className={secondaryButtonClass}>{t('apply')}</button>
               </noscript>
               <div className="flex gap-1">
-                <button type="submit" name="intent" value={`up:${index}`} disabled={index === 0} onClick={local(() => move(index, -1))} aria-label={t('moveUp', { number: index + 1 })} className={secondaryButtonClass}>↑</button>
-                <button type="submit" name="intent" value={`down:${index}`} disabled={index === draft.steps.length - 1} onClick={local(() => move(index, 1))} aria-label={t('moveDown', { number: index + 1 })} className={secondaryButtonClass}>↓</button>
-                <button type="submit" name="intent" value={`remove:${index}`} onClick={local(() => remove(index))} aria-label={t('removeStep', { number: index + 1 })} className={secondaryButtonClass}>✕</button>
+                <button type="submit" formNoValidate name="intent" value={`up:${index}`} disabled={index === 0} onClick={local(() => move(index, -1))} aria-label={t('moveUp', { number: index + 1 })} className={secondaryButtonClass}>↑</button>
+                <button type="submit" formNoValidate name="intent" value={`down:${index}`} disabled={index === draft.steps.length - 1} onClick={local(() => move(index, 1))} aria-label={t('moveDown', { number: index + 1 })} className={secondaryButtonClass}>↓</button>
+                <button type="submit" formNoValidate name="intent" value={`remove:${index}`} onClick={local(() => remove(index))} aria-label={t('removeStep', { number: index + 1 })} className={secondaryButtonClass}>✕</button>
               </div>
             </div>
             <MacroStepParams index={index} step={step} options={options} onChange={(change) => edit(index, change)} />
@@ -95,7 +95,7 @@ export const MacroEditor = ({ macroId, initial, options, canMakeGlobal }: Props)
         ))}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="intent" value="add" disabled={draft.steps.length >= 20} onClick={local(add)} className={secondaryButtonClass}>
+        <button type="submit" formNoValidate name="intent" value="add" disabled={draft.steps.length >= 20} onClick={local(add)} className={secondaryButtonClass}>
           {t('addStep')}
         </button>
         <button type="submit" name="intent" value="save" className={buttonClass} disabled={pending}>{t('save')}</button>

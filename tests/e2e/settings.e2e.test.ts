@@ -174,6 +174,27 @@ describe('settings', () => {
     await messages(admin).locator('[data-message-type="outgoing"]').last().getByRole('img').or(messages(admin).locator('[data-message-type="outgoing"]').last().getByText('pixel.png')).first().waitFor();
   });
 
+  test('without JavaScript, a macro is edited step by step and saved', async () => {
+    const page = await newAgentPage({ javaScriptEnabled: false });
+    await signIn(page, 'admin@bandeja.test', PASSWORD);
+    const name = `Sin JS ${run}`;
+    await page.goto('/settings/macros/new');
+    await page.getByRole('textbox', { name: 'Nombre', exact: true }).fill(name);
+    await page.locator('select[name="step.0.action"]').selectOption('change_status');
+    // The server shows the parameters of the chosen action.
+    await page.getByRole('button', { name: 'Aplicar' }).click();
+    await page.locator('select[name="step.0.status"]').selectOption('pending');
+    await page.getByRole('button', { name: 'Añadir paso' }).click();
+    await page.locator('textarea[name="step.1.content"]').fill(`Nota sin JS ${run}`);
+    await page.getByRole('button', { name: 'Subir el paso 2' }).click();
+    await expect.poll(() => page.locator('select[name="step.0.action"]').inputValue()).toBe('send_message');
+    expect(await page.locator('select[name="step.1.status"]').inputValue()).toBe('pending');
+    expect(await page.getByRole('textbox', { name: 'Nombre', exact: true }).inputValue()).toBe(name);
+    await page.getByRole('button', { name: 'Guardar macro' }).click();
+    await page.waitForURL('**/settings/macros');
+    await page.getByTestId(`macro-${name}`).getByText('2 pasos').waitFor();
+  });
+
   test('every settings page fits a 375 px screen', async () => {
     const admin = await asAdmin({ width: 375, height: 740 });
     for (const page of ['/settings', '/settings/profile', '/settings/agents', '/settings/teams', '/settings/inboxes', '/settings/attributes', '/settings/macros', '/settings/macros/new', '/settings/canned-responses']) {
