@@ -138,18 +138,21 @@ describe('agents settings', () => {
 
   it('two administrators demoting each other at once: exactly one succeeds, one administrator stays', async () => {
     const { db } = database();
-    const { admin, adminUser, agentUser, account } = await workspace(db);
-    await changeAgentRole(admin, { userId: agentUser.id, role: 'administrator' });
-    const other = ctxFor(db, await actorFor(db, agentUser.id, account.id));
+    // Several rounds: on PostgreSQL the two transactions really overlap (PGlite runs them in turn).
+    for (let round = 0; round < 8; round++) {
+      const { admin, adminUser, agentUser, account } = await workspace(db);
+      await changeAgentRole(admin, { userId: agentUser.id, role: 'administrator' });
+      const other = ctxFor(db, await actorFor(db, agentUser.id, account.id));
 
-    const results = await Promise.allSettled([
-      changeAgentRole(admin, { userId: agentUser.id, role: 'agent' }),
-      setAgentActive(other, { userId: adminUser.id, active: false }),
-    ]);
-    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT', details: { field: 'lastAdministrator' } } });
-    const admins = (await listAccountAgents(ctxFor(db, { ...admin.actor }))).filter((member) => member.role === 'administrator' && member.active);
-    expect(admins).toHaveLength(1);
+      const results = await Promise.allSettled([
+        changeAgentRole(admin, { userId: agentUser.id, role: 'agent' }),
+        setAgentActive(other, { userId: adminUser.id, active: false }),
+      ]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT', details: { field: 'lastAdministrator' } } });
+      const admins = (await listAccountAgents(admin)).filter((member) => member.role === 'administrator' && member.active);
+      expect(admins).toHaveLength(1);
+    }
   });
 
   it('a deactivated agent is refused at their next request and cannot sign in; reactivation restores both', async () => {
