@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { sendMessageFormAction } from '@/lib/actions/chat';
+import { useCannedPicker } from './canned-picker';
 import { reviveMessage, useChatState } from './chat-state';
 import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
 import type { DisplayMessage } from './message-bubble';
@@ -49,6 +50,16 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
     if (value) localStorage.setItem(draftKey(conversationId), value);
     else localStorage.removeItem(draftKey(conversationId));
   };
+
+  const canned = useCannedPicker({
+    text,
+    area,
+    onInsert: (value, caret) => {
+      changeText(value);
+      requestAnimationFrame(() => area.current?.setSelectionRange(caret, caret));
+      area.current?.focus();
+    },
+  });
 
   const candidates = mention && mode === 'note' ? matchingAgents(agents, mention.query) : [];
   const ready = uploads.filter((item) => item.status === 'done');
@@ -108,6 +119,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    if (canned.onKeyDown(event)) return;
     if (candidates.length && mention) {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
@@ -173,12 +185,14 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
             changeText(event.target.value);
             const found = mentionQueryAt(event.target.value, event.target.selectionStart);
             setMention(found ? { ...found, index: 0 } : null);
+            canned.onChange(event.target.value, event.target.selectionStart);
           }}
           onKeyDown={onKeyDown}
           placeholder={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
           aria-label={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
           className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         />
+        {canned.list}
         {candidates.length > 0 && mention && (
           <ul role="listbox" aria-label={t('mentionAgents')} className="absolute bottom-full left-0 z-20 mb-1 w-64 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
             {candidates.map((agent, index) => (

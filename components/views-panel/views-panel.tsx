@@ -64,13 +64,10 @@ export const ViewsPanel = async ({ ctx }: { ctx: Ctx }) => {
           </li>
         ))}
       </ViewSection>
-      {ctx.actor.role === 'administrator' && (
-        <ViewSection title={t('settings')} empty="">
-          <li><ViewLink href="/settings/labels">{t('labelSettings')}</ViewLink></li>
-          <li><ViewLink href="/settings/outbox">{t('outboxSettings')}</ViewLink></li>
-          <li><ViewLink href="/settings/webhooks">{t('webhookSettings')}</ViewLink></li>
-        </ViewSection>
-      )}
+      <ViewSection title={t('settings')} empty="">
+        <li><ViewLink href="/settings">{t('allSettings')}</ViewLink></li>
+        <li><ViewLink href="/settings/profile">{t('profileSettings')}</ViewLink></li>
+      </ViewSection>
     </nav>
   );
 };

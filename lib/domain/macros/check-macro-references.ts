@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { accountUsers, labels, teams } from '@/db/schema';
 import { DomainError } from '../errors';
-import type { TMacroAction } from './macro-schemas';
+import { MACRO_FILE_KEY, type TMacroAction } from './macro-schemas';
 
 // The ids a macro's steps name, each with the step that names it.
 const referencesOf = (actions: TMacroAction[]) => {
@@ -24,10 +24,14 @@ const refuseMissing = (wanted: Map<number, number>, found: Array<{ id: number }>
   if (missing.length) throw new DomainError('INVALID_INPUT', { field: 'actions', step: Math.min(...missing) + 1, param });
 };
 
-// When a macro is saved: the labels, teams and agents its steps name must be the account's (an
+// When a macro is saved: the files, labels, teams and agents its steps name must be the account's (an
 // agent: an active member). At most three queries, whatever the number of steps. Whether an agent
 // may be assigned in a given conversation's inbox is only known when the macro runs there.
 export const checkMacroReferences = async (db: DbOrTx, { accountId, actions }: { accountId: number; actions: TMacroAction[] }): Promise<void> => {
+  // A file must be one stored for this account's macros: a step can never name another account's
+  // file, nor a conversation's attachment.
+  const foreignFile = actions.findIndex((step) => step.action === 'send_attachment' && MACRO_FILE_KEY.exec(step.params.file.key)?.[1] !== String(accountId));
+  if (foreignFile >= 0) throw new DomainError('INVALID_INPUT', { field: 'actions', step: foreignFile + 1, param: 'file' });
   const { labelIds, teamIds, userIds } = referencesOf(actions);
   if (labelIds.size) {
     const found = await db.select({ id: labels.id }).from(labels).where(and(eq(labels.accountId, accountId), inArray(labels.id, [...labelIds.keys()])));

@@ -24,6 +24,17 @@ const ZSnoozeUntil = z.union([z.enum(MACRO_SNOOZE_PRESETS), z.iso.datetime({ off
 // send_transcript: to the contact, to the assignee, or to one address.
 const ZTranscriptTo = z.union([z.enum(['contact', 'assignee']), z.email().max(320)]);
 
+// A file stored for a macro's send_attachment step: its storage key (always under the account's
+// `macros/` prefix, checked by checkMacroReferences) and what the settings page shows of it.
+export const MACRO_FILE_KEY = /^(\d+)\/macros\/[0-9a-f-]{36}$/;
+export const ZMacroFile = z.object({
+  key: z.string().regex(MACRO_FILE_KEY),
+  fileName: z.string().min(1).max(255),
+  mimeType: z.string().min(1).max(255),
+  size: z.number().int().positive(),
+});
+export type TMacroFile = z.infer<typeof ZMacroFile>;
+
 export const ZMacroAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('send_message'), params: z.object({ content: ZContent }) }),
   z.object({ action: z.literal('add_private_note'), params: z.object({ content: ZContent }) }),
@@ -46,8 +57,8 @@ export const ZMacroAction = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('mute_conversation'), params: z.object({ hours: z.coerce.number().int().min(1).max(168).default(6) }).default({ hours: 6 }) }),
   z.object({ action: z.literal('send_transcript'), params: z.object({ to: ZTranscriptTo }) }),
-  // Recognised so that it is refused by name (parseMacroActions), never run.
-  z.object({ action: z.literal('send_attachment'), params: z.object({ attachmentId: ZId }) }),
+  // A file of the macro's own (storeMacroFile), copied into the conversation at each run.
+  z.object({ action: z.literal('send_attachment'), params: z.object({ file: ZMacroFile }) }),
 ]);
 export type TMacroAction = z.output<typeof ZMacroAction>;
 export type TMacroActionName = TMacroAction['action'];

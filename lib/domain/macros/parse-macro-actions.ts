@@ -3,9 +3,7 @@ import { ZMacroActions, type TMacroAction } from './macro-schemas';
 
 // A macro's steps, validated (ZMacroActions), or INVALID_INPUT on `actions` saying where: `step`
 // (1-based) and `param` for a bad step, `reason: 'count'` for no steps or more than 20.
-// send_attachment is refused (reason `unsupported`): uploads belong to one conversation, are
-// linked to the first message that sends them and are swept within a day when unsent, so a
-// macro has no file it could send again and again. It needs storage of its own (see the report).
+// send_attachment names a file of the macro's own (storeMacroFile), never a conversation's upload.
 export const parseMacroActions = (raw: unknown): TMacroAction[] => {
   const parsed = ZMacroActions.safeParse(raw);
   if (!parsed.success) {
@@ -15,7 +13,5 @@ export const parseMacroActions = (raw: unknown): TMacroAction[] => {
     const param = issue.path.slice(1).filter((segment) => typeof segment === 'string').at(-1);
     throw new DomainError('INVALID_INPUT', { field: 'actions', step: index + 1, ...(param ? { param } : {}) });
   }
-  const attachment = parsed.data.findIndex((step) => step.action === 'send_attachment');
-  if (attachment >= 0) throw new DomainError('INVALID_INPUT', { field: 'actions', step: attachment + 1, reason: 'unsupported' });
   return parsed.data;
 };

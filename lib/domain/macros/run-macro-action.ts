@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { storeUpload } from '../attachments/store-upload';
 import { addLabels } from '../conversations/actions/add-labels';
 import { assignAgent } from '../conversations/actions/assign-agent';
 import { assignTeam } from '../conversations/actions/assign-team';
@@ -12,7 +13,7 @@ import { sendMessage } from '../messages/send-message';
 import { muteConversation } from '../mutes/mute-conversation';
 import { sendTranscript } from '../transcripts/send-transcript';
 import { loadUserTimeZone } from '../users/load-user-time-zone';
-import { MACRO_SNOOZE_PRESETS, type TMacroAction } from './macro-schemas';
+import { MACRO_FILE_KEY, MACRO_SNOOZE_PRESETS, type TMacroAction } from './macro-schemas';
 
 const isPreset = (until: string): until is (typeof MACRO_SNOOZE_PRESETS)[number] => (MACRO_SNOOZE_PRESETS as readonly string[]).includes(until);
 
@@ -64,8 +65,17 @@ export const runMacroAction = async (ctx: Ctx, { conversationId, step }: { conve
       await sendTranscript(ctx, { conversationId, to: to === 'contact' || to === 'assignee' ? to : { email: to } });
       return;
     }
-    case 'send_attachment':
-      // See parseMacroActions: refused when saved; a stored one is refused here as well.
-      throw new DomainError('INVALID_INPUT', { field: 'actions', reason: 'unsupported' });
+    case 'send_attachment': {
+      // Copied into the conversation as an upload (the composer's checks again), then sent: the
+      // message's attachment is its own file, deleted with it, never the macro's.
+      const { file } = step.params;
+      // A step stored around the domain could name another account's file: never read it.
+      if (MACRO_FILE_KEY.exec(file.key)?.[1] !== String(ctx.actor.accountId)) throw new DomainError('INVALID_INPUT', { field: 'actions', param: 'file' });
+      const stream = await ctx.storage.get(file.key);
+      if (!stream) throw new DomainError('INVALID_INPUT', { field: 'actions', param: 'file', reason: 'missing' });
+      const upload = await storeUpload(ctx, { conversationId, fileName: file.fileName, declaredType: file.mimeType, stream });
+      await sendMessage(ctx, { conversationId, attachmentIds: [upload.id] });
+      return;
+    }
   }
 };

@@ -8,6 +8,7 @@ import { checkMacroReferences } from './check-macro-references';
 import { loadEditableMacro } from './load-editable-macro';
 import { ZMacroName, ZMacroVisibility } from './macro-schemas';
 import { parseMacroActions } from './parse-macro-actions';
+import { deleteMacroFiles, macroFileKeys } from './store-macro-file';
 
 export const ZUpdateMacroInput = z.object({
   macroId: ZId,
@@ -32,14 +33,14 @@ export const updateMacro = async (ctx: Ctx, input: TUpdateMacroInput): Promise<M
   }
   const { macroId, name, visibility } = parsed.data;
 
-  return ctx.db.transaction(async (tx) => {
+  const { macro, dropped } = await ctx.db.transaction(async (tx) => {
     const current = await loadEditableMacro(tx, ctx.actor, macroId);
     if (visibility === 'global' && ctx.actor.role !== 'administrator') throw new DomainError('FORBIDDEN');
     const actions = parsed.data.actions === undefined ? undefined : parseMacroActions(parsed.data.actions);
     if (actions) await checkMacroReferences(tx, { accountId: current.accountId, actions });
 
     const becomesPersonal = visibility === 'personal' && current.visibility === 'global';
-    const [macro] = await tx
+    const [updated] = await tx
       .update(macros)
       .set({
         ...(name === undefined ? {} : { name }),
@@ -50,6 +51,10 @@ export const updateMacro = async (ctx: Ctx, input: TUpdateMacroInput): Promise<M
       })
       .where(eq(macros.id, current.id))
       .returning();
-    return macro;
+    const kept = new Set(macroFileKeys(updated.actions));
+    return { macro: updated, dropped: macroFileKeys(current.actions).filter((key) => !kept.has(key)) };
   });
+  // Files of steps the new list no longer has go once it has committed.
+  await deleteMacroFiles(ctx, dropped);
+  return macro;
 };

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { accounts, accountUsers, users } from '@/db/schema';
+import { accounts, accountUsers, users, type UserPreferences } from '@/db/schema';
 import type { Ctx, Role } from '../context';
 import { DomainError } from '../errors';
 
@@ -9,6 +9,8 @@ export type Profile = {
   email: string;
   avatarUrl: string | null;
   locale: 'es' | 'en';
+  timeZone: string;
+  preferences: UserPreferences;
   role: Role;
   accountName: string;
 };
@@ -23,6 +25,8 @@ export const getProfile = async (ctx: Ctx): Promise<Profile> => {
       email: users.email,
       avatarUrl: users.avatarUrl,
       locale: users.locale,
+      timeZone: users.timeZone,
+      preferences: users.preferences,
       role: accountUsers.role,
       accountName: accounts.name,
     })

@@ -38,11 +38,13 @@ const launch = () => {
 export type AgentPageOptions = {
   locale?: string;
   viewport?: { width: number; height: number };
+  // false: the page as a browser without JavaScript sees it (progressive enhancement).
+  javaScriptEnabled?: boolean;
 };
 
 // A page in a fresh browser context, as a new agent on their own device; relative URLs go to the app.
-export const newAgentPage = async ({ locale = 'es-ES', viewport = { width: 1280, height: 800 } }: AgentPageOptions = {}) => {
-  const context = await (await launch()).newContext({ baseURL: baseUrl(), locale, viewport });
+export const newAgentPage = async ({ locale = 'es-ES', viewport = { width: 1280, height: 800 }, javaScriptEnabled = true }: AgentPageOptions = {}) => {
+  const context = await (await launch()).newContext({ baseURL: baseUrl(), locale, viewport, javaScriptEnabled });
   context.setDefaultTimeout(10_000);
   contexts.set(context, currentTest);
   context.once('close', () => contexts.delete(context));

@@ -27,7 +27,7 @@ describe('macros settings (create, edit, reorder, delete, list)', () => {
     expect((await createMacro(admin.ctx, { name: 'Mía', actions: [note('x')] })).visibility).toBe('personal');
   });
 
-  it('every step is validated: unknown actions, bad params, 0 or more than 20 steps, and send_attachment are INVALID_INPUT naming the step', async () => {
+  it('every step is validated: unknown actions, bad params, 0 or more than 20 steps, and files not of the account’s macros are INVALID_INPUT naming the step', async () => {
     const { db } = database();
     const { agent } = await createTeamWorkspace(db);
     const cases: Array<[unknown, Record<string, unknown>]> = [
@@ -43,7 +43,10 @@ describe('macros settings (create, edit, reorder, delete, list)', () => {
       [[{ action: 'snooze_conversation', params: { until: 'someday' } }], { field: 'actions', step: 1, param: 'until' }],
       [[{ action: 'mute_conversation', params: { hours: 1000 } }], { field: 'actions', step: 1, param: 'hours' }],
       [[{ action: 'send_transcript', params: { to: 'no es un correo' } }], { field: 'actions', step: 1, param: 'to' }],
-      [[note('ok'), { action: 'send_attachment', params: { attachmentId: 1 } }], { field: 'actions', step: 2, reason: 'unsupported' }],
+      [[note('ok'), { action: 'send_attachment', params: { attachmentId: 1 } }], { field: 'actions', step: 2, param: 'file' }],
+      [[{ action: 'send_attachment', params: { file: { key: '../../etc/passwd', fileName: 'a.png', mimeType: 'image/png', size: 1 } } }], { field: 'actions', step: 1, param: 'key' }],
+      // A file of another account's macros.
+      [[{ action: 'send_attachment', params: { file: { key: `999999/macros/${crypto.randomUUID()}`, fileName: 'a.png', mimeType: 'image/png', size: 1 } } }], { field: 'actions', step: 1, param: 'file' }],
     ];
     for (const [actions, details] of cases) {
       await expect(createMacro(agent.ctx, { name: 'M', actions }), JSON.stringify(actions).slice(0, 80)).rejects.toMatchObject({ code: 'INVALID_INPUT', details });

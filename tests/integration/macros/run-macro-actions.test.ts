@@ -1,9 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { conversationLabels, conversationMutes, messages, users, type MacroAction } from '@/db/schema';
+import { attachments, conversationLabels, conversationMutes, messages, users, type MacroAction } from '@/db/schema';
+import { createMacro } from '@/lib/domain/macros/create-macro';
+import { deleteMacro } from '@/lib/domain/macros/delete-macro';
+import { storeMacroFile } from '@/lib/domain/macros/store-macro-file';
+import { updateMacro } from '@/lib/domain/macros/update-macro';
 import { runMacro } from '@/lib/domain/macros/run-macro';
-import { reload } from '../../helpers/conversation-actions-factories';
 import { useTestDatabase } from '../../helpers/db';
 import { createTeamWorkspace, insertMacro, type TeamWorkspace } from '../../helpers/macro-factories';
 
@@ -176,17 +181,53 @@ describe('each macro action, run by runMacro', () => {
     expect(await activityTexts(db, toContact.conversation.id)).toEqual([MACRO_RAN]);
   });
 
-  it('send_attachment is refused: a macro has no file of its own to send (INVALID_INPUT, unsupported)', async () => {
+  it('send_attachment sends a copy of the macro\'s file at every run; deleting the macro removes its file', async () => {
     const { db } = database();
     const workspace = await createTeamWorkspace(db, { now: NOW });
-    const conversation = await workspace.conversation();
-    const macro = await insertMacro(db, { accountId: workspace.accountId, createdById: workspace.agent.id, actions: [{ action: 'send_attachment', params: { attachmentId: 1 } }] });
+    const ctx = workspace.agent.ctx;
+    const png = await readFile(path.resolve(import.meta.dirname, '../../e2e/fixtures/pixel.png'));
+    const file = await storeMacroFile(ctx, { fileName: 'guía.png', stream: new Blob([png]).stream() });
+    expect(file).toMatchObject({ fileName: 'guía.png', mimeType: 'image/png', size: png.length });
+    expect(file.key.startsWith(`${workspace.accountId}/macros/`)).toBe(true);
+    const macro = await createMacro(ctx, { name: 'Guía', actions: [{ action: 'send_attachment', params: { file } }] });
 
-    await expect(runMacro(workspace.agent.ctx, { macroId: macro.id, conversationId: conversation.id })).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      details: { field: 'actions', step: 1, reason: 'unsupported' },
-    });
+    for (let run = 0; run < 2; run++) {
+      const conversation = await workspace.conversation();
+      await runMacro(ctx, { macroId: macro.id, conversationId: conversation.id });
+      const sent = await db
+        .select({ fileName: attachments.fileName, storageKey: attachments.storageKey, type: messages.messageType })
+        .from(attachments)
+        .innerJoin(messages, eq(messages.id, attachments.messageId))
+        .where(eq(messages.conversationId, conversation.id));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ fileName: 'guía.png', type: 'outgoing' });
+      // The message's file is a copy: deleting the conversation never takes the macro's file.
+      expect(sent[0].storageKey).not.toBe(file.key);
+      expect(ctx.storedFiles.get(sent[0].storageKey)?.data).toEqual(new Uint8Array(png));
+    }
+
+    await deleteMacro(ctx, { macroId: macro.id });
+    expect(ctx.storedFiles.has(file.key)).toBe(false);
+  });
+
+  it('a file that is not an allowed type is refused when stored; a step whose file was removed fails its run', async () => {
+    const { db } = database();
+    const workspace = await createTeamWorkspace(db, { now: NOW });
+    const ctx = workspace.agent.ctx;
+    await expect(storeMacroFile(ctx, { fileName: 'virus.exe', stream: new Blob([new Uint8Array([0x4d, 0x5a, 0, 1, 2, 3])]).stream() })).rejects.toMatchObject({ code: 'UNSUPPORTED_TYPE' });
+    expect([...ctx.storedFiles.keys()]).toEqual([]);
+
+    const file = await storeMacroFile(ctx, { fileName: 'nota.txt', stream: new Blob(['hola']).stream() });
+    const macro = await createMacro(ctx, { name: 'Nota', actions: [{ action: 'send_attachment', params: { file } }] });
+    // Replacing the step removes the file it named.
+    const other = await storeMacroFile(ctx, { fileName: 'otra.txt', stream: new Blob(['adiós']).stream() });
+    await updateMacro(ctx, { macroId: macro.id, actions: [{ action: 'send_attachment', params: { file: other } }] });
+    expect(ctx.storedFiles.has(file.key)).toBe(false);
+    expect(ctx.storedFiles.has(other.key)).toBe(true);
+
+    await ctx.storage.delete(other.key);
+    const conversation = await workspace.conversation();
+    await expect(runMacro(ctx, { macroId: macro.id, conversationId: conversation.id })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { step: 1 } });
     expect(await timelineOf(db, conversation.id)).toEqual([]);
-    expect(await reload(db, conversation.id)).toEqual(conversation);
   });
 });

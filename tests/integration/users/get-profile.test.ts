@@ -19,6 +19,8 @@ describe('getProfile', () => {
       email: user.email,
       avatarUrl: null,
       locale: 'en',
+      timeZone: 'America/Mexico_City',
+      preferences: {},
       role: 'administrator',
       accountName: 'Acme',
     });

@@ -11,6 +11,7 @@ import notFound from './notFound.json';
 import outbox from './outbox.json';
 import priority from './priority.json';
 import search from './search.json';
+import setPassword from './setPassword.json';
 import settings from './settings.json';
 import shell from './shell.json';
 import sidebar from './sidebar.json';
@@ -18,6 +19,6 @@ import views from './views.json';
 import webhooks from './webhooks.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...sidebar, ...views, ...webhooks };
+const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...setPassword, ...settings, ...shell, ...sidebar, ...views, ...webhooks };
 
 export default messages;

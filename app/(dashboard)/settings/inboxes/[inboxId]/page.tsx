@@ -1,0 +1,85 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/components/settings/action-form';
+import { Card, Field, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from '@/components/settings/fields';
+import { InboxSettingsFields } from '@/components/settings/inbox-settings-fields';
+import { SettingsPage } from '@/components/settings/settings-page';
+import { addInboxMemberAction, deleteInboxAction, removeInboxMemberAction, updateInboxAction } from '@/lib/actions/settings-inboxes';
+import { requireCtx } from '@/lib/auth/session';
+import { isDomainError } from '@/lib/domain/errors';
+import { getInboxSettings } from '@/lib/domain/inboxes/get-inbox-settings';
+import { listAgents } from '@/lib/domain/users/list-agents';
+
+type PageProps = { params: Promise<{ inboxId: string }> };
+
+// One inbox: name and channel settings, its public identifier, members, deletion.
+const InboxSettingsPage = async ({ params }: PageProps) => {
+  const [ctx, { inboxId }, t, tChannels] = await Promise.all([requireCtx(), params, getTranslations('settings.inboxes'), getTranslations('channels')]);
+  if (ctx.actor.role !== 'administrator') {
+    return <SettingsPage ctx={ctx} title={t('title')} description={t('description')}>{null}</SettingsPage>;
+  }
+  const inbox = await getInboxSettings(ctx, { inboxId }).catch((error: unknown) => {
+    if (isDomainError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const agents = await listAgents(ctx);
+  const candidates = agents.filter((agent) => !inbox.members.some((member) => member.id === agent.id));
+  return (
+    <SettingsPage ctx={ctx} title={inbox.name} description={tChannels(inbox.channelType)}>
+      <Card id="inbox-settings" title={t('settings')}>
+        <p className="mb-3 text-sm">
+          {t('identifier')}: <code className="rounded bg-slate-100 px-1 break-all" data-testid="inbox-identifier">{inbox.identifier}</code>
+        </p>
+        <ActionForm action={updateInboxAction} saved={t('saved')} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          <input type="hidden" name="inboxId" value={inbox.id} />
+          <Field label={t('name')}>
+            <input name="name" required maxLength={100} defaultValue={inbox.name} className={inputClass} />
+          </Field>
+          <InboxSettingsFields channelType={inbox.channelType} settings={inbox.channelSettings} />
+          <div className="sm:col-span-2">
+            <button type="submit" className={buttonClass}>{t('save')}</button>
+          </div>
+        </ActionForm>
+      </Card>
+      <Card id="inbox-members" title={t('members', { count: inbox.members.length })}>
+        <ul className="mb-2 divide-y divide-slate-100">
+          {inbox.members.map((member) => (
+            <li key={member.id} className="flex items-center justify-between gap-2 py-1 text-sm">
+              <span className="truncate">{member.name}</span>
+              <ActionForm action={removeInboxMemberAction}>
+                <input type="hidden" name="inboxId" value={inbox.id} />
+                <input type="hidden" name="userId" value={member.id} />
+                <button type="submit" className="text-sm text-red-700 underline" aria-label={t('removeMember', { name: member.name })}>{t('remove')}</button>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+        {candidates.length > 0 && (
+          <ActionForm action={addInboxMemberAction} className="flex flex-wrap items-end gap-2">
+            <input type="hidden" name="inboxId" value={inbox.id} />
+            <Field label={t('addMember')}>
+              <select name="userId" className={inputClass}>
+                {candidates.map((agent) => (
+                  <option key={agent.id} value={agent.id}>{agent.name}</option>
+                ))}
+              </select>
+            </Field>
+            <button type="submit" className={secondaryButtonClass}>{t('add')}</button>
+          </ActionForm>
+        )}
+      </Card>
+      <Card id="delete-inbox" title={t('delete')}>
+        <p className="mb-2 text-sm text-slate-600">{t('deleteWarning')}</p>
+        <ActionForm action={deleteInboxAction} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="inboxId" value={inbox.id} />
+          <Field label={t('confirmName', { name: inbox.name })}>
+            <input name="confirmName" required autoComplete="off" className={inputClass} />
+          </Field>
+          <button type="submit" className={dangerButtonClass}>{t('deleteForGood')}</button>
+        </ActionForm>
+      </Card>
+    </SettingsPage>
+  );
+};
+
+export default InboxSettingsPage;

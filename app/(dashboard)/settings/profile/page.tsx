@@ -1,0 +1,86 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/components/shell/language-switcher';
+import { ActionForm } from '@/components/settings/action-form';
+import { Card, Field, buttonClass, inputClass } from '@/components/settings/fields';
+import { SettingsPage } from '@/components/settings/settings-page';
+import { changePasswordAction, updateProfileAction } from '@/lib/actions/settings-profile';
+import { requireCtx } from '@/lib/auth/session';
+import { getProfile } from '@/lib/domain/users/get-profile';
+import { NOTIFY_ON } from '@/lib/domain/users/update-profile';
+
+const TIME_ZONES = Intl.supportedValuesOf('timeZone');
+
+// Every agent: their name, picture, language, time zone, password and notification preferences.
+const ProfileSettingsPage = async () => {
+  const ctx = await requireCtx();
+  const [t, profile, locale] = await Promise.all([getTranslations('settings.profile'), getProfile(ctx), getLocale()]);
+  const notifyOn = profile.preferences.notifyOn ?? NOTIFY_ON;
+  const zones = TIME_ZONES.includes(profile.timeZone) ? TIME_ZONES : [profile.timeZone, ...TIME_ZONES];
+  return (
+    <SettingsPage ctx={ctx} title={t('title')} description={t('description')} everyone>
+      <Card id="profile" title={t('details')}>
+        <ActionForm action={updateProfileAction} saved={t('saved')} className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          <Field label={t('name')}>
+            <input name="name" required maxLength={100} defaultValue={profile.name} autoComplete="name" className={inputClass} />
+          </Field>
+          <Field label={t('email')}>
+            <input value={profile.email} readOnly className={`${inputClass} bg-slate-50`} />
+          </Field>
+          <Field label={t('avatarUrl')} hint={t('avatarUrlHint')}>
+            <input name="avatarUrl" type="url" pattern="https://.*" defaultValue={profile.avatarUrl ?? ''} className={inputClass} />
+          </Field>
+          <Field label={t('timeZone')}>
+            <select name="timeZone" defaultValue={profile.timeZone} className={inputClass}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>{zone}</option>
+              ))}
+            </select>
+          </Field>
+          <fieldset className="text-sm sm:col-span-2">
+            <legend className="mb-1 text-xs font-medium text-slate-600">{t('notifyOn')}</legend>
+            {NOTIFY_ON.map((type) => (
+              <label key={type} className="mr-4 inline-flex items-center gap-1">
+                <input type="checkbox" name="notifyOn" value={type} defaultChecked={notifyOn.includes(type)} />
+                {t(`notify.${type}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label className="inline-flex items-center gap-1 text-sm">
+            <input type="checkbox" name="notifyByBrowser" defaultChecked={profile.preferences.notifyByBrowser ?? false} />
+            {t('notifyByBrowser')}
+          </label>
+          <label className="inline-flex items-center gap-1 text-sm">
+            <input type="checkbox" name="enterToSend" defaultChecked={profile.preferences.enterToSend ?? true} />
+            {t('enterToSend')}
+          </label>
+          <div className="sm:col-span-2">
+            <button type="submit" className={buttonClass}>{t('save')}</button>
+          </div>
+        </ActionForm>
+      </Card>
+      <Card id="language" title={t('language')}>
+        <div className="max-w-xs">
+          <LanguageSwitcher current={locale === 'en' ? 'en' : 'es'} />
+        </div>
+      </Card>
+      <Card id="password" title={t('password')}>
+        <ActionForm action={changePasswordAction} saved={t('passwordChanged')} className="grid grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
+          <Field label={t('currentPassword')}>
+            <input name="currentPassword" type="password" required autoComplete="current-password" className={inputClass} />
+          </Field>
+          <Field label={t('newPassword')} hint={t('passwordHint')}>
+            <input name="newPassword" type="password" required minLength={8} maxLength={1024} autoComplete="new-password" className={inputClass} />
+          </Field>
+          <Field label={t('confirmPassword')}>
+            <input name="confirmPassword" type="password" required minLength={8} maxLength={1024} autoComplete="new-password" className={inputClass} />
+          </Field>
+          <div className="sm:col-span-3">
+            <button type="submit" className={buttonClass}>{t('changePassword')}</button>
+          </div>
+        </ActionForm>
+      </Card>
+    </SettingsPage>
+  );
+};
+
+export default ProfileSettingsPage;

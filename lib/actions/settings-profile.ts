@@ -1,0 +1,41 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { changePassword } from '@/lib/domain/users/change-password';
+import { updateProfile } from '@/lib/domain/users/update-profile';
+import { formAction, zFormList } from './action';
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === 'on' || value === 'true');
+
+// Profile: name, picture, time zone and notification preferences of the signed-in person.
+export const updateProfileAction = formAction(
+  z.object({
+    name: z.string(),
+    avatarUrl: z.string().default(''),
+    timeZone: z.string(),
+    notifyOn: zFormList(z.enum(['mention', 'assignment', 'participating_message', 'creation'])),
+    notifyByBrowser: checkbox,
+    enterToSend: checkbox,
+  }),
+  async (ctx, input) => {
+    await updateProfile(ctx, input);
+    revalidatePath('/', 'layout');
+  },
+);
+
+// Outside the exported call: an inline function there would be compiled as a server action.
+const ZChangePassword = z
+  .object({ currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() })
+  .refine((form) => form.newPassword === form.confirmPassword, { path: ['confirmPassword'] });
+
+// Profile: a new password, given the current one.
+export const changePasswordAction = formAction(
+  ZChangePassword,
+  async (ctx, { currentPassword, newPassword }) => {
+    await changePassword(ctx, { currentPassword, newPassword });
+  },
+);
