@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { usePresence } from '@/components/realtime/conversation-presence';
 import { sendMessageFormAction } from '@/lib/actions/chat';
 import { reviveMessage, useChatState } from './chat-state';
 import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
@@ -24,6 +25,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
   const tErrors = useTranslations('errors');
   const router = useRouter();
   const { upsertLocal, removeLocal } = useChatState();
+  const reportTyping = usePresence()?.reportTyping;
   const { uploads, upload, remove, clear } = useUploads(conversationId);
   // The no-JavaScript path: a plain post of the text (with JavaScript, onSubmit sends it instead).
   const [, postWithoutScript] = useActionState(sendMessageFormAction, {});
@@ -76,6 +78,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
       pending: 'sending',
     };
     upsertLocal(optimistic);
+    reportTyping?.(false, mode === 'note');
     changeText('');
     clear();
     setFailure(null);
@@ -171,6 +174,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
           maxLength={10000}
           onChange={(event) => {
             changeText(event.target.value);
+            reportTyping?.(event.target.value.trim() !== '', mode === 'note');
             const found = mentionQueryAt(event.target.value, event.target.selectionStart);
             setMention(found ? { ...found, index: 0 } : null);
           }}

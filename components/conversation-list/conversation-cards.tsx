@@ -32,11 +32,21 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
   const [loading, startLoading] = useTransition();
   const sentinel = useRef<HTMLLIElement>(null);
 
-  // A new list (view, filters, or a refresh after an action) replaces what was loaded.
-  useEffect(() => {
-    setCards(initial);
-    setCursor(initialCursor);
-  }, [initial, initialCursor]);
+  // A re-render of the list (after an action, or live after a realtime event) brings its first page
+  // again: it replaces the first page shown. Pages loaded further down stay (without the cards that
+  // moved up into the first page), so the agent's scroll position survives; they are re-read when
+  // the list is next opened. A new view, tab or filter is a new component (keyed by its URL).
+  const [shown, setShown] = useState({ initial, firstPage: initial.length });
+  if (shown.initial !== initial) {
+    setShown({ initial, firstPage: initial.length });
+    setCards((previous) => {
+      const later = previous.slice(shown.firstPage);
+      if (later.length === 0) return initial;
+      const top = new Set(initial.map((card) => card.id));
+      return [...initial, ...later.filter((card) => !top.has(card.id))];
+    });
+    if (cards.length <= shown.firstPage) setCursor(initialCursor);
+  }
 
   const loadMore = () => {
     if (!cursor || loading) return;

@@ -7,8 +7,10 @@ import languages from './languages.json';
 import list from './list.json';
 import login from './login.json';
 import notFound from './notFound.json';
+import notifications from './notifications.json';
 import outbox from './outbox.json';
 import priority from './priority.json';
+import realtime from './realtime.json';
 import search from './search.json';
 import settings from './settings.json';
 import shell from './shell.json';
@@ -16,6 +18,6 @@ import sidebar from './sidebar.json';
 import views from './views.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...settings, ...shell, ...sidebar, ...views };
+const messages = { ...app, ...channels, ...chat, ...composer, ...errors, ...languages, ...list, ...login, ...notFound, ...notifications, ...outbox, ...priority, ...realtime, ...search, ...settings, ...shell, ...sidebar, ...views };
 
 export default messages;
