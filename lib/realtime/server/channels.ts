@@ -1,7 +1,7 @@
 // Who is subscribed to what, in this process: channel → sockets, and for presence channels
 // channel → members (a user with several tabs is one member with several sockets).
 
-export type Subscriber = { socketId: string; send: (frame: string) => void };
+export type Subscriber = { socketId: string; send: (frame: string | Buffer) => void };
 export type PresenceMember = { userId: string; info: unknown };
 export type PresenceSnapshot = { ids: string[]; hash: Record<string, unknown>; count: number };
 
@@ -61,9 +61,11 @@ export const createChannelRegistry = () => {
     // a client event, or the socket_id a trigger excludes). Returns how many sockets got it.
     broadcast: (channel: string, frame: string, exceptSocketId?: string): number => {
       let delivered = 0;
+      // Encoded to UTF-8 once, not once per socket.
+      const payload = Buffer.from(frame);
       for (const subscriber of channels.get(channel)?.values() ?? []) {
         if (subscriber.socketId === exceptSocketId) continue;
-        subscriber.send(frame);
+        subscriber.send(payload);
         delivered += 1;
       }
       return delivered;

@@ -36,13 +36,14 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 // One WebSocket from connection_established to close: its subscriptions (channel → presence user
 // id) and its liveness timers. Everything it learns from the client is checked here.
 export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: string, registry: ChannelRegistry, options: ConnectionOptions) => {
-  const send = (frame: string) => {
+  const send = (frame: string | Buffer) => {
     if (ws.readyState !== WebSocket.OPEN) return;
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       ws.close(CloseCode.overCapacity, 'Client too slow');
       return;
     }
-    ws.send(frame);
+    // A text frame even when the payload is a Buffer (pusher-js expects text).
+    ws.send(frame, { binary: false });
   };
   const refuse = (message: string, code: number) => {
     send(encode.error(message, code));
