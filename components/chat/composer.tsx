@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { usePresence } from '@/components/realtime/conversation-presence';
+import { useRealtime } from '@/components/realtime/realtime-provider';
 import { sendMessageFormAction } from '@/lib/actions/chat';
 import { reviveMessage, useChatState } from './chat-state';
 import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
@@ -26,6 +27,9 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
   const router = useRouter();
   const { upsertLocal, removeLocal } = useChatState();
   const reportTyping = usePresence()?.reportTyping;
+  // The list and header re-read after a send; live, together with the send's own realtime events.
+  const realtime = useRealtime();
+  const refresh = realtime ? realtime.refresh : () => router.refresh();
   const { uploads, upload, remove, clear } = useUploads(conversationId);
   // The no-JavaScript path: a plain post of the text (with JavaScript, onSubmit sends it instead).
   const [, postWithoutScript] = useActionState(sendMessageFormAction, {});
@@ -92,7 +96,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
       if (!response.ok) throw new Error(body.error ?? 'UNKNOWN');
       upsertLocal(reviveMessage(body as DisplayMessage), temporaryId);
       picked.current = [];
-      router.refresh();
+      refresh();
     } catch (error) {
       // Never lost: the text comes back to the composer with a retry that reuses the same echoId.
       removeLocal(temporaryId);

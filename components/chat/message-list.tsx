@@ -2,6 +2,8 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
+import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { reviveMessage, useChatState } from './chat-state';
 import { MessageBubble, type DisplayMessage } from './message-bubble';
 
@@ -36,6 +38,22 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
   const top = useRef<HTMLLIElement>(null);
   const keepFromBottom = useRef<number | null>(null);
   const nearBottom = useRef(true);
+
+  // Live: a message event of this conversation fetches the latest page at once (the whole page's
+  // re-render, with header and sidebar, follows through the RealtimeProvider).
+  const fetchLatest = useCoalescedRefresh(() => {
+    void fetch(`/api/conversations/${conversationId}/messages`)
+      .then(async (response) => {
+        if (!response.ok) return;
+        const page = (await response.json()) as { messages: DisplayMessage[] };
+        const latest = page.messages.map(reviveMessage);
+        setReceived((previous) => ({ from: previous.from, messages: mergeMessages(previous.messages, latest) }));
+      })
+      .catch(() => undefined);
+  }, QUICK_DELAY_MS);
+  useRealtimeEvents(({ event, data }) => {
+    if ((event === 'message.created' || event === 'message.updated') && data.conversationId === conversationId) fetchLatest();
+  });
 
   const server = mergeMessages(older, received.messages);
   const serverIds = new Set(server.map((message) => message.id));

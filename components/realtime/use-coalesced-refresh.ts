@@ -2,15 +2,19 @@
 
 import { useCallback, useEffect, useRef } from 'react';
 
-// A burst of events (a bulk action, a busy inbox) is one re-read, not one per event.
+// A burst of events (one change publishes several; a bulk action many) is one re-read: the page's
+// re-render waits this long after the first event...
 export const REFRESH_DELAY_MS = 300;
-// And re-reads never come closer together than this, however busy the inboxes are.
+// ...and the targeted re-reads of the chat and the list this long (the events of one change arrive
+// within milliseconds of each other).
+export const QUICK_DELAY_MS = 50;
+// Re-reads never come closer together than this, however busy the inboxes are.
 export const REFRESH_MIN_INTERVAL_MS = 1000;
 
-// Returns `request()`: runs `run` once, REFRESH_DELAY_MS after the first request of a burst and at
-// least REFRESH_MIN_INTERVAL_MS after the previous run. A hidden tab does not re-read at all: it
-// runs once when it becomes visible again.
-export const useCoalescedRefresh = (run: () => void): (() => void) => {
+// Returns `request()`: runs `run` once, `delay` after the first request of a burst and at least
+// REFRESH_MIN_INTERVAL_MS after the previous run. A hidden tab does not re-read at all: it runs
+// once when it becomes visible again.
+export const useCoalescedRefresh = (run: () => void, delay: number = REFRESH_DELAY_MS): (() => void) => {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastRun = useRef(0);
   const pendingWhileHidden = useRef(false);
@@ -31,9 +35,9 @@ export const useCoalescedRefresh = (run: () => void): (() => void) => {
 
   const request = useCallback(() => {
     if (timer.current) return;
-    const wait = Math.max(REFRESH_DELAY_MS, lastRun.current + REFRESH_MIN_INTERVAL_MS - Date.now());
+    const wait = Math.max(delay, lastRun.current + REFRESH_MIN_INTERVAL_MS - Date.now());
     timer.current = setTimeout(fire, wait);
-  }, [fire]);
+  }, [fire, delay]);
 
   useEffect(() => {
     const onVisible = () => {
