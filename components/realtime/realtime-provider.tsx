@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import Pusher, { type Channel } from 'pusher-js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
-import { useCoalescedRefresh } from './use-coalesced-refresh';
+import { noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
 
 export type RealtimeMessage = { channel: string; event: string; data: Record<string, unknown> };
 type Listener = (message: RealtimeMessage) => void;
@@ -86,6 +86,12 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
       setPusher(null);
     };
   }, [configKey, refresh]);
+
+  // Every form post of this tab (server actions, the composer) holds re-reads back for a moment.
+  useEffect(() => {
+    document.addEventListener('submit', noteLocalAction, true);
+    return () => document.removeEventListener('submit', noteLocalAction, true);
+  }, []);
 
   const inboxKey = inboxIds.join(',');
   useEffect(() => {

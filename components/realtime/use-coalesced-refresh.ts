@@ -11,6 +11,15 @@ export const QUICK_DELAY_MS = 50;
 // Re-reads never come closer together than this, however busy the inboxes are.
 export const REFRESH_MIN_INTERVAL_MS = 1000;
 
+// The agent's own form posts (server actions) re-render the page themselves, and Next.js runs them
+// one at a time with re-renders: a re-read queued just before a click would make the click wait.
+// So re-reads hold back while the agent is acting, until this long after their last post.
+export const LOCAL_ACTION_QUIET_MS = 1500;
+let lastLocalAction = 0;
+export const noteLocalAction = (): void => {
+  lastLocalAction = Date.now();
+};
+
 // Returns `request()`: runs `run` once, `delay` after the first request of a burst and at least
 // REFRESH_MIN_INTERVAL_MS after the previous run. A hidden tab does not re-read at all: it runs
 // once when it becomes visible again.
@@ -25,6 +34,11 @@ export const useCoalescedRefresh = (run: () => void, delay: number = REFRESH_DEL
 
   const fire = useCallback(() => {
     timer.current = null;
+    const quietAt = lastLocalAction + LOCAL_ACTION_QUIET_MS;
+    if (quietAt > Date.now()) {
+      timer.current = setTimeout(fire, quietAt - Date.now());
+      return;
+    }
     if (document.visibilityState === 'hidden') {
       pendingWhileHidden.current = true;
       return;
