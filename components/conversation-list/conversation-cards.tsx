@@ -8,17 +8,10 @@ import { loadMoreConversationsAction } from '@/lib/actions/conversations';
 import type { PreviewCard as Card } from '@/lib/domain/conversations/list/load-preview-cards';
 import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list-query';
 import { PreviewCard } from './preview-card';
+import { replaceFirstPage } from './replace-first-page';
 
 // The events that can change which cards a list shows, their order or their content.
 const LIST_EVENTS = new Set(['conversation.created', 'conversation.updated', 'conversation.status_changed', 'message.created', 'assignee.changed', 'contact.updated', 'contact.merged', 'contact.deleted']);
-
-// A new first page over what is shown: the cards loaded below it stay, minus those now in it.
-export const replaceFirstPage = (shown: Card[], shownFirstPage: number, firstPage: Card[]): Card[] => {
-  const later = shown.slice(shownFirstPage);
-  if (later.length === 0) return firstPage;
-  const top = new Set(firstPage.map((card) => card.id));
-  return [...firstPage, ...later.filter((card) => !top.has(card.id))];
-};
 
 type Props = {
   view: TListView;
