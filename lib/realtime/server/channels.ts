@@ -72,9 +72,5 @@ export const createChannelRegistry = () => {
     },
 
     presenceSnapshot,
-
-    subscriberCount: (channel: string): number => channels.get(channel)?.size ?? 0,
-
-    channelNames: (): string[] => [...channels.keys()],
   };
 };

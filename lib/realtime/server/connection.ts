@@ -76,11 +76,11 @@ export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: s
     const data = frameData(frame);
     const channel = data.channel;
     if (!isValidChannelName(channel)) return subscriptionError(String(channel ?? ''), 'Invalid channel name', 400);
+    const kind = channelKind(channel);
+    // A second subscribe on the same socket is answered again, with no second member_added.
     if (subscriptions.has(channel)) {
-      const kind = channelKind(channel);
       return send(encode.subscriptionSucceeded(channel, kind === 'presence' ? { presence: registry.presenceSnapshot(channel) } : {}));
     }
-    const kind = channelKind(channel);
     if (kind === 'public') {
       registry.subscribe(channel, subscriber);
       subscriptions.set(channel, undefined);

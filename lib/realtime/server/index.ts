@@ -56,8 +56,6 @@ export const createRealtimeServer = (options: RealtimeServerOptions) => {
       return true;
     },
 
-    stats: () => ({ connections: sockets.size, channels: registry.channelNames().length }),
-
     // Closes every socket with 4200 (pusher-js reconnects at once, e.g. to the restarted process).
     close: async (): Promise<void> => {
       for (const ws of sockets) ws.close(CloseCode.closedByServer, 'Server shutting down');
