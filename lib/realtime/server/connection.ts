@@ -132,10 +132,7 @@ export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: s
     registry.broadcast(channel, encode.channelEvent(channel, event, frame.data, subscriptions.get(channel)), socketId);
   };
 
-  ws.on('message', (raw, isBinary) => {
-    heardFromClient();
-    const frame = isBinary ? null : parseClientFrame(raw.toString());
-    if (!frame) return send(encode.error('Invalid message: expected a JSON object with an event'));
+  const handleFrame = (frame: ClientFrame) => {
     if (frame.event === 'pusher:ping') return send(encode.pong());
     if (frame.event === 'pusher:pong') return;
     if (frame.event === 'pusher:subscribe') return subscribe(frame);
@@ -147,6 +144,19 @@ export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: s
     // pusher:signin (user authentication) is not offered: the app authorises channels only.
     if (frame.event === 'pusher:signin') return;
     send(encode.error(`Unsupported event received on socket ${frame.event}`));
+  };
+
+  ws.on('message', (raw, isBinary) => {
+    heardFromClient();
+    const frame = isBinary ? null : parseClientFrame(raw.toString());
+    if (!frame) return send(encode.error('Invalid message: expected a JSON object with an event'));
+    // This runs in the app's process: whatever a client sends must never become an uncaught exception.
+    try {
+      handleFrame(frame);
+    } catch (error) {
+      console.error('realtime: a client frame failed', error);
+      send(encode.error('Internal error'));
+    }
   });
   ws.on('pong', heardFromClient);
   ws.on('error', () => ws.terminate());

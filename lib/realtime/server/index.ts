@@ -19,6 +19,15 @@ export type RealtimeServerOptions = {
 export type RealtimeServer = ReturnType<typeof createRealtimeServer>;
 
 const WEBSOCKET_PATH = /^\/app\/([^/?]+)/;
+
+// A malformed escape in the key is a key that does not exist, not an exception.
+const decodeKey = (raw: string): string => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '';
+  }
+};
 const API_PATH = /^\/apps\//;
 
 // An embedded Pusher Channels (protocol 7) server: pusher-js connects to ws(s)://host/app/{key},
@@ -45,7 +54,7 @@ export const createRealtimeServer = (options: RealtimeServerOptions) => {
       wss.handleUpgrade(request, socket, head, (ws) => {
         sockets.add(ws);
         ws.on('close', () => sockets.delete(ws));
-        handleConnection(ws, request, decodeURIComponent(match[1]), registry, connection);
+        handleConnection(ws, request, decodeKey(match[1]), registry, connection);
       });
       return true;
     },

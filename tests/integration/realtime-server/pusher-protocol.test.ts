@@ -36,6 +36,24 @@ describe('connections', () => {
     expect(await oldProtocol.next('pusher:error')).toMatchObject({ data: { code: 4007 } });
     expect((await oldProtocol.closed).code).toBe(4007);
   });
+
+  it('answers malformed frames with pusher:error and keeps serving', async () => {
+    const badKey = await server.rawSocket('/app/%E0%A4%A?protocol=7');
+    expect((await badKey.closed).code).toBe(4001);
+
+    const socket = await server.rawSocket();
+    await socket.next('pusher:connection_established');
+    for (const frame of ['not json', '[]', '{"event":42}', '{"event":"pusher:subscribe","data":"{broken"}', '{"event":"pusher:subscribe","data":{"channel":"private-x","auth":5}}']) {
+      socket.ws.send(frame);
+    }
+    socket.send({ event: 'pusher:unknown', data: {} });
+    await socket.next('pusher:error');
+    socket.send({ event: 'pusher:ping', data: {} });
+    expect(await socket.next('pusher:pong')).toBeTruthy();
+    expect(socket.frames.filter((frame) => frame.event === 'pusher:subscription_error')).toHaveLength(2);
+    socket.ws.close();
+    expect((await server.connect()).connection.state).toBe('connected');
+  });
 });
 
 describe('subscriptions and triggers', () => {
