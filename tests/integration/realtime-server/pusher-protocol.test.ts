@@ -225,6 +225,26 @@ describe('client events', () => {
   });
 });
 
+describe('client event limits', () => {
+  it('refuses client events beyond 10 a second per connection, and ones over 10 KB', async () => {
+    const sender = await server.connect();
+    const receiver = await server.connect();
+    const senderChannel = await server.subscribe(sender, 'private-account-1-inbox-9');
+    const received = recordEvents(await server.subscribe(receiver, 'private-account-1-inbox-9'), 'client-typing');
+    const errors: string[] = [];
+    sender.connection.bind('error', (error: unknown) => errors.push(JSON.stringify(error)));
+
+    senderChannel.trigger('client-typing', { text: 'x'.repeat(10 * 1024) });
+    // Within one second (the window is the wall-clock second, so stay clear of its end).
+    if (Date.now() % 1000 > 700) await pause(1000 - (Date.now() % 1000));
+    for (let index = 0; index < 12; index += 1) senderChannel.trigger('client-typing', { index });
+    await pause(200);
+
+    expect(received).toHaveLength(10);
+    expect(errors).toEqual([expect.stringContaining('over 10 KB'), expect.stringContaining('rate limit'), expect.stringContaining('rate limit')]);
+  });
+});
+
 describe('activity timeout', () => {
   it('pings an idle socket and closes it with 4201 when no pong comes; a socket that answers stays', async () => {
     const quick = await startRealtimeServer({ activityTimeoutMs: 150, pongTimeoutMs: 150 });
