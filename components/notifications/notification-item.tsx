@@ -14,7 +14,10 @@ export const NotificationItem = ({ item, now }: { item: Item; now: Date }) => {
   const [openState, open, opening] = useActionState(openNotificationAction, {});
   const [readState, markRead, marking] = useActionState(markNotificationReadAction, {});
   const unread = item.readAt === null;
-  const text = t(`types.${item.type}`, { actor: item.actorName ?? item.contactName, number: item.conversation.displayId });
+  // No agent behind it: the customer wrote (a participating message), or an automation acted.
+  const actor = item.actorName ?? (item.type === 'participating_message' ? item.contactName : null);
+  const number = item.conversation.displayId;
+  const text = actor ? t(`types.${item.type}`, { actor, number }) : t(`typesWithoutActor.${item.type}`, { number });
   return (
     <div className={`flex items-start gap-2 px-3 py-2 ${unread ? 'bg-brand-50/60' : ''}`} data-testid="notification-item">
       <span aria-hidden className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${unread ? 'bg-brand-500' : 'bg-transparent'}`} />
