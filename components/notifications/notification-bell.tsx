@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/domain/context';
 import { countUnreadNotifications, listNotifications } from '@/lib/domain/notifications/list-notifications';
+import { BellMenu } from './bell-menu';
 import { BrowserPermissionButton } from './browser-notifications';
 import { MarkAllReadButton } from './mark-all-read-button';
 import { NotificationItem } from './notification-item';
@@ -9,13 +10,13 @@ import { NotificationItem } from './notification-item';
 const IN_PANEL = 6;
 
 // The bell: unread count, and a panel with the latest notifications, "mark all read", the link to
-// the notifications page and the browser-notifications switch. A <details> element, so it opens
-// without JavaScript; the count is live because every realtime event re-renders the layout.
+// the notifications page and the browser-notifications switch. A <details> menu, so it opens
+// without JavaScript and by keyboard; the count is live because every realtime event re-renders the layout.
 export const NotificationBell = async ({ ctx }: { ctx: Ctx }) => {
   const [t, unread, { items }] = await Promise.all([getTranslations('notifications'), countUnreadNotifications(ctx), listNotifications(ctx)]);
   const label = unread ? t('bellUnread', { count: unread }) : t('bell');
   return (
-    <details className="group relative">
+    <BellMenu className="group relative">
       <summary
         aria-label={label}
         title={label}
@@ -54,6 +55,6 @@ export const NotificationBell = async ({ ctx }: { ctx: Ctx }) => {
           <BrowserPermissionButton />
         </div>
       </div>
-    </details>
+    </BellMenu>
   );
 };
