@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { EventEmitter } from 'node:events';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { getDatabase } from './db/client';
 import { prepareDatabase } from './db/prepare';
 import { startSweeps } from './lib/domain/sweeps/start-sweeps';
+import { getRealtimeConfig } from './lib/realtime/config';
 import { getRealtimePublisher } from './lib/realtime/publisher';
+import { createRealtimeServer } from './lib/realtime/server';
 import { getStorage } from './lib/storage/storage';
 
-// The app's one process: Next.js plus what must share its port and lifetime (the embedded realtime
-// server joins here in a later issue) and the sweeps (snooze wake-up, abandoned uploads).
+// The app's one process: Next.js plus what must share its port and lifetime: the embedded
+// Pusher-protocol server (when no external one is configured) and the sweeps (snooze wake-up,
+// abandoned uploads).
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 // HOST, not HOSTNAME: shells and containers set HOSTNAME to the machine's name.
@@ -34,24 +38,42 @@ await ensureAuthSecret();
 process.env.AUTH_TRUST_HOST ??= 'true';
 await prepareDatabase();
 
-const app = next({ dev, hostname: host === '0.0.0.0' ? 'localhost' : host, port });
+// Fails at start, not at the first publish, when PUSHER_* is half configured.
+const realtimeConfig = getRealtimeConfig();
+const realtime = realtimeConfig.mode === 'embedded' ? createRealtimeServer(realtimeConfig) : null;
+
+// Next.js attaches its own upgrade listener (HMR in development) to the server it is given. It gets
+// this relay instead of the real server, so it only ever sees upgrades the realtime server declined:
+// two listeners on one upgrade would both write to the socket.
+const nextUpgrades = new EventEmitter();
+const app = next({ dev, hostname: host === '0.0.0.0' ? 'localhost' : host, port, httpServer: nextUpgrades as Server });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((request, response) => {
+  // The Pusher HTTP events API (/apps/{id}/events) is answered before Next.js sees the request.
+  if (realtime?.handleRequest(request, response)) return;
   // Rate limits key on the client address: only a configured proxy may tell us what it is.
   if (!process.env.TRUST_PROXY) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
   void handle(request, response);
+});
+// WebSocket upgrades on /app/{key} are pusher-js connections; every other one is Next.js's.
+server.on('upgrade', (request, socket, head) => {
+  if (realtime?.handleUpgrade(request, socket, head)) return;
+  nextUpgrades.emit('upgrade', request, socket, head);
 });
 
 // Snooze wake-up (C2) and abandoned uploads, every 30 s; safe with several app instances.
 const sweeps = startSweeps({ db: (await getDatabase()).db, realtime: getRealtimePublisher(), storage: getStorage() });
 
 server.listen(port, host, () => {
-  console.log(`bandeja: ready on http://localhost:${port} (${dev ? 'development' : 'production'})`);
+  const realtimeWhere = realtime ? 'embedded Pusher-protocol server on this port' : 'external Pusher server';
+  console.log(`bandeja: ready on http://localhost:${port} (${dev ? 'development' : 'production'}; realtime: ${realtimeWhere})`);
 });
 
 const shutdown = () => {
+  // Realtime sockets are closed with 4200, so pusher-js reconnects at once to the next process.
+  void realtime?.close();
   server.close();
   // A sweep pass in progress finishes before the database closes under it.
   void sweeps

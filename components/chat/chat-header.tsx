@@ -7,6 +7,7 @@ import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conv
 import { MuteToggle } from './mute-toggle';
 import { StatusActions } from './status-actions';
 import { TranscriptMenu } from './transcript-menu';
+import { ViewingAvatars } from './viewing-avatars';
 
 type Props = { conversation: ConversationWithBasics; backHref: string; mutedUntil: Date | null; timeZone: string; hasAssignee: boolean; showDetails?: boolean };
 
@@ -35,6 +36,7 @@ export const ChatHeader = async ({ conversation, backHref, mutedUntil, timeZone,
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-1">
+          <ViewingAvatars />
           <MuteToggle conversationId={conversation.id} muted={Boolean(mutedUntil)} />
           <TranscriptMenu conversationId={conversation.id} contactEmail={conversation.contact.email} hasAssignee={hasAssignee} />
           <StatusActions conversationId={conversation.id} status={conversation.status} />

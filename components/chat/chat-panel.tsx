@@ -1,6 +1,7 @@
 import { getLocale } from 'next-intl/server';
 import type { SidebarState } from '@/components/contact-sidebar/contact-panel';
 import { ContactSidebar } from '@/components/contact-sidebar/contact-sidebar';
+import { ConversationPresence } from '@/components/realtime/conversation-presence';
 import type { Ctx } from '@/lib/domain/context';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
 import { listInboxAgents } from '@/lib/domain/inboxes/list-inbox-agents';
@@ -10,14 +11,17 @@ import { getMute } from '@/lib/domain/mutes/mute-conversation';
 import { getProfile } from '@/lib/domain/users/get-profile';
 import { loadUserTimeZone } from '@/lib/domain/users/load-user-time-zone';
 import { ChatHeader } from './chat-header';
+import { ChatLive } from './chat-live';
 import { ChatStateProvider } from './chat-state';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
+import { TypingIndicator } from './typing-indicator';
 
 type Props = { ctx: Ctx; conversation: ConversationWithBasics; backHref: string; sidebar?: SidebarState | null };
 
 // The chat panel (blue): header (C1-C4), the messages (B1-B5) and the composer (W1-W5). Opening a
-// conversation marks it read for me. On a phone it replaces the list, with a link back to it.
+// conversation marks it read for me. Live: every realtime event re-renders it (RealtimeProvider);
+// presence shows who else views it and who types. On a phone it replaces the list, with a link back.
 // `sidebar` (?details=1) adds the "Más detalles" sidebar beside the messages, with its contact dialog.
 export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }: Props) => {
   const [locale, { messages, hasOlder }, agents, mute, me, timeZone] = await Promise.all([
@@ -29,16 +33,21 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
     loadUserTimeZone(ctx),
     markConversationRead(ctx, { conversationId: conversation.id }),
   ]);
+  const others = agents.filter((agent) => agent.id !== me.id);
   return (
     <ChatStateProvider key={conversation.id}>
-      <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={sidebar !== null} />
-      <div className="flex min-h-0 flex-1">
-        <div className="flex min-w-0 flex-1 flex-col">
-          <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} />
-          <Composer conversationId={conversation.id} agents={agents.filter((agent) => agent.id !== me.id)} me={{ id: me.id, name: me.name }} />
+      <ConversationPresence conversationId={conversation.id} me={{ id: me.id, name: me.name }} agents={others.map(({ id, name }) => ({ id, name }))}>
+        <ChatLive contactId={conversation.contact.id} backHref={backHref} />
+        <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={sidebar !== null} />
+        <div className="flex min-h-0 flex-1">
+          <div className="flex min-w-0 flex-1 flex-col">
+            <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} />
+            <TypingIndicator />
+            <Composer conversationId={conversation.id} agents={others} me={{ id: me.id, name: me.name }} />
+          </div>
+          {sidebar && <ContactSidebar ctx={ctx} conversation={conversation} state={sidebar} />}
         </div>
-        {sidebar && <ContactSidebar ctx={ctx} conversation={conversation} state={sidebar} />}
-      </div>
+      </ConversationPresence>
     </ChatStateProvider>
   );
 };

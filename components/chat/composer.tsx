@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useState } from 'react';
+import { usePresence } from '@/components/realtime/conversation-presence';
+import { useRealtime } from '@/components/realtime/realtime-provider';
 import { sendMessageFormAction } from '@/lib/actions/chat';
 import { useCannedPicker } from './canned-picker';
 import { reviveMessage, useChatState } from './chat-state';
@@ -25,6 +27,10 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
   const tErrors = useTranslations('errors');
   const router = useRouter();
   const { upsertLocal, removeLocal } = useChatState();
+  const reportTyping = usePresence()?.reportTyping;
+  // The list and header re-read after a send; live, together with the send's own realtime events.
+  const realtime = useRealtime();
+  const refresh = realtime ? realtime.refresh : () => router.refresh();
   const { uploads, upload, remove, clear } = useUploads(conversationId);
   // The no-JavaScript path: a plain post of the text (with JavaScript, onSubmit sends it instead).
   const [, postWithoutScript] = useActionState(sendMessageFormAction, {});
@@ -87,6 +93,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
       pending: 'sending',
     };
     upsertLocal(optimistic);
+    reportTyping?.(false, mode === 'note');
     changeText('');
     clear();
     setFailure(null);
@@ -100,7 +107,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
       if (!response.ok) throw new Error(body.error ?? 'UNKNOWN');
       upsertLocal(reviveMessage(body as DisplayMessage), temporaryId);
       picked.current = [];
-      router.refresh();
+      refresh();
     } catch (error) {
       // Never lost: the text comes back to the composer with a retry that reuses the same echoId.
       removeLocal(temporaryId);
@@ -183,6 +190,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
           maxLength={10000}
           onChange={(event) => {
             changeText(event.target.value);
+            reportTyping?.(event.target.value.trim() !== '', mode === 'note');
             const found = mentionQueryAt(event.target.value, event.target.selectionStart);
             setMention(found ? { ...found, index: 0 } : null);
             canned.onChange(event.target.value, event.target.selectionStart);

@@ -2,29 +2,62 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
+import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { reviveMessage, useChatState } from './chat-state';
 import { MessageBubble, type DisplayMessage } from './message-bubble';
 
 type Props = { conversationId: number; initial: DisplayMessage[]; hasOlder: boolean; locale: 'es' | 'en'; timeZone: string };
 
+// Server messages seen so far and a newer server render, as one list: each id once (the newer copy
+// wins: a status or edit changed), in time order. A live re-render brings the latest 50 again, so
+// messages that slid out of that window stay.
+export const mergeMessages = (seen: DisplayMessage[], latest: DisplayMessage[]): DisplayMessage[] => {
+  const byId = new Map(seen.map((message) => [message.id, message]));
+  for (const message of latest) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.id - b.id);
+};
+
 const dayKey = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 
 // The chat body: the latest 50 messages, older pages loaded when scrolled to the top without the
 // view jumping, day separators, and this browser's just-sent messages until the server has them.
+// Live: each re-render (a realtime event) merges the new latest page in; the view follows new
+// messages when the agent was at the bottom (or sent one), and stays put while reading history.
 export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder, locale, timeZone }: Props) => {
   const t = useTranslations('chat');
   const format = useFormatter();
   const { local } = useChatState();
   const [older, setOlder] = useState<DisplayMessage[]>([]);
+  const [received, setReceived] = useState({ from: initial, messages: initial });
+  if (received.from !== initial) setReceived({ from: initial, messages: mergeMessages(received.messages, initial) });
   const [hasOlder, setHasOlder] = useState(initialHasOlder);
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
   const scroller = useRef<HTMLOListElement>(null);
   const top = useRef<HTMLLIElement>(null);
   const keepFromBottom = useRef<number | null>(null);
+  const nearBottom = useRef(true);
 
-  const serverIds = new Set([...older, ...initial].map((message) => message.id));
-  const messages = [...older, ...initial, ...local.filter((message) => !serverIds.has(message.id))];
+  // Live: a message event of this conversation fetches the latest page at once (the whole page's
+  // re-render, with header and sidebar, follows through the RealtimeProvider).
+  const fetchLatest = useCoalescedRefresh(() => {
+    void fetch(`/api/conversations/${conversationId}/messages`)
+      .then(async (response) => {
+        if (!response.ok) return;
+        const page = (await response.json()) as { messages: DisplayMessage[] };
+        const latest = page.messages.map(reviveMessage);
+        setReceived((previous) => ({ from: previous.from, messages: mergeMessages(previous.messages, latest) }));
+      })
+      .catch(() => undefined);
+  }, QUICK_DELAY_MS);
+  useRealtimeEvents(({ event, data }) => {
+    if ((event === 'message.created' || event === 'message.updated') && data.conversationId === conversationId) fetchLatest();
+  });
+
+  const server = mergeMessages(older, received.messages);
+  const serverIds = new Set(server.map((message) => message.id));
+  const messages = [...server, ...local.filter((message) => !serverIds.has(message.id))];
   const lastId = messages.at(-1)?.id;
 
   const loadOlder = async () => {
@@ -56,11 +89,13 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
     }
   }, [older]);
 
-  // Open on the latest message, and follow new ones.
+  // Open on the latest message, and follow new ones unless the agent scrolled up to read; their own
+  // message always brings them down.
+  const lastIsMine = local.some((message) => message.id === lastId);
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [lastId]);
+    if (element && (nearBottom.current || lastIsMine)) element.scrollTop = element.scrollHeight;
+  }, [lastId, lastIsMine]);
 
   useEffect(() => {
     const element = top.current;
@@ -71,7 +106,15 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
   });
 
   return (
-    <ol ref={scroller} aria-label={t('messages')} aria-live="polite" className="flex flex-1 flex-col gap-2 overflow-y-auto p-4">
+    <ol
+      ref={scroller}
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        nearBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 120;
+      }}
+      aria-label={t('messages')}
+      aria-live="polite"
+      className="flex flex-1 flex-col gap-2 overflow-y-auto p-4">
       {hasOlder && (
         <li ref={top} className="text-center text-xs">
           <button type="button" onClick={() => void loadOlder()} className="text-brand-600 underline" disabled={loading}>

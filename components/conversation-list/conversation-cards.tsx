@@ -2,10 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
+import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
+import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { loadMoreConversationsAction } from '@/lib/actions/conversations';
 import type { PreviewCard as Card } from '@/lib/domain/conversations/list/load-preview-cards';
 import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list-query';
 import { PreviewCard } from './preview-card';
+import { replaceFirstPage } from './replace-first-page';
+
+// The events that can change which cards a list shows, their order or their content.
+const LIST_EVENTS = new Set(['conversation.created', 'conversation.updated', 'conversation.status_changed', 'message.created', 'assignee.changed', 'contact.updated', 'contact.merged', 'contact.deleted']);
 
 type Props = {
   view: TListView;
@@ -32,11 +38,34 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
   const [loading, startLoading] = useTransition();
   const sentinel = useRef<HTMLLIElement>(null);
 
-  // A new list (view, filters, or a refresh after an action) replaces what was loaded.
-  useEffect(() => {
-    setCards(initial);
-    setCursor(initialCursor);
-  }, [initial, initialCursor]);
+  // A re-render of the list (after an action, or live after a realtime event) brings its first page
+  // again: it replaces the first page shown. Pages loaded further down stay (without the cards that
+  // moved up into the first page), so the agent's scroll position survives; they are re-read when
+  // the list is next opened. A new view, tab or filter is a new component (keyed by its URL).
+  const firstPage = useRef(initial.length);
+  const loadedMore = useRef(false);
+  const showFirstPage = (items: Card[], nextCursor: string | null) => {
+    const shownFirstPage = firstPage.current;
+    firstPage.current = items.length;
+    setCards((previous) => replaceFirstPage(previous, shownFirstPage, items));
+    if (!loadedMore.current) setCursor(nextCursor);
+  };
+  const [renderedFrom, setRenderedFrom] = useState(initial);
+  if (renderedFrom !== initial) {
+    setRenderedFrom(initial);
+    showFirstPage(initial, initialCursor);
+  }
+
+  // Live (L7): a conversation or message event re-reads the first page at once, coalesced per burst;
+  // the page's own re-render (counts, chat) follows through the RealtimeProvider.
+  const refetch = useCoalescedRefresh(() => {
+    void loadMoreConversationsAction(view, { ...query, cursor: undefined })
+      .then((page) => showFirstPage(page.items, page.nextCursor))
+      .catch(() => undefined);
+  }, QUICK_DELAY_MS);
+  useRealtimeEvents(({ event }) => {
+    if (LIST_EVENTS.has(event)) refetch();
+  });
 
   const loadMore = () => {
     if (!cursor || loading) return;
@@ -47,6 +76,7 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
           const seen = new Set(previous.map((card) => card.id));
           return [...previous, ...page.items.filter((card) => !seen.has(card.id))];
         });
+        loadedMore.current = true;
         setCursor(page.nextCursor);
         setFailed(false);
       } catch {

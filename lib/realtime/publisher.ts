@@ -1,30 +1,41 @@
+import { Agent } from 'node:http';
 import Pusher from 'pusher';
 import type { RealtimePublisher } from '@/lib/domain/context';
+import { getRealtimeConfig, type RealtimeConfig } from './config';
 
-// Publishes through the pusher SDK to Pusher Channels or any Pusher-compatible server
-// (PUSHER_APP_ID/KEY/SECRET with PUSHER_CLUSTER, or PUSHER_HOST/PUSHER_PORT). Without that
-// configuration events are dropped: the embedded Pusher-protocol server arrives with the realtime
-// issue, and Postgres stays the truth either way (clients re-read on reload).
-const createPublisher = (): RealtimePublisher => {
-  const { PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET, PUSHER_CLUSTER, PUSHER_HOST, PUSHER_PORT } = process.env;
-  if (!PUSHER_APP_ID || !PUSHER_KEY || !PUSHER_SECRET || (!PUSHER_CLUSTER && !PUSHER_HOST)) {
-    return { publish: async () => {} };
-  }
-  const pusher = new Pusher({
-    appId: PUSHER_APP_ID,
-    key: PUSHER_KEY,
-    secret: PUSHER_SECRET,
-    ...(PUSHER_HOST
-      ? { host: PUSHER_HOST, port: PUSHER_PORT, useTLS: process.env.PUSHER_TLS === 'true' }
-      : { cluster: PUSHER_CLUSTER ?? 'mt1', useTLS: true }),
+// A publish waits at most this long: a slow or absent realtime server must not hold up a request.
+const PUBLISH_TIMEOUT_MS = 3_000;
+
+// The pusher SDK pointed at the embedded server (over HTTP to the app's own port) or at the
+// external cluster: the same code path either way.
+export const pusherFor = (config: RealtimeConfig): Pusher => {
+  const credentials = { appId: config.appId, key: config.key, secret: config.secret, timeout: PUBLISH_TIMEOUT_MS };
+  if ('cluster' in config.api) return new Pusher({ ...credentials, cluster: config.api.cluster, useTLS: true });
+  return new Pusher({
+    ...credentials,
+    host: config.api.host,
+    port: String(config.api.port),
+    useTLS: config.api.useTLS,
+    // One kept-alive connection pool instead of a TCP handshake per event.
+    ...(config.api.useTLS ? {} : { agent: new Agent({ keepAlive: true, maxSockets: 16 }) }),
   });
-  return {
-    publish: async (channel, event, data) => {
-      await pusher.trigger(channel, event, data);
-    },
-  };
 };
 
-const globalForRealtime = globalThis as unknown as { bandejaRealtime?: RealtimePublisher };
+// Postgres is the truth, Pusher only the doorbell: a failed publish is logged and dropped, it never
+// fails the request that changed something (clients re-read what they show when they reconnect).
+export const createPublisher = (pusher: Pusher): RealtimePublisher => ({
+  publish: async (channel, event, data) => {
+    try {
+      await pusher.trigger(channel, event, data);
+    } catch (error) {
+      console.error(`realtime: publishing ${event} on ${channel} failed`, error instanceof Error ? error.message : error);
+    }
+  },
+});
 
-export const getRealtimePublisher = (): RealtimePublisher => (globalForRealtime.bandejaRealtime ??= createPublisher());
+const globalForRealtime = globalThis as unknown as { bandejaPusher?: Pusher; bandejaRealtime?: RealtimePublisher };
+
+// The process's one SDK client: it publishes, and signs channel subscriptions (app/api/realtime/auth).
+export const getPusher = (): Pusher => (globalForRealtime.bandejaPusher ??= pusherFor(getRealtimeConfig()));
+
+export const getRealtimePublisher = (): RealtimePublisher => (globalForRealtime.bandejaRealtime ??= createPublisher(getPusher()));

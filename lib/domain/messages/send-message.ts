@@ -19,7 +19,9 @@ import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { inboxChannel } from '../events/inbox-channel';
 import { publishAfterCommit, type RealtimeEvent } from '../events/publish';
+import { notificationCreatedEvents, userChannel } from '../notifications/notification-events';
 import { shouldNotify } from '../notifications/should-notify';
+import { notifyParticipants } from '../participants/notify-participants';
 import { loadChatMessages, type ChatMessage } from './load-chat-messages';
 import { parseMentions, visibleText } from './parse-mentions';
 import { deliverAgentMessage } from '../channels/deliver-agent-message';
@@ -51,9 +53,6 @@ export type TSendMessageInput = z.input<typeof ZSendMessageInput>;
 
 type LockedConversation = { id: number; accountId: number; inboxId: number };
 type Mentioned = { userId: number; notify: boolean };
-
-// The users channel of mentions and notifications (DESIGN.md "Realtime").
-const userChannel = (userId: number) => `private-user-${userId}`;
 
 // W2 mentions that count: active agents of the account who may see the conversation's inbox
 // (its members, or administrators), not the sender. With each, whether to notify them (their mute
@@ -136,7 +135,8 @@ const recordMentions = async (tx: Tx, ctx: Ctx, conversation: LockedConversation
 // (once) and ends the customer's wait (V3); it does not change the status: a reply to a resolved
 // or snoozed conversation leaves it so (as in Chatwoot; only the customer's next message reopens
 // it). A private note's @mentions (W2) put the conversation in those agents' Mentions view (V2),
-// make them participants and notify them, even through a mute. The sender becomes a participant.
+// make them participants and notify them, even through a mute. The sender becomes a participant;
+// the other participants get a participating_message notification (P1) unless muted.
 // Idempotent by echoId: the same send again returns the first message.
 export const sendMessage = async (ctx: Ctx, input: TSendMessageInput): Promise<ChatMessage> => {
   const parsed = ZSendMessageInput.safeParse(input);
@@ -209,6 +209,14 @@ export const sendMessage = async (ctx: Ctx, input: TSendMessageInput): Promise<C
       .values([ctx.actor.userId, ...mentioned.map((user) => user.userId)].map((userId) => ({ conversationId: conversation.id, userId })))
       .onConflictDoNothing();
     const notified = await recordMentions(tx, ctx, conversation, message.id, mentioned);
+    // P1: the other participants hear of the message; a mentioned agent was told once already.
+    const participating = await notifyParticipants(tx, {
+      conversation,
+      messageId: message.id,
+      actorId: ctx.actor.userId,
+      skipUserIds: mentioned.map((user) => user.userId),
+      now: at,
+    });
 
     // Channels (#7): the message_created webhook deliveries, written in this transaction.
     await enqueueMessageWebhooks(tx, [message.id], { event: 'message_created', at, accountIds: [conversation.accountId] });
@@ -235,11 +243,8 @@ export const sendMessage = async (ctx: Ctx, input: TSendMessageInput): Promise<C
         event: 'conversation.mentioned' as const,
         data: { conversationId: conversation.id, messageId: message.id },
       })),
-      ...notified.map(({ id, userId }) => ({
-        channel: userChannel(userId),
-        event: 'notification.created' as const,
-        data: { notificationId: id, type: 'conversation_mention', conversationId: conversation.id, messageId: message.id },
-      })),
+      ...notificationCreatedEvents(notified, { type: 'conversation_mention', conversationId: conversation.id, messageId: message.id }),
+      ...participating,
     ];
     return { messageId: message.id, events };
   });

@@ -2,6 +2,7 @@ import { and, eq, notInArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { accountUsers, conversationMutes, conversationParticipants, inboxMembers, notifications, users } from '@/db/schema';
 import type { RealtimeEvent } from '../events/publish';
+import { notificationCreatedEvents } from '../notifications/notification-events';
 import { shouldNotify } from '../notifications/should-notify';
 
 export type NotifyParticipantsOptions = {
@@ -59,9 +60,5 @@ export const notifyParticipants = async (
       })),
     )
     .returning({ id: notifications.id, userId: notifications.userId });
-  return rows.map(({ id, userId }) => ({
-    channel: `private-user-${userId}`,
-    event: 'notification.created' as const,
-    data: { notificationId: id, type: 'participating_message', conversationId: conversation.id, messageId },
-  }));
+  return notificationCreatedEvents(rows, { type: 'participating_message', conversationId: conversation.id, messageId });
 };

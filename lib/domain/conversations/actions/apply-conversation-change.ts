@@ -6,7 +6,7 @@ import { writeActorActivity } from '../../activity/write-activity';
 import { conversationScope } from '../../authorization/scope';
 import type { Ctx } from '../../context';
 import { DomainError } from '../../errors';
-import { publishAfterCommit } from '../../events/publish';
+import { publishAfterCommit, type RealtimeEvent } from '../../events/publish';
 import { changeEvents } from './change-events';
 import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
 import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
@@ -31,8 +31,9 @@ export type ConversationChange = {
   // needs (throwing INVALID_INPUT rolls everything back), then says per conversation what changes,
   // or null when it already has the value (a no-op writes nothing).
   prepare: (tx: Tx, rows: Conversation[]) => Promise<(row: Conversation) => PlannedChange | null>;
-  // Writes beyond the conversations row (labels, participants), for the changed conversations only.
-  afterWrite?: (tx: Tx, changed: Conversation[]) => Promise<void>;
+  // Writes beyond the conversations row (labels, participants, notifications), for the changed
+  // conversations only; may return more events (e.g. notification.created) to publish after commit.
+  afterWrite?: (tx: Tx, changed: Conversation[], context: { actorId: number; at: Date }) => Promise<RealtimeEvent[] | void>;
 };
 
 export type AppliedChange = { conversations: Conversation[]; changedCount: number };
@@ -72,7 +73,7 @@ export const applyConversationChange = async (
       .set({ ...change.set, updatedAt: at })
       .where(inArray(conversations.id, [...plans.keys()]))
       .returning();
-    await change.afterWrite?.(tx, updated);
+    const extraEvents = (await change.afterWrite?.(tx, updated, { actorId: ctx.actor.userId, at })) ?? [];
     const changes = updated.map((conversation) => ({ conversation, plan: plans.get(conversation.id) as PlannedChange }));
 
     const written = await writeActorActivity(tx, ctx.actor, {
@@ -89,7 +90,7 @@ export const applyConversationChange = async (
     return {
       conversations: locked.map((row) => updatedById.get(row.id) ?? row),
       changedCount: updated.length,
-      events: changes.flatMap(({ conversation, plan }) => changeEvents(conversation, plan, messageOf.get(conversation.id))),
+      events: [...changes.flatMap(({ conversation, plan }) => changeEvents(conversation, plan, messageOf.get(conversation.id))), ...extraEvents],
     };
   });
 

@@ -8,8 +8,10 @@ import languages from './languages.json';
 import list from './list.json';
 import login from './login.json';
 import notFound from './notFound.json';
+import notifications from './notifications.json';
 import outbox from './outbox.json';
 import priority from './priority.json';
+import realtime from './realtime.json';
 import search from './search.json';
 import setPassword from './setPassword.json';
 import settings from './settings.json';
@@ -19,6 +21,6 @@ import views from './views.json';
 import webhooks from './webhooks.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...outbox, ...priority, ...search, ...setPassword, ...settings, ...shell, ...sidebar, ...views, ...webhooks };
+const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...notifications, ...outbox, ...priority, ...realtime, ...search, ...setPassword, ...settings, ...shell, ...sidebar, ...views, ...webhooks };
 
 export default messages;

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { accountUsers, conversationParticipants, inboxMembers, users, type Conversation } from '@/db/schema';
 import { DomainError } from '../../../errors';
+import { notifyAssignment } from '../../../notifications/notify-assignment';
 import type { ConversationChange } from '../apply-conversation-change';
 
 // Who may be assigned: an active member of the account who is a member of every conversation's
@@ -25,7 +26,8 @@ const loadAssignee = async (tx: Tx, assigneeId: number, rows: Conversation[]): P
 };
 
 // X1: assign an agent (null: unassign). The assignee also becomes a participant (P1), so the
-// conversation stays in their "participating" notifications after it is reassigned.
+// conversation stays in their "participating" notifications after it is reassigned, and is
+// notified of the assignment unless they assigned themselves.
 export const assigneeChange = (assigneeId: number | null): ConversationChange => ({
   set: { assigneeId },
   prepare: async (tx, rows) => {
@@ -39,11 +41,12 @@ export const assigneeChange = (assigneeId: number | null): ConversationChange =>
             event: 'assignee.changed',
           };
   },
-  afterWrite: async (tx, changed) => {
+  afterWrite: async (tx, changed, { actorId, at }) => {
     if (assigneeId === null) return;
     await tx
       .insert(conversationParticipants)
       .values(changed.map((conversation) => ({ conversationId: conversation.id, userId: assigneeId })))
       .onConflictDoNothing();
+    return notifyAssignment(tx, { conversations: changed, assigneeId, actorId, now: at });
   },
 });

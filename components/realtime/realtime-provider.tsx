@@ -1,0 +1,140 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import Pusher, { type Channel } from 'pusher-js';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
+import { noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
+
+export type RealtimeMessage = { channel: string; event: string; data: Record<string, unknown> };
+type Listener = (message: RealtimeMessage) => void;
+
+// pusher-js's connection states; "offline" for the UI is any of the last three.
+export type ConnectionState = 'initialized' | 'connecting' | 'connected' | 'unavailable' | 'failed' | 'disconnected';
+export const isOffline = (state: ConnectionState): boolean => state === 'unavailable' || state === 'failed' || state === 'disconnected';
+
+type Realtime = {
+  pusher: Pusher | null;
+  state: ConnectionState;
+  userId: number;
+  // Every server event of the subscribed channels (client-* and pusher:* events excluded).
+  listen: (listener: Listener) => () => void;
+  // Re-read what the page shows, coalesced with the other events of the same burst.
+  refresh: () => void;
+  // A message for the agent that outlives the panel that raised it (e.g. the open conversation's
+  // contact was deleted), shown by <RealtimeStatus />.
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+};
+
+const RealtimeContext = createContext<Realtime | null>(null);
+
+type Props = {
+  config: BrowserRealtimeConfig;
+  accountId: number;
+  userId: number;
+  inboxIds: number[];
+  children: React.ReactNode;
+};
+
+// Where the browser connects: the configured host, or this page's own origin (the embedded server
+// shares the app's port).
+const connectOptions = (config: BrowserRealtimeConfig) => {
+  const sameOrigin = config.wsHost === null;
+  const secure = config.forceTLS || (sameOrigin && window.location.protocol === 'https:');
+  const pagePort = Number(window.location.port) || (window.location.protocol === 'https:' ? 443 : 80);
+  return {
+    cluster: config.cluster,
+    wsHost: config.wsHost ?? window.location.hostname,
+    wsPort: config.wsPort ?? pagePort,
+    wssPort: config.wssPort ?? config.wsPort ?? pagePort,
+    forceTLS: secure,
+    enabledTransports: config.enabledTransports,
+    channelAuthorization: { endpoint: config.authEndpoint, transport: 'ajax' as const },
+  };
+};
+
+// One pusher-js connection per tab, for the whole dashboard: the agent's inbox channels
+// (conversations and messages), the account channel and their own user channel (mentions,
+// notifications). Every event re-reads the page (coalesced: one refresh per burst); components
+// listen for what they do beyond that (typing, browser notifications, a deleted contact). After a
+// drop, the reconnection re-reads the page too, so nothing missed stays missing.
+export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children }: Props) => {
+  const router = useRouter();
+  const refresh = useCoalescedRefresh(useCallback(() => router.refresh(), [router]));
+  const [pusher, setPusher] = useState<Pusher | null>(null);
+  const [state, setState] = useState<ConnectionState>('initialized');
+  const [notice, setNotice] = useState<string | null>(null);
+  const listeners = useRef(new Set<Listener>());
+
+  // The layout re-renders on every refresh with an equal but new config object: connect once per value.
+  const configKey = JSON.stringify(config);
+  useEffect(() => {
+    const settings = JSON.parse(configKey) as BrowserRealtimeConfig;
+    const client = new Pusher(settings.key, connectOptions(settings));
+    let connectedBefore = false;
+    client.connection.bind('state_change', ({ current }: { current: ConnectionState }) => {
+      setState(current);
+      if (current !== 'connected') return;
+      // A reconnection: what happened while offline was not heard, so re-read.
+      if (connectedBefore) refresh();
+      connectedBefore = true;
+    });
+    setPusher(client);
+    return () => {
+      client.disconnect();
+      setPusher(null);
+    };
+  }, [configKey, refresh]);
+
+  // Every form post of this tab (server actions, the composer) holds re-reads back for a moment.
+  useEffect(() => {
+    document.addEventListener('submit', noteLocalAction, true);
+    return () => document.removeEventListener('submit', noteLocalAction, true);
+  }, []);
+
+  const inboxKey = inboxIds.join(',');
+  useEffect(() => {
+    if (!pusher) return;
+    const names = [`private-account-${accountId}`, `private-user-${userId}`, ...inboxKey.split(',').filter(Boolean).map((id) => `private-account-${accountId}-inbox-${id}`)];
+    const channels: Channel[] = names.map((name) => {
+      const channel = pusher.subscribe(name);
+      channel.bind_global((event: string, data: unknown) => {
+        if (event.startsWith('pusher:') || event.startsWith('client-')) return;
+        const message = { channel: name, event, data: (data ?? {}) as Record<string, unknown> };
+        for (const listener of listeners.current) listener(message);
+        refresh();
+      });
+      return channel;
+    });
+    return () => {
+      for (const channel of channels) {
+        channel.unbind_global();
+        pusher.unsubscribe(channel.name);
+      }
+    };
+  }, [pusher, accountId, userId, inboxKey, refresh]);
+
+  const listen = useCallback((listener: Listener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
+  const value = useMemo(() => ({ pusher, state, userId, listen, refresh, notice, setNotice }), [pusher, state, userId, listen, refresh, notice]);
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+};
+
+// The tab's realtime connection; null outside the dashboard (e.g. component tests of a panel).
+export const useRealtime = (): Realtime | null => useContext(RealtimeContext);
+
+// Calls `onEvent` for every realtime event while the component is mounted (the latest callback,
+// without resubscribing on each render).
+export const useRealtimeEvents = (onEvent: Listener): void => {
+  const realtime = useRealtime();
+  const latest = useRef(onEvent);
+  useEffect(() => {
+    latest.current = onEvent;
+  });
+  const listen = realtime?.listen;
+  useEffect(() => listen?.((message) => latest.current(message)), [listen]);
+};

@@ -1,0 +1,131 @@
+import { act, render, renderHook, screen } from '@testing-library/react';
+import { NextIntlClientProvider } from 'next-intl';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DisplayMessage } from '@/components/chat/message-bubble';
+import { mergeMessages } from '@/components/chat/message-list';
+import { TypingText } from '@/components/chat/typing-indicator';
+import { replaceFirstPage } from '@/components/conversation-list/replace-first-page';
+import {
+  LOCAL_ACTION_QUIET_MS,
+  noteLocalAction,
+  REFRESH_DELAY_MS,
+  REFRESH_MIN_INTERVAL_MS,
+  useCoalescedRefresh,
+} from '@/components/realtime/use-coalesced-refresh';
+import type { PreviewCard } from '@/lib/domain/conversations/list/load-preview-cards';
+import en from '@/lib/i18n/messages/en';
+import es from '@/lib/i18n/messages/es';
+
+const renderTyping = (typists: Parameters<typeof TypingText>[0]['typists'], locale: 'es' | 'en' = 'es') =>
+  render(
+    <NextIntlClientProvider locale={locale} messages={locale === 'es' ? es : en}>
+      <TypingText typists={typists} />
+    </NextIntlClientProvider>,
+  );
+
+describe('TypingText', () => {
+  it('says who is typing a reply, and labels a private note as one', () => {
+    renderTyping([
+      { userId: 2, name: 'Carlos Ruiz', isPrivate: false },
+      { userId: 3, name: 'Sofía Herrera', isPrivate: true },
+    ]);
+    expect(screen.getByTestId('typing-indicator').textContent).toBe('Carlos Ruiz está escribiendo… · Sofía Herrera está escribiendo una nota privada…');
+  });
+
+  it('in English, and empty (but announced politely) when nobody types', () => {
+    const { unmount } = renderTyping([{ userId: 2, name: 'Carlos', isPrivate: true }], 'en');
+    expect(screen.getByTestId('typing-indicator').textContent).toBe('Carlos is typing a private note…');
+    unmount();
+    renderTyping([]);
+    expect(screen.getByTestId('typing-indicator').textContent).toBe('');
+    expect(screen.getByTestId('typing-indicator').getAttribute('aria-live')).toBe('polite');
+  });
+});
+
+const message = (id: number, at: string, content = `m${id}`): DisplayMessage => ({
+  id,
+  messageType: 'incoming',
+  private: false,
+  senderType: 'contact',
+  senderId: 1,
+  senderName: 'Pedro',
+  sentOutsidePlatform: false,
+  content,
+  contentAttributes: {},
+  status: 'sent',
+  createdAt: new Date(at),
+  attachments: [],
+});
+
+describe('mergeMessages (live chat)', () => {
+  it('keeps each message once, the newer copy, in time order, and keeps what slid out of the latest page', () => {
+    const seen = [message(1, '2026-01-01T10:00:00Z'), message(2, '2026-01-01T10:01:00Z'), message(3, '2026-01-01T10:02:00Z')];
+    const latest = [message(2, '2026-01-01T10:01:00Z'), message(3, '2026-01-01T10:02:00Z', 'edited'), message(5, '2026-01-01T10:03:00Z'), message(4, '2026-01-01T10:03:00Z')];
+    const merged = mergeMessages(seen, latest);
+    expect(merged.map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(merged[2].content).toBe('edited');
+  });
+});
+
+const card = (id: number) => ({ id }) as PreviewCard;
+
+describe('replaceFirstPage (live list)', () => {
+  it('replaces the first page; later pages stay without the cards that moved up', () => {
+    const shown = [card(1), card(2), card(3), card(4), card(5)];
+    expect(replaceFirstPage(shown, 3, [card(5), card(1), card(3)]).map((item) => item.id)).toEqual([5, 1, 3, 4]);
+  });
+
+  it('with only the first page loaded, shows the new one as is (cards that left the view disappear)', () => {
+    expect(replaceFirstPage([card(1), card(2)], 2, [card(2)]).map((item) => item.id)).toEqual([2]);
+  });
+});
+
+describe('useCoalescedRefresh', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs once per burst, never closer together than the minimum interval', () => {
+    const run = vi.fn();
+    const { result } = renderHook(() => useCoalescedRefresh(run));
+    act(() => {
+      for (let index = 0; index < 20; index += 1) result.current();
+    });
+    act(() => void vi.advanceTimersByTime(REFRESH_DELAY_MS - 1));
+    expect(run).not.toHaveBeenCalled();
+    act(() => void vi.advanceTimersByTime(1));
+    expect(run).toHaveBeenCalledTimes(1);
+
+    act(() => result.current());
+    act(() => void vi.advanceTimersByTime(REFRESH_DELAY_MS));
+    expect(run).toHaveBeenCalledTimes(1);
+    act(() => void vi.advanceTimersByTime(REFRESH_MIN_INTERVAL_MS));
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('a hidden tab re-reads once when it is shown again', () => {
+    const run = vi.fn();
+    const { result } = renderHook(() => useCoalescedRefresh(run, 50));
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    act(() => result.current());
+    act(() => void vi.advanceTimersByTime(5000));
+    expect(run).not.toHaveBeenCalled();
+    visibility.mockReturnValue('visible');
+    act(() => void document.dispatchEvent(new Event('visibilitychange')));
+    act(() => void vi.advanceTimersByTime(REFRESH_MIN_INTERVAL_MS));
+    expect(run).toHaveBeenCalledTimes(1);
+    visibility.mockRestore();
+  });
+
+  it("holds back while the agent's own form posts run", () => {
+    const run = vi.fn();
+    const { result } = renderHook(() => useCoalescedRefresh(run, 50));
+    act(() => {
+      noteLocalAction();
+      result.current();
+    });
+    act(() => void vi.advanceTimersByTime(LOCAL_ACTION_QUIET_MS - 100));
+    expect(run).not.toHaveBeenCalled();
+    act(() => void vi.advanceTimersByTime(200));
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,54 @@
+import type { WebSocket as PageWebSocket } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { describe, expect, test } from 'vitest';
+import { baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+
+// The embedded Pusher-protocol server inside the built app: same origin and port as the pages.
+// (Events reaching a second agent's browser are tests/e2e/live.e2e.test.ts.)
+
+// Resolves with the first frame the page's WebSocket receives that contains `text`.
+const frameContaining = (socket: PageWebSocket, text: string) =>
+  new Promise<string>((resolve) => {
+    socket.on('framereceived', ({ payload }) => {
+      if (String(payload).includes(text)) resolve(String(payload));
+    });
+  });
+
+describe('the embedded realtime server', () => {
+  test('a signed-in page opens a pusher connection to its own origin and subscribes to its private channels', async () => {
+    const page = await newAgentPage();
+    const opened = page.waitForEvent('websocket', { predicate: (socket) => new URL(socket.url()).pathname.startsWith('/app/') });
+    await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
+    const socket = await opened;
+    const established = frameContaining(socket, 'pusher:connection_established');
+    const subscribed = frameContaining(socket, 'pusher_internal:subscription_succeeded');
+
+    expect(new URL(socket.url()).host).toBe(new URL(baseUrl()).host);
+    expect(await established).toMatch(/socket_id/);
+    // Signed by /api/realtime/auth: the first of the page's private channels to answer.
+    expect(await subscribed).toMatch(/"channel":"private-(account|user)-\d+/);
+  });
+
+  test('the channel auth endpoint needs a session, and refuses a channel that is not the agent’s', async () => {
+    const form = (channel: string) => new URLSearchParams({ socket_id: '123.456', channel_name: channel });
+    expect((await fetch(`${baseUrl()}/api/realtime/auth`, { method: 'POST', body: form('private-user-1') })).status).toBe(401);
+
+    const page = await newAgentPage();
+    await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
+    const status = await page.evaluate(
+      async (body) => (await fetch('/api/realtime/auth', { method: 'POST', body: new URLSearchParams(body) })).status,
+      Object.fromEntries(form('private-user-999999')),
+    );
+    expect(status).toBe(403);
+  });
+
+  test('answers the protocol and the signed HTTP events API on the app port, before Next.js', async () => {
+    const ws = new WebSocket(`${baseUrl().replace(/^http/, 'ws')}/app/not-the-key?protocol=7`);
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    // An unknown key is Pusher's 4001, from the realtime server rather than a Next.js 404.
+    expect(await closed).toBe(4001);
+
+    const unsigned = await fetch(`${baseUrl()}/apps/bandeja/events`, { method: 'POST', body: '{}' });
+    expect(unsigned.status).toBe(401);
+  });
+});
