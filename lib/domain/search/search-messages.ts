@@ -66,35 +66,47 @@ export const searchMessages = async (ctx: Ctx, input: TSearchMessagesInput): Pro
   if (!query) return { items: [], nextCursor: null };
   const after = parsed.data.cursor ? decodeCursor(parsed.data.cursor) : null;
 
-  // The scope is on messages themselves (they carry account and inbox), so the index scan is
-  // narrowed before any join, and only one page of hits is joined to its conversations.
+  // Two steps over messages, joined by id: the messages in scope (they carry account and inbox),
+  // newest first, read from messages_account_created_idx alone (it holds inbox and type), then each
+  // one's text. Walking newest first to the first page of matches, rows of inboxes the actor may not
+  // see are skipped inside the index instead of being read from the table (an agent in two small
+  // inboxes: 4.4k rows read instead of 44k); for a rare term PostgreSQL starts from the text index
+  // instead. Only one page of hits is joined to its conversations.
+  const inScope = ctx.db
+    .select({ id: messages.id, createdAt: messages.createdAt })
+    .from(messages)
+    .where(
+      and(
+        inboxScope(ctx.actor, messages),
+        ne(messages.messageType, 'activity'),
+        after ? sql`(${messages.createdAt}, ${messages.id}) < (${after.createdAt}::timestamptz, ${after.id})` : undefined,
+      ),
+    )
+    .as('in_scope');
   const hits = ctx.db
     .select({
       id: messages.id,
       conversationId: messages.conversationId,
-      createdAt: messages.createdAt,
+      createdAt: inScope.createdAt,
       messageType: messages.messageType,
       private: messages.private,
       senderType: messages.senderType,
       senderId: messages.senderId,
       content: messages.content,
     })
-    .from(messages)
+    .from(inScope)
+    .innerJoin(messages, eq(messages.id, inScope.id))
     .where(
-      and(
-        inboxScope(ctx.actor, messages),
-        ne(messages.messageType, 'activity'),
-        // Same expression as messages_content_trgm_idx / messages_content_fts_idx, so they serve it.
-        // A two-letter query is the word prefix alone: a word of the folded text that starts with the
-        // two letters means the folded text contains them, so the ILIKE would only be rechecked row by
-        // row, and its selectivity, multiplied with the prefix's, misleads the planner (bench/README.md).
-        query.wordPrefix
-          ? sql`to_tsvector('simple', ${searchable(messages.content)}) @@ ${query.wordPrefix}`
-          : sql`${searchable(messages.content)} ilike ${query.foldedPattern}`,
-        after ? sql`(${messages.createdAt}, ${messages.id}) < (${after.createdAt}::timestamptz, ${after.id})` : undefined,
-      ),
+      // Same expression as messages_content_trgm_idx / messages_content_fts_idx, so they serve it.
+      // A two-letter query is the word prefix alone: a word of the folded text that starts with the
+      // two letters means the folded text contains them, so the ILIKE would only be rechecked row by
+      // row, and its selectivity, multiplied with the prefix's, misleads the planner (bench/README.md).
+      query.wordPrefix
+        ? sql`to_tsvector('simple', ${searchable(messages.content)}) @@ ${query.wordPrefix}`
+        : sql`${searchable(messages.content)} ilike ${query.foldedPattern}`,
     )
-    .orderBy(desc(messages.createdAt), desc(messages.id))
+    // The order of the walk (in_scope's columns: the index order PostgreSQL can keep).
+    .orderBy(desc(inScope.createdAt), desc(inScope.id))
     .limit(limit + 1)
     .as('hits');
 
