@@ -31,10 +31,16 @@ export const pgliteDatabase = async (client: PGlite): Promise<Database> => {
   return { db, engine: 'pglite', close: () => client.close() };
 };
 
+// Session settings of every connection to a PostgreSQL server (sent at connect time; the benchmark's
+// pool uses them too). jit off: no query of this workload runs long enough to repay compiling it, and
+// on the filters and closed-status lists the planner overestimates, compiling took 0.3-0.5 s of a
+// 0.8 s query (bench/README.md, README "Performance").
+export const postgresSessionSettings: Record<string, string> = { jit: 'off' };
+
 export const postgresDatabase = async (url: string, options: { max?: number } = {}): Promise<Database> => {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: postgresSessionSettings });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return { db, engine: 'postgres', close: () => client.end({ timeout: 5 }) };
 };

@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import type { Db } from '@/db/client';
+import { postgresSessionSettings, type Db } from '@/db/client';
 import * as schema from '@/db/schema';
 
 // A drizzle database whose driver calls are recorded: each statement the domain sends, with its
@@ -62,10 +62,12 @@ export const replayStatements = async (sql: postgres.Sql, statements: Statement[
   await Promise.all(done);
 };
 
-// Opens the traced database on its own postgres.js pool (the app's default size: 10). `settings` are
-// session settings for every connection (e.g. { jit: 'off' }), sent at connect time.
+// Opens the traced database on its own postgres.js pool (the app's default size: 10) with the app's
+// session settings (db/client.ts). `settings` add or override some for every connection (e.g.
+// { jit: 'on' }), sent at connect time.
 export const openTracedDatabase = (url: string, options: { max?: number; settings?: Record<string, string> } = {}): TracedDatabase => {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: options.settings ?? {} });
+  const connection = { ...postgresSessionSettings, ...options.settings };
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection });
   let recording: Statement[] | null = null;
 
   // drizzle calls `client.unsafe(text, params, options)` and awaits it, or its `.values()`.

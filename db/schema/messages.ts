@@ -48,7 +48,15 @@ export const messages = pgTable(
     // L1 message search, newest first: for a word in many messages the planner walks this index and
     // stops at the first page of matches, instead of rechecking every match the trigram index returns
     // (bench/README.md: "gracias" went from 2.2 s to 2 ms on 2M messages). Rare words keep the GIN.
-    index('messages_account_created_idx').on(t.accountId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // Inbox and type trail the keys so the search skips other inboxes' messages and activity lines
+    // inside the index (an index-only walk) before reading any text.
+    index('messages_account_created_idx').on(
+      t.accountId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+      t.inboxId,
+      t.messageType,
+    ),
     uniqueIndex('messages_inbox_source_id_key').on(t.inboxId, t.sourceId).where(sql`${t.sourceId} is not null`),
     // L1 message search: partial-word and accent-insensitive (trigram) ...
     index('messages_content_trgm_idx').using('gin', sql`${searchable(t.content)} gin_trgm_ops`),

@@ -19,8 +19,8 @@ export const notifications = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The bell: newest first, and the unread count.
-    index('notifications_user_created_idx').on(t.userId, t.createdAt.desc()),
+    // The bell: newest first (NULLS FIRST like ORDER BY created_at DESC), and the unread count.
+    index('notifications_user_created_idx').on(t.userId, t.createdAt.desc().nullsFirst()),
     index('notifications_user_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
   ],
 );

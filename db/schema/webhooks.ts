@@ -33,5 +33,6 @@ export const webhookDeliveries = pgTable(
     deliveredAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt.desc()), index('webhook_deliveries_due_idx').on(t.nextAttemptAt)],
+  // A webhook's deliveries newest first (NULLS FIRST like ORDER BY created_at DESC); the retry sweep.
+  (t) => [index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt.desc().nullsFirst()), index('webhook_deliveries_due_idx').on(t.nextAttemptAt)],
 );

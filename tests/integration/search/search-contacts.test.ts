@@ -135,7 +135,8 @@ describe('searchContacts: authorization', () => {
   it('shows an agent only contacts with a conversation in their inboxes, and only those conversations', async () => {
     const { db, account, mine, theirs, admin, contact, search } = await world();
     const both = await contact({ name: 'Pablo Ambos' });
-    const seen = await createConversation(db, { accountId: account.id, inboxId: mine.id, contactId: both.id });
+    // Explicit times: the newest activity comes first, whatever the clocks of the database and the test.
+    const seen = await createConversation(db, { accountId: account.id, inboxId: mine.id, contactId: both.id, lastActivityAt: new Date(Date.now() - 60_000) });
     const unseen = await createConversation(db, { accountId: account.id, inboxId: theirs.id, contactId: both.id, lastActivityAt: new Date() });
     const elsewhere = await contact({ name: 'Pablo Ventas' });
     await createConversation(db, { accountId: account.id, inboxId: theirs.id, contactId: elsewhere.id });

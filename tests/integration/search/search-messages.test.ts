@@ -80,6 +80,17 @@ describe('searchMessages: matching', () => {
     expect(ids(await search('ok'))).toEqual([ok.id]);
   });
 
+  it('matches two-character queries at the start of any word, ignoring case and accents', async () => {
+    const { say, search } = await world();
+    const first = await say('Él llamó ayer');
+    const later = await say('Le escribió ÁNGELA desde Éfeso');
+    await say('Papel y sello');
+
+    expect(ids(await search('el'))).toEqual([first.id]);
+    expect(ids(await search('AN'))).toEqual([later.id]);
+    expect(ids(await search('ef'))).toEqual([later.id]);
+  });
+
   it('takes LIKE wildcards and backslashes in the query literally', async () => {
     const { say, search } = await world();
     const percent = await say('Le aplicamos un descuento del 100% en su pedido');

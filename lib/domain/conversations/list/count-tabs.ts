@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { conversations, mentions } from '@/db/schema';
+import { conversations } from '@/db/schema';
 import type { Ctx } from '../../context';
-import { buildListConditions, type ListConditions } from './list-conditions';
+import { buildListConditions, joinMentionsFor, type ListConditions } from './list-conditions';
 import { ZListQuery, type TListQueryInput, type TListViewInput } from './list-query';
 
 export type TabCounts = { mine: number; unassigned: number; all: number };
@@ -11,11 +11,11 @@ const countWhere = (condition: SQL | undefined) =>
 
 // L5: the three tab counts for conditions already built, in one query (one scan, three FILTERs).
 export const countTabsWhere = async (ctx: Ctx, conditions: ListConditions): Promise<TabCounts> => {
-  const [row] = await ctx.db
+  const query = ctx.db
     .select({ mine: countWhere(conditions.tabs.mine), unassigned: countWhere(conditions.tabs.unassigned), all: countWhere(conditions.tabs.all) })
     .from(conversations)
-    .leftJoin(mentions, conditions.mentionJoin)
-    .where(conditions.where);
+    .$dynamic();
+  const [row] = await joinMentionsFor(query, conditions).where(conditions.where);
   return { mine: row?.mine ?? 0, unassigned: row?.unassigned ?? 0, all: row?.all ?? 0 };
 };
 

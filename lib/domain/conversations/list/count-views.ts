@@ -33,15 +33,22 @@ const countByInbox = (ctx: Ctx, open: SQL) =>
     .where(open)
     .groupBy(conversations.inboxId);
 
-// V5: every label of the account, zero included (the conditions sit in the ON so empty labels stay).
-const countByLabel = (ctx: Ctx, open: SQL) =>
-  ctx.db
-    .select({ id: labels.id, count: countInt(sql`count(${conversations.id})`) })
-    .from(labels)
-    .leftJoin(conversationLabels, eq(conversationLabels.labelId, labels.id))
-    .leftJoin(conversations, and(eq(conversations.id, conversationLabels.conversationId), open))
-    .where(accountScope(ctx.actor, labels.accountId))
-    .groupBy(labels.id);
+// V5: every label of the account, zero included. Counted from the open conversations in scope (a
+// few thousand label rows), not from every label row of the account's history; the labels without
+// an open conversation get their zero from the account's label list.
+const countByLabel = async (ctx: Ctx, open: SQL) => {
+  const [all, counted] = await Promise.all([
+    ctx.db.select({ id: labels.id }).from(labels).where(accountScope(ctx.actor, labels.accountId)),
+    ctx.db
+      .select({ id: conversationLabels.labelId, count: countInt(sql`count(*)`) })
+      .from(conversations)
+      .innerJoin(conversationLabels, eq(conversationLabels.conversationId, conversations.id))
+      .where(open)
+      .groupBy(conversationLabels.labelId),
+  ]);
+  const counts = new Map(counted.map((row) => [row.id, row.count]));
+  return all.map(({ id }) => ({ id, count: counts.get(id) ?? 0 }));
+};
 
 // V6: the actor's teams (administrators: every team of the account), zero included.
 const countByTeam = async (ctx: Ctx, open: SQL) => {

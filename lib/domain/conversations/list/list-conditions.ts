@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { conversationLabels, conversations, labels, mentions, savedViews, teams } from '@/db/schema';
 import { accountScope, assertInboxAccess, conversationScope } from '../../authorization/scope';
 import type { Actor, Ctx } from '../../context';
@@ -9,18 +10,19 @@ import { ZListView, type TListQuery, type TListTab, type TListView, type TListVi
 // The one query builder of the conversation list (STYLE.md): the page, the tab counts and the view
 // counts all take their WHERE from here, so a conversation is counted exactly where it is listed.
 //
-// Every list query reads `conversations LEFT JOIN mentions ON (this conversation, the actor)`: the
-// mentions view needs the actor's mention row (membership, and "newest mention first"), and
-// mentions is unique per (user, conversation) so the join never repeats a conversation. In the other
-// views nothing reads the joined row and PostgreSQL removes the join from the plan.
+// The mentions view (V2) reads `conversations LEFT JOIN mentions ON (this conversation, the actor)`:
+// it needs the actor's mention row (membership, and "newest mention first"), and mentions is unique
+// per (user, conversation) so the join never repeats a conversation. The other views leave the join
+// out: PostgreSQL would remove it from the plan, but its ON still names conversations.id, and that
+// alone kept the tab counts from the small count index, which does not hold the id (bench/README.md).
 
 export type ListConditions = {
   // Scope + view + status + filter: everything but the tab.
   where: SQL;
   // L5: the extra condition of each tab (undefined: none).
   tabs: Record<TListTab, SQL | undefined>;
-  // The ON of the mentions join every list query makes.
-  mentionJoin: SQL;
+  // The ON of the mentions join, in the mentions view only (undefined: no join).
+  mentionJoin: SQL | undefined;
   view: TListView;
 };
 
@@ -117,5 +119,11 @@ export const buildListConditions = async (
   const statusWhere = query.status === 'all' ? undefined : eq(conversations.status, query.status);
   const where = and(conversationScope(ctx.actor), viewWhere, statusWhere, filterWhere) ?? sql`true`;
 
-  return { where, tabs: tabConditionsFor(ctx.actor), mentionJoin: mentionJoinFor(ctx.actor), view };
+  const mentionJoin = view.kind === 'mentions' ? mentionJoinFor(ctx.actor) : undefined;
+  return { where, tabs: tabConditionsFor(ctx.actor), mentionJoin, view };
 };
+
+// `FROM conversations` of a list query (page or tab counts), joined to the actor's mention row when
+// the view reads it. The queries select their columns explicitly, so the join leaves the row type as is.
+export const joinMentionsFor = <T extends PgSelect>(query: T, conditions: Pick<ListConditions, 'mentionJoin'>): T =>
+  conditions.mentionJoin ? (query.leftJoin(mentions, conditions.mentionJoin) as unknown as T) : query;

@@ -1,8 +1,8 @@
 import { and } from 'drizzle-orm';
-import { conversations, mentions } from '@/db/schema';
+import { conversations } from '@/db/schema';
 import type { Ctx } from '../../context';
 import { keysetFor } from './keyset';
-import type { ListConditions } from './list-conditions';
+import { joinMentionsFor, type ListConditions } from './list-conditions';
 import type { TListQuery } from './list-query';
 
 // L3: 25 conversations per page, as Chatwoot loads them.
@@ -20,10 +20,7 @@ export const listConversationPage = async (
 ): Promise<ConversationPage> => {
   const pageSize = options.pageSize ?? LIST_PAGE_SIZE;
   const keyset = keysetFor(query.sort, conditions.view);
-  const rows = await ctx.db
-    .select({ id: conversations.id, key: keyset.key })
-    .from(conversations)
-    .leftJoin(mentions, conditions.mentionJoin)
+  const rows = await joinMentionsFor(ctx.db.select({ id: conversations.id, key: keyset.key }).from(conversations).$dynamic(), conditions)
     .where(and(conditions.where, conditions.tabs[query.tab], keyset.after(query.cursor)))
     .orderBy(...keyset.orderBy)
     .limit(pageSize + 1);

@@ -1,0 +1,2 @@
+DROP INDEX "messages_account_created_idx";--> statement-breakpoint
+CREATE INDEX "messages_account_created_idx" ON "messages" USING btree ("account_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"inbox_id","message_type");
