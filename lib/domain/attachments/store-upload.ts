@@ -15,6 +15,23 @@ export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
 // W3: what a browser's MediaRecorder produces (Chrome/Firefox WebM or Ogg Opus, Safari MP4 audio).
 const VOICE_NOTE_TYPES: readonly SniffedType[] = [TYPES.webmAudio, TYPES.oggAudio, TYPES.mp4Audio];
 
+// Streams a file into storage under `key`, counting its bytes (MAX_UPLOAD_BYTES) and keeping what
+// sniffType needs. Returns what was seen, and `refuse`, which removes the stored file and throws.
+export const storeInspected = async (storage: Ctx['storage'], key: string, stream: ReadableStream<Uint8Array>) => {
+  const inspector = createUploadInspector({ maxBytes: MAX_UPLOAD_BYTES, maxMb: MAX_UPLOAD_MB });
+  const refuse = async (error: unknown): Promise<never> => {
+    await storage.delete(key).catch(() => {});
+    throw error;
+  };
+  try {
+    await storage.put(key, stream.pipeThrough(inspector.stream), 'application/octet-stream');
+  } catch (error) {
+    // The adapter may report the inspector's refusal wrapped in its own error.
+    return refuse(inspector.failure() ?? error);
+  }
+  return { seen: inspector.result(), refuse };
+};
+
 export const ZStoreUploadInput = z
   .object({
     conversationId: z.coerce.number().int().positive().max(2_147_483_647),
@@ -76,20 +93,7 @@ export const storeUpload = async (ctx: Ctx, input: TStoreUploadInput): Promise<S
   let fileName = cleanFileName(parsed.data.fileName);
 
   const key = storageKeyFor(conversation.accountId, ctx.now());
-  const inspector = createUploadInspector({ maxBytes: MAX_UPLOAD_BYTES, maxMb: MAX_UPLOAD_MB });
-  const refuse = async (error: unknown): Promise<never> => {
-    await ctx.storage.delete(key).catch(() => {});
-    throw error;
-  };
-
-  try {
-    await ctx.storage.put(key, input.stream.pipeThrough(inspector.stream), 'application/octet-stream');
-  } catch (error) {
-    // The adapter may report the inspector's refusal wrapped in its own error.
-    return refuse(inspector.failure() ?? error);
-  }
-
-  const seen = inspector.result();
+  const { seen, refuse } = await storeInspected(ctx.storage, key, input.stream);
   if (seen.size === 0 || (expectedSize !== undefined && seen.size !== expectedSize)) return refuse(new DomainError('INVALID_INPUT', { field: 'file' }));
   const preferAudio = isVoiceNote || Boolean(declaredType?.toLowerCase().startsWith('audio/'));
   const type = sniffType({ head: seen.head, tail: seen.tail, isText: seen.isText, preferAudio });

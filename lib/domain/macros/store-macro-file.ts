@@ -2,9 +2,8 @@ import { z } from 'zod';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { cleanFileName, nameMatchesType } from '../attachments/file-name';
-import { createUploadInspector } from '../attachments/inspect-upload';
 import { sniffType } from '../attachments/sniff-type';
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '../attachments/store-upload';
+import { storeInspected } from '../attachments/store-upload';
 import type { TMacroFile } from './macro-schemas';
 
 export const ZStoreMacroFileInput = z.object({ fileName: z.string().min(1).max(1000) });
@@ -22,17 +21,7 @@ export const storeMacroFile = async (ctx: Ctx, input: TStoreMacroFileInput): Pro
   }
   const fileName = cleanFileName(parsed.data.fileName);
   const key = `${ctx.actor.accountId}/macros/${crypto.randomUUID()}`;
-  const inspector = createUploadInspector({ maxBytes: MAX_UPLOAD_BYTES, maxMb: MAX_UPLOAD_MB });
-  const refuse = async (error: unknown): Promise<never> => {
-    await ctx.storage.delete(key).catch(() => {});
-    throw error;
-  };
-  try {
-    await ctx.storage.put(key, input.stream.pipeThrough(inspector.stream), 'application/octet-stream');
-  } catch (error) {
-    return refuse(inspector.failure() ?? error);
-  }
-  const seen = inspector.result();
+  const { seen, refuse } = await storeInspected(ctx.storage, key, input.stream);
   if (seen.size === 0) return refuse(new DomainError('INVALID_INPUT', { field: 'file' }));
   const type = sniffType({ head: seen.head, tail: seen.tail, isText: seen.isText });
   if (!type || !nameMatchesType(fileName, type)) return refuse(new DomainError('UNSUPPORTED_TYPE'));

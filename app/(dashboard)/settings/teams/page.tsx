@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/settings/action-form';
 import { Card, Field, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from '@/components/settings/fields';
+import { MembersEditor } from '@/components/settings/members-editor';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { addTeamMemberAction, createTeamAction, deleteTeamAction, removeTeamMemberAction, updateTeamAction } from '@/lib/actions/settings-teams';
 import { requireCtx } from '@/lib/auth/session';
@@ -40,31 +41,7 @@ const TeamsSettingsPage = async () => {
               <button type="submit" className={secondaryButtonClass}>{t('save')}</button>
             </ActionForm>
             <h3 className="mt-4 text-sm font-medium">{t('members', { count: team.members.length })}</h3>
-            <ul className="my-2 divide-y divide-slate-100">
-              {team.members.map((member) => (
-                <li key={member.id} className="flex items-center justify-between gap-2 py-1 text-sm">
-                  <span className="truncate">{member.name}</span>
-                  <ActionForm action={removeTeamMemberAction}>
-                    <input type="hidden" name="teamId" value={team.id} />
-                    <input type="hidden" name="userId" value={member.id} />
-                    <button type="submit" className="text-sm text-red-700 underline" aria-label={t('removeMember', { name: member.name })}>{t('remove')}</button>
-                  </ActionForm>
-                </li>
-              ))}
-            </ul>
-            {candidates.length > 0 && (
-              <ActionForm action={addTeamMemberAction} className="flex flex-wrap items-end gap-2">
-                <input type="hidden" name="teamId" value={team.id} />
-                <Field label={t('addMember')}>
-                  <select name="userId" className={inputClass}>
-                    {candidates.map((agent) => (
-                      <option key={agent.id} value={agent.id}>{agent.name}</option>
-                    ))}
-                  </select>
-                </Field>
-                <button type="submit" className={secondaryButtonClass}>{t('add')}</button>
-              </ActionForm>
-            )}
+            <MembersEditor owner={{ name: 'teamId', value: team.id }} members={team.members} candidates={candidates} addAction={addTeamMemberAction} removeAction={removeTeamMemberAction} namespace="settings.teams" />
             <ActionForm action={deleteTeamAction} confirm={t('confirmDelete', { name: team.name })} className="mt-4">
               <input type="hidden" name="teamId" value={team.id} />
               <button type="submit" className={dangerButtonClass}>{t('delete')}</button>

@@ -1,8 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/settings/action-form';
-import { Card, Field, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from '@/components/settings/fields';
+import { Card, Field, buttonClass, dangerButtonClass, inputClass } from '@/components/settings/fields';
 import { InboxSettingsFields } from '@/components/settings/inbox-settings-fields';
+import { MembersEditor } from '@/components/settings/members-editor';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { addInboxMemberAction, deleteInboxAction, removeInboxMemberAction, updateInboxAction } from '@/lib/actions/settings-inboxes';
 import { requireCtx } from '@/lib/auth/session';
@@ -42,31 +43,7 @@ const InboxSettingsPage = async ({ params }: PageProps) => {
         </ActionForm>
       </Card>
       <Card id="inbox-members" title={t('members', { count: inbox.members.length })}>
-        <ul className="mb-2 divide-y divide-slate-100">
-          {inbox.members.map((member) => (
-            <li key={member.id} className="flex items-center justify-between gap-2 py-1 text-sm">
-              <span className="truncate">{member.name}</span>
-              <ActionForm action={removeInboxMemberAction}>
-                <input type="hidden" name="inboxId" value={inbox.id} />
-                <input type="hidden" name="userId" value={member.id} />
-                <button type="submit" className="text-sm text-red-700 underline" aria-label={t('removeMember', { name: member.name })}>{t('remove')}</button>
-              </ActionForm>
-            </li>
-          ))}
-        </ul>
-        {candidates.length > 0 && (
-          <ActionForm action={addInboxMemberAction} className="flex flex-wrap items-end gap-2">
-            <input type="hidden" name="inboxId" value={inbox.id} />
-            <Field label={t('addMember')}>
-              <select name="userId" className={inputClass}>
-                {candidates.map((agent) => (
-                  <option key={agent.id} value={agent.id}>{agent.name}</option>
-                ))}
-              </select>
-            </Field>
-            <button type="submit" className={secondaryButtonClass}>{t('add')}</button>
-          </ActionForm>
-        )}
+        <MembersEditor owner={{ name: 'inboxId', value: inbox.id }} members={inbox.members} candidates={candidates} addAction={addInboxMemberAction} removeAction={removeInboxMemberAction} namespace="settings.inboxes" />
       </Card>
       <Card id="delete-inbox" title={t('delete')}>
         <p className="mb-2 text-sm text-slate-600">{t('deleteWarning')}</p>
