@@ -1,11 +1,14 @@
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/settings/action-form';
 import { Card, Field, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from '@/components/settings/fields';
 import { InboxSettingsFields } from '@/components/settings/inbox-settings-fields';
+import { WidgetSnippetCard } from '@/components/widget/widget-snippet-card';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { addInboxMemberAction, deleteInboxAction, removeInboxMemberAction, updateInboxAction } from '@/lib/actions/settings-inboxes';
 import { requireCtx } from '@/lib/auth/session';
+import { appOrigin } from '@/lib/domain/channels/widget/app-origin';
 import { isDomainError } from '@/lib/domain/errors';
 import { getInboxSettings } from '@/lib/domain/inboxes/get-inbox-settings';
 import { listAgents } from '@/lib/domain/users/list-agents';
@@ -41,6 +44,7 @@ const InboxSettingsPage = async ({ params }: PageProps) => {
           </div>
         </ActionForm>
       </Card>
+      {inbox.channelType === 'website' && <WidgetSnippetCard inbox={inbox} origin={appOrigin(await headers())} />}
       <Card id="inbox-members" title={t('members', { count: inbox.members.length })}>
         <ul className="mb-2 divide-y divide-slate-100">
           {inbox.members.map((member) => (
