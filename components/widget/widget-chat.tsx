@@ -330,7 +330,12 @@ export const WidgetChat = ({ inbox, strings, realtime }: Props) => {
                   {message.content}
                   {message.attachments.map((attachment) => (
                     <a key={attachment.id} href={attachment.url} target="_blank" rel="noopener noreferrer" className="mt-1 block underline">
-                      {attachment.kind === 'image' ? <img src={attachment.url} alt={attachment.fileName} className="max-h-48 rounded" /> : attachment.fileName}
+                      {attachment.kind === 'image' ? (
+                        // eslint-disable-next-line @next/next/no-img-element -- signed links to our own route
+                        <img src={attachment.url} alt={attachment.fileName} className="max-h-48 rounded" />
+                      ) : (
+                        attachment.fileName
+                      )}
                     </a>
                   ))}
                 </div>

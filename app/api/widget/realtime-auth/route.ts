@@ -1,5 +1,5 @@
 import { apiError, apiJson } from '@/app/public/api/v1/_lib/client-api-route';
-import { authorizeVisitorChannel } from '@/lib/domain/channels/widget/visitor-channel';
+import { authorizeVisitorChannel } from '@/lib/domain/channels/widget/visitor-channel-auth';
 import { DomainError, isDomainError } from '@/lib/domain/errors';
 import { getPusher } from '@/lib/realtime/publisher';
 import { VISITOR_HEADER } from '../_lib/widget-route';

@@ -3,12 +3,12 @@ import { contactInboxes, conversations, inboxes, messages, users } from '@/db/sc
 import { conversationScope } from '../../authorization/scope';
 import type { Ctx, SystemCtx } from '../../context';
 import { DomainError } from '../../errors';
-import { verifyVisitorToken } from './visitor-token';
 
 // The widget visitor's realtime channel: one per visitor (their source id in the inbox), authorised
-// by their token at POST /api/widget/realtime-auth, never by an agent's session. It carries only
-// what the visitor may know: `message.created` of customer-visible messages (ids; the widget
-// re-reads), and `typing.started` / `typing.stopped` of the agents' public replies.
+// by their token at POST /api/widget/realtime-auth (visitor-channel-auth.ts), never by an agent's
+// session. It carries only what the visitor may know: `message.created` of customer-visible
+// messages (ids; the widget re-reads), and `typing.started` / `typing.stopped` of the agents'
+// public replies.
 const PREFIX = 'private-visitor-';
 export const visitorChannel = (sourceId: string) => `${PREFIX}${sourceId}`;
 
@@ -17,13 +17,6 @@ export type VisitorEvent = 'message.created' | 'typing.started' | 'typing.stoppe
 export const publishToVisitor = async (ctx: Pick<Ctx, 'realtime'>, sourceId: string, event: VisitorEvent, data: Record<string, unknown>) => {
   // After commit, like every publish: a failure is logged, never fails the change (the widget polls).
   await ctx.realtime.publish(visitorChannel(sourceId), event, data).catch((error: unknown) => console.error(`realtime: publishing ${event} to a visitor failed`, error));
-};
-
-// Whether the token's visitor may subscribe to `channel`: their own visitor channel only.
-export const authorizeVisitorChannel = ({ token, channel, now }: { token: string | null; channel: string; now: Date }): void => {
-  const visitor = verifyVisitorToken(token, now);
-  if (!visitor) throw new DomainError('UNAUTHENTICATED');
-  if (channel !== visitorChannel(visitor.sourceId)) throw new DomainError('FORBIDDEN');
 };
 
 // The visitor's source id for a conversation of a website inbox; null for any other channel.
