@@ -46,8 +46,20 @@ const POLL_MS = 4000;
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const TYPING_EXPIRY_MS = 6000;
 const fill = (template: string, name: string) => template.replace('{name}', name);
+// crypto.randomUUID needs a secure context, which a site on plain http is not.
+const newEchoId = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 const toParent = (data: Record<string, unknown>) => {
   if (window.parent !== window) window.parent.postMessage(data, '*');
+};
+// Whether the iframe may keep anything: browsers that block third-party storage refuse it.
+const storageWorks = () => {
+  try {
+    window.localStorage.setItem('bandeja-widget:probe', '1');
+    window.localStorage.removeItem('bandeja-widget:probe');
+    return true;
+  } catch {
+    return false;
+  }
 };
 const storage = {
   get: (key: string) => {
@@ -125,17 +137,23 @@ export const WidgetChat = ({ inbox, strings, realtime }: Props) => {
       identity = {};
     }
     const start = async () => {
+      // The token from the iframe's storage; where that is blocked, the one the host page keeps for
+      // us (passed in the fragment). Only then is the new token handed to the host page: a token
+      // from this iframe's own storage never goes to whichever page embeds it.
+      const ownStorage = storageWorks();
+      const previous = ownStorage ? storage.get(tokenKey) : (identity.token ?? null);
       const response = await fetch(`${api}/session`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ...(storage.get(tokenKey) ? { token: storage.get(tokenKey) } : {}), ...identity }),
+        body: JSON.stringify({ ...(identity.identifier ? { identifier: identity.identifier, identifierHash: identity.identifierHash ?? '' } : {}), ...(previous ? { token: previous } : {}) }),
       }).catch(() => null);
       if (!response?.ok) {
         setLoadError(response?.status === 403 ? strings.refused : strings.loadFailed);
         return;
       }
       const session = (await response.json()) as WidgetView & { token: string; channel: string };
-      storage.set(tokenKey, session.token);
+      if (ownStorage) storage.set(tokenKey, session.token);
+      else toParent({ type: 'bandeja:token', token: session.token });
       setToken(session.token);
       setChannel(session.channel);
       setView(session);
@@ -265,7 +283,7 @@ export const WidgetChat = ({ inbox, strings, realtime }: Props) => {
       setNotice(strings.tooLarge);
       return;
     }
-    const item: Pending = { echoId: crypto.randomUUID(), content, file, failed: false };
+    const item: Pending = { echoId: newEchoId(), content, file, failed: false };
     setPending((list) => [...list, item]);
     setDraft('');
     setFile(null);
