@@ -7,16 +7,16 @@ import { isDomainError } from '@/lib/domain/errors';
 
 export const VISITOR_HEADER = 'x-bandeja-visitor';
 
-type Call = { ctx: SystemCtx; inbox: WidgetInbox; request: Request };
+export type WidgetCall = { ctx: SystemCtx; inbox: WidgetInbox; request: Request; visitor: Visitor | null };
 
 // The widget's JSON API (called from the widget's own page, on the app's origin): the website inbox
 // by its identifier, the client API's rate limits (per inbox; per visitor; new sessions per inbox
 // and IP address), errors as `{ error, message, details }` (401 for a missing or bad visitor token).
 export const widgetHandler =
-  (handle: (call: Call & { visitor: Visitor | null }) => Promise<Response>, { visitor: needsVisitor = true } = {}) =>
+  (handle: (call: WidgetCall) => Promise<Response>, { visitor: needsVisitor = true, ports }: { visitor?: boolean; ports?: () => Promise<SystemCtx> } = {}) =>
   async (request: Request, { params }: { params: Promise<{ inboxIdentifier: string }> }): Promise<Response> => {
     try {
-      const ctx = await systemCtx();
+      const ctx = await (ports ?? systemCtx)();
       const inbox = await loadWidgetInbox(ctx.db, (await params).inboxIdentifier);
       takeToken(`widget-inbox:${inbox.id}`, CLIENT_API_LIMITS.inbox);
       const visitor = needsVisitor ? visitorFromToken(inbox, request.headers.get(VISITOR_HEADER), ctx.now()) : null;
