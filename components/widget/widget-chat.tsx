@@ -93,6 +93,12 @@ const connectOptions = (config: BrowserRealtimeConfig, token: string) => {
   };
 };
 
+const PaperClip = () => (
+  <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+    <path d="M21 11.5l-8.6 8.6a5.5 5.5 0 0 1-7.8-7.8l8.6-8.6a3.7 3.7 0 0 1 5.2 5.2l-8.6 8.6a1.8 1.8 0 0 1-2.6-2.6l7.9-7.9" />
+  </svg>
+);
+
 // The website widget's chat (issue #7), in the iframe on the app's origin: the visitor's session
 // (token in localStorage), their conversation, sending with retries, agents' replies and typing
 // live on the visitor's channel, and polling every few seconds while realtime is unavailable.
@@ -363,7 +369,11 @@ export const WidgetChat = ({ inbox, strings, realtime }: Props) => {
               <li key={item.echoId} className="flex justify-end">
                 <div className="max-w-[85%] rounded-lg px-3 py-2 text-sm break-words whitespace-pre-wrap text-white opacity-70" style={{ backgroundColor: inbox.color }}>
                   {item.content}
-                  {item.file && <p className="text-xs">📎 {item.file.name}</p>}
+                  {item.file && (
+                    <p className="flex items-center gap-1 text-xs">
+                      <PaperClip /> {item.file.name}
+                    </p>
+                  )}
                   <p className="text-xs">
                     {item.failed ? (
                       <>
@@ -426,7 +436,7 @@ export const WidgetChat = ({ inbox, strings, realtime }: Props) => {
           )}
           <form onSubmit={send} className="flex items-end gap-2 border-t border-slate-200 p-2">
             <label className="cursor-pointer rounded p-2 text-lg leading-none hover:bg-slate-100 focus-within:outline-2" title={strings.attach}>
-              <span aria-hidden="true">📎</span>
+              <PaperClip />
               <input ref={fileInput} type="file" aria-label={strings.attach} className="sr-only" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
             </label>
             <div className="min-w-0 flex-1">

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+import { baseUrl, newAgentPage, screenshotsDir, signIn } from '@/tests/e2e/helpers/browser';
 
 const PASSWORD = 'bandeja-demo';
 
@@ -87,6 +87,7 @@ describe('website widget', () => {
     await chat(visitor).getByLabel('Correo electrónico').fill(`marta.${Date.now()}@cliente.test`);
     await chat(visitor).getByRole('button', { name: 'Guardar' }).click();
     await chat(visitor).getByText('Gracias, Marta Visitante. Te avisaremos por aquí.').waitFor();
+    await visitor.screenshot({ path: `${screenshotsDir}/widget-375.png` });
 
     // The agent types: the visitor sees it; then the reply arrives.
     const composer = agent.locator('form:has(textarea[name="content"])').getByRole('textbox');

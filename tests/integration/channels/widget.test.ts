@@ -16,6 +16,7 @@ import {
   ZWidgetContactInput,
   type WidgetInbox,
 } from '@/lib/domain/channels/widget/widget-session';
+import { getContact } from '@/lib/domain/contacts/get-contact';
 import { changeStatus } from '@/lib/domain/conversations/actions/change-status';
 import { sendMessage } from '@/lib/domain/messages/send-message';
 import { createChannelWorkspace, type ChannelWorkspace } from '../../helpers/channels-factories';
@@ -138,6 +139,8 @@ describe('website widget: identity verification', () => {
     expect(link.hmacVerified).toBe(true);
     expect((await db.select().from(contacts).where(eq(contacts.id, link.contactId)))[0].identifier).toBe('user-42');
     await postWidgetMessage(workspace.ctx, inbox, visitor, { content: 'Soy el 42', echoId: 'e1' });
+    // Agents see "verificado" on the contact card.
+    expect((await getContact(workspace.ctx, { contactId: link.contactId })).identityVerified).toBe(true);
 
     // Another device, same verified identity: the same conversation.
     const phone = await startWidgetSession(workspace.ctx, inbox, { identifier: 'user-42', identifierHash: hash });
@@ -147,6 +150,11 @@ describe('website widget: identity verification', () => {
     // A wrong hash (not required): the identifier is ignored, the visitor is anonymous and sees nothing of user-42.
     const forged = await startWidgetSession(workspace.ctx, inbox, { identifier: 'user-42', identifierHash: identityHashFor('guess', 'user-42') });
     expect(forged).toMatchObject({ visitor: { verified: false }, messages: [] });
+    const forgedVisitor = visitorOf(workspace, forged.token);
+    await postWidgetMessage(workspace.ctx, inbox, forgedVisitor, { content: 'Soy el 42, créeme', echoId: 'e1' });
+    const [forgedLink] = await db.select().from(contactInboxes).where(eq(contactInboxes.sourceId, forgedVisitor.sourceId));
+    expect(forgedLink.contactId).not.toBe(link.contactId);
+    expect((await getContact(workspace.ctx, { contactId: forgedLink.contactId })).identityVerified).toBe(false);
     expect(visitorOf(workspace, forged.token).sourceId).not.toBe(visitor.sourceId);
     // The verified session's token without the identity (the site's user signed out): a fresh visitor.
     const signedOut = await startWidgetSession(workspace.ctx, inbox, { token: verified.token });
