@@ -4,7 +4,7 @@ import type { ContactCard as TContactCard } from '@/lib/domain/contacts/get-cont
 
 // D1: who the customer is: name, how to reach them, where they work and live, their profiles.
 export const ContactCard = async ({ contact }: { contact: TContactCard }) => {
-  const t = await getTranslations('sidebar.contact');
+  const [t, tWidget] = await Promise.all([getTranslations('sidebar.contact'), getTranslations('widget')]);
   const name = contact.name || contact.email || contact.phone || '';
   const location = [contact.city, contact.country].filter(Boolean).join(', ');
   const rows = [
@@ -19,6 +19,11 @@ export const ContactCard = async ({ contact }: { contact: TContactCard }) => {
       <div className="flex items-center gap-3">
         <Avatar name={name} src={contact.avatarUrl} />
         <h3 className="min-w-0 truncate font-semibold">{name}</h3>
+        {contact.identityVerified && (
+          <span title={tWidget('verifiedHint')} className="shrink-0 rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800" data-testid="contact-verified">
+            ✓ {tWidget('verified')}
+          </span>
+        )}
       </div>
       <dl className="space-y-1 text-sm">
         {rows.map((row) => (

@@ -45,6 +45,7 @@ export const ConversationPresence = ({ conversationId, me, agents, children }: P
   const [typing, setTyping] = useState<Array<Typist & { until: number }>>([]);
   const channel = useRef<PresenceChannel | null>(null);
   const sent = useRef<{ at: number; isPrivate: boolean; typing: boolean }>({ at: 0, isPrivate: false, typing: false });
+  const relayed = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const names = useRef(new Map<number, string>());
   names.current = new Map(agents.map((agent) => [agent.id, agent.name]));
@@ -110,8 +111,14 @@ export const ConversationPresence = ({ conversationId, me, agents, children }: P
       if (!target?.subscribed) return;
       sent.current = { at: Date.now(), isPrivate, typing: typingNow };
       target.trigger('client-typing', { userId: me.id, name: me.name, isPrivate, typing: typingNow } satisfies TypingPayload);
+      // A website widget's visitor is not on this channel: the server relays public typing to them.
+      const relay = typingNow && !isPrivate;
+      if (relay || relayed.current) {
+        relayed.current = relay;
+        void fetch(`/api/conversations/${conversationId}/typing`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ typing: relay }) }).catch(() => {});
+      }
     },
-    [me.id, me.name],
+    [me.id, me.name, conversationId],
   );
 
   const reportTyping = useCallback(

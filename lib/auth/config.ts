@@ -1,7 +1,8 @@
 import type { NextAuthConfig } from 'next-auth';
 
-// Paths anyone may open without signing in. Everything else needs a session.
-const PUBLIC_PATHS = [/^\/login(\/|$)/, /^\/set-password$/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+// Paths anyone may open without signing in (the website widget's loader and page too). Everything
+// else needs a session.
+const PUBLIC_PATHS = [/^\/widget(\.js$|\/)/, /^\/login(\/|$)/, /^\/set-password$/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
 
 export const isPublicPath = (pathname: string) => PUBLIC_PATHS.some((pattern) => pattern.test(pathname));
 

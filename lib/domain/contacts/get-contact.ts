@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { contactLabels, contacts, labels, type Contact } from '@/db/schema';
+import { contactInboxes, contactLabels, contacts, labels, type Contact } from '@/db/schema';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { parseContactInput, ZContactId } from './contact-input';
@@ -31,6 +31,8 @@ export type ContactCard = Pick<
   // The profiles as links, rebuilt from the stored usernames (never a stored URL).
   socialLinks: Partial<Record<SocialNetwork, string>>;
   labels: Array<{ id: number; title: string; color: string }>;
+  // Website widget (#7): the site vouched for this contact's identity (HMAC identity verification).
+  identityVerified: boolean;
 };
 
 // D1: a contact's card, for an actor who may see the contact (contactScope). Any other id, or a
@@ -66,10 +68,16 @@ export const getContact = async (ctx: Pick<Ctx, 'db' | 'actor'>, input: TGetCont
     .where(eq(contactLabels.contactId, contact.id))
     .orderBy(asc(sql`lower(${labels.title})`), asc(labels.id));
 
+  const [verified] = await ctx.db
+    .select({ id: contactInboxes.id })
+    .from(contactInboxes)
+    .where(and(eq(contactInboxes.contactId, contact.id), eq(contactInboxes.hmacVerified, true)))
+    .limit(1);
+
   const socialLinks: ContactCard['socialLinks'] = {};
   for (const network of SOCIAL_NETWORKS) {
     const username = contact.socialProfiles[network];
     if (username) socialLinks[network] = socialProfileUrl(network, username);
   }
-  return { ...contact, socialLinks, labels: labelRows };
+  return { ...contact, socialLinks, labels: labelRows, identityVerified: Boolean(verified) };
 };

@@ -35,6 +35,7 @@ const contact: ContactCard = {
   lastActivityAt: null,
   socialLinks: {},
   labels: [],
+  identityVerified: false,
 };
 
 const renderIn = (locale: 'es' | 'en') =>

@@ -19,8 +19,9 @@ import shell from './shell.json';
 import sidebar from './sidebar.json';
 import views from './views.json';
 import webhooks from './webhooks.json';
+import widget from './widget.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...notifications, ...outbox, ...priority, ...realtime, ...search, ...setPassword, ...settings, ...shell, ...sidebar, ...views, ...webhooks };
+const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...notifications, ...outbox, ...priority, ...realtime, ...search, ...setPassword, ...settings, ...shell, ...sidebar, ...views, ...webhooks, ...widget };
 
 export default messages;

@@ -1,12 +1,15 @@
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/settings/action-form';
 import { Card, Field, buttonClass, dangerButtonClass, inputClass } from '@/components/settings/fields';
 import { InboxSettingsFields } from '@/components/settings/inbox-settings-fields';
 import { MembersEditor } from '@/components/settings/members-editor';
+import { WidgetSnippetCard } from '@/components/widget/widget-snippet-card';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { addInboxMemberAction, deleteInboxAction, removeInboxMemberAction, updateInboxAction } from '@/lib/actions/settings-inboxes';
 import { requireCtx } from '@/lib/auth/session';
+import { appOrigin } from '@/lib/domain/channels/widget/app-origin';
 import { isDomainError } from '@/lib/domain/errors';
 import { getInboxSettings } from '@/lib/domain/inboxes/get-inbox-settings';
 import { listAgents } from '@/lib/domain/users/list-agents';
@@ -42,6 +45,7 @@ const InboxSettingsPage = async ({ params }: PageProps) => {
           </div>
         </ActionForm>
       </Card>
+      {inbox.channelType === 'website' && <WidgetSnippetCard inbox={inbox} origin={appOrigin(await headers())} />}
       <Card id="inbox-members" title={t('members', { count: inbox.members.length })}>
         <MembersEditor owner={{ name: 'inboxId', value: inbox.id }} members={inbox.members} candidates={candidates} addAction={addInboxMemberAction} removeAction={removeInboxMemberAction} namespace="settings.inboxes" />
       </Card>

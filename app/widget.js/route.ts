@@ -1,0 +1,23 @@
+import { getTranslations } from 'next-intl/server';
+import { appOrigin } from '@/lib/domain/channels/widget/app-origin';
+import { LOADER_SOURCE } from '@/components/widget/loader-source';
+import { locales } from '@/lib/i18n/locales';
+
+export const dynamic = 'force-dynamic';
+
+// GET /widget.js: the loader a website embeds (components/widget/loader-source.ts), with the app's
+// origin and the launcher's labels in both languages. Cached by browsers for five minutes.
+export const GET = async (request: Request): Promise<Response> => {
+  const labels = Object.fromEntries(
+    await Promise.all(
+      locales.map(async (locale) => {
+        const t = await getTranslations({ locale, namespace: 'widget' });
+        return [locale, { open: t('open'), close: t('close'), title: t('messages') }];
+      }),
+    ),
+  );
+  const source = LOADER_SOURCE.replace('__ORIGIN__', JSON.stringify(appOrigin(request.headers, request.url))).replace('__LABELS__', JSON.stringify(labels));
+  return new Response(source, {
+    headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
+  });
+};
