@@ -13,7 +13,7 @@ type Listener = (message: RealtimeMessage) => void;
 export type ConnectionState = 'initialized' | 'connecting' | 'connected' | 'unavailable' | 'failed' | 'disconnected';
 export const isOffline = (state: ConnectionState): boolean => state === 'unavailable' || state === 'failed' || state === 'disconnected';
 
-type Realtime = {
+export type Realtime = {
   pusher: Pusher | null;
   state: ConnectionState;
   // What the banner says: the connection is down, or the browser knows it has no network (shown at
@@ -30,7 +30,8 @@ type Realtime = {
   setNotice: (notice: string | null) => void;
 };
 
-const RealtimeContext = createContext<Realtime | null>(null);
+// Exported for component tests, which provide a Realtime of their own.
+export const RealtimeContext = createContext<Realtime | null>(null);
 
 type Props = {
   config: BrowserRealtimeConfig;
