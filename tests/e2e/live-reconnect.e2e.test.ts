@@ -26,6 +26,17 @@ const cuttableRealtime = async (page: Page) => {
   return {
     sockets,
     opened: () => opened,
+    // Only the socket: the server side goes away and new sockets are refused, the page stays online.
+    dropSocket: async () => {
+      cut = true;
+      for (const [socket, server] of [...sockets]) {
+        await server.close().catch(() => undefined);
+        await socket.close({ code: 1001, reason: 'gone' }).catch(() => undefined);
+      }
+    },
+    allowSocket: () => {
+      cut = false;
+    },
     goOffline: async () => {
       cut = true;
       await page.context().setOffline(true);
@@ -42,7 +53,8 @@ const cuttableRealtime = async (page: Page) => {
 };
 
 describe('live: a dropped realtime connection catches up when it comes back', () => {
-  test("B's socket drops, A replies meanwhile: B sees the offline banner, then the missed reply after reconnecting, without a reload", async () => {
+  // B (Sofía) with a conversation of the website chat open, her socket routed; A (Carlos) in the same one.
+  const openBoth = async () => {
     const sofia = await newAgentPage();
     const network = await cuttableRealtime(sofia);
     await signIn(sofia, 'sofia@bandeja.test', PASSWORD);
@@ -63,31 +75,60 @@ describe('live: a dropped realtime connection catches up when it comes back', ()
     expect(network.sockets.size).toBeGreaterThan(0);
     // A mark on the document: still there at the end means the page was never reloaded.
     await sofia.evaluate(() => Object.assign(window, { sameDocument: true }));
+    return { sofia, carlos, network };
+  };
+  const reply = async (carlos: Page, text: string) => {
+    await composer(carlos).getByRole('textbox').fill(text);
+    const stored = carlos.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/conversations\/\d+\/messages$/.test(response.url()));
+    await composer(carlos).getByRole('textbox').press('Enter');
+    expect((await stored).ok()).toBe(true);
+  };
+  const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument);
 
+  test("B's network drops, A replies meanwhile: B sees the offline banner at once, then the missed reply after reconnecting, without a reload", async () => {
+    const { sofia, carlos, network } = await openBoth();
     await network.goOffline();
     await sofia.getByTestId('realtime-offline').waitFor({ timeout: 5000 });
     expect(await sofia.getByTestId('realtime-offline').textContent()).toMatch(/Sin conexión/);
 
-    const reply = `Respuesta mientras estabas sin conexión ${Date.now()}`;
-    await composer(carlos).getByRole('textbox').fill(reply);
-    const stored = carlos.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/conversations\/\d+\/messages$/.test(response.url()));
-    await composer(carlos).getByRole('textbox').press('Enter');
-    expect((await stored).ok()).toBe(true);
+    const missed = `Respuesta mientras estabas sin conexión ${Date.now()}`;
+    await reply(carlos, missed);
     // B did not hear it: not in B's chat while the connection is down.
     await sofia.waitForTimeout(1500);
-    expect(await messages(sofia).getByText(reply).count()).toBe(0);
+    expect(await messages(sofia).getByText(missed).count()).toBe(0);
     await expect(sofia.getByTestId('realtime-offline').count()).resolves.toBe(1);
 
     const openedBefore = network.opened();
     const backAt = Date.now();
     await network.goOnline();
-    await messages(sofia).locator('[data-message-type="outgoing"]', { hasText: reply }).waitFor({ timeout: 10_000 });
+    await messages(sofia).locator('[data-message-type="outgoing"]', { hasText: missed }).waitFor({ timeout: 10_000 });
     console.log(`live-reconnect: the missed reply appeared ${Date.now() - backAt} ms after the network came back`);
-    await cards(sofia).first().filter({ hasText: reply }).waitFor({ timeout: 5000 });
+    await cards(sofia).first().filter({ hasText: missed }).waitFor({ timeout: 5000 });
     await expect.poll(() => sofia.getByTestId('realtime-offline').count(), { timeout: 5000 }).toBe(0);
-    expect(await sofia.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(await sameDocument(sofia)).toBe(true);
     // pusher-js opened a new socket: the catch-up came from the reconnection's re-read.
     expect(network.opened()).toBeGreaterThan(openedBefore);
     expect(network.sockets.size).toBeGreaterThan(0);
   }, 45_000);
+
+  test("only B's socket drops (the page stays online) and reconnecting fails for a while: the banner shows once pusher-js gives up, and the reply A sent meanwhile appears after the reconnection", async () => {
+    const { sofia, carlos, network } = await openBoth();
+    const droppedAt = Date.now();
+    await network.dropSocket();
+    const missed = `Respuesta durante el corte ${Date.now()}`;
+    await reply(carlos, missed);
+    // pusher-js retries quietly, then reports "unavailable" (after 10 s): the banner.
+    await sofia.getByTestId('realtime-offline').waitFor({ timeout: 20_000 });
+    console.log(`live-reconnect: banner ${Date.now() - droppedAt} ms after the socket dropped`);
+    expect(await messages(sofia).getByText(missed).count()).toBe(0);
+
+    const openedBefore = network.opened();
+    const backAt = Date.now();
+    network.allowSocket();
+    await messages(sofia).locator('[data-message-type="outgoing"]', { hasText: missed }).waitFor({ timeout: 30_000 });
+    console.log(`live-reconnect: the missed reply appeared ${Date.now() - backAt} ms after the server could be reached again`);
+    expect(network.opened()).toBeGreaterThan(openedBefore);
+    await expect.poll(() => sofia.getByTestId('realtime-offline').count(), { timeout: 5000 }).toBe(0);
+    expect(await sameDocument(sofia)).toBe(true);
+  }, 90_000);
 });
