@@ -43,7 +43,7 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
           <div className="flex min-w-0 flex-1 flex-col">
             <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} />
             <TypingIndicator />
-            <Composer conversationId={conversation.id} agents={others} me={{ id: me.id, name: me.name }} />
+            <Composer conversationId={conversation.id} agents={others} me={{ id: me.id, name: me.name }} enterToSend={me.preferences.enterToSend ?? true} />
           </div>
           {sidebar && <ContactSidebar ctx={ctx} conversation={conversation} state={sidebar} />}
         </div>

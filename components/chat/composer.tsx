@@ -6,6 +6,7 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { usePresence } from '@/components/realtime/conversation-presence';
 import { useRealtime } from '@/components/realtime/realtime-provider';
 import { sendMessageFormAction } from '@/lib/actions/chat';
+import { updateEnterToSendAction } from '@/lib/actions/settings-profile';
 import { useCannedPicker } from './canned-picker';
 import { reviveMessage, useChatState } from './chat-state';
 import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
@@ -13,16 +14,16 @@ import type { DisplayMessage } from './message-bubble';
 import { useUploads, type Upload } from './use-uploads';
 import { VoiceRecorder } from './voice-recorder';
 
-type Props = { conversationId: number; agents: MentionCandidate[]; me: { id: number; name: string } };
+// enterToSend: the agent's saved preference (users.preferences, also edited at /settings/profile).
+type Props = { conversationId: number; agents: MentionCandidate[]; me: { id: number; name: string }; enterToSend: boolean };
 
 const draftKey = (conversationId: number) => `bandeja:draft:${conversationId}`;
-const ENTER_KEY = 'bandeja:enter-to-send';
 
 // W1-W5: reply or private note, text (Enter sends, Shift+Enter breaks; configurable), a draft kept
 // per conversation, @mentions in notes, attachments with progress, voice notes, and an optimistic
 // send that is confirmed when stored and kept with a retry when it fails. Without JavaScript the
 // same form posts the text to a server action.
-export const Composer = ({ conversationId, agents, me }: Props) => {
+export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterToSend }: Props) => {
   const t = useTranslations('composer');
   const tErrors = useTranslations('errors');
   const router = useRouter();
@@ -36,7 +37,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
   const [, postWithoutScript] = useActionState(sendMessageFormAction, {});
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [text, setText] = useState('');
-  const [enterToSend, setEnterToSend] = useState(true);
+  const [enterToSend, setEnterToSend] = useState(savedEnterToSend);
   const [failure, setFailure] = useState<{ echoId: string; error: string } | null>(null);
   const [mention, setMention] = useState<{ start: number; query: string; index: number } | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -44,12 +45,21 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
   const area = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  // The draft of each conversation survives reloads (localStorage); so does the Enter preference.
+  // The draft of each conversation survives reloads (localStorage).
   useEffect(() => {
     // Text typed before the page was interactive wins over an older draft.
     setText(area.current?.value || localStorage.getItem(draftKey(conversationId)) || '');
-    setEnterToSend(localStorage.getItem(ENTER_KEY) !== 'false');
   }, [conversationId]);
+  // "Enter sends" is the profile's preference: it follows a re-read page, and flipping it here saves
+  // it there (put back if the save fails).
+  useEffect(() => setEnterToSend(savedEnterToSend), [savedEnterToSend]);
+  const changeEnterToSend = (value: boolean) => {
+    setEnterToSend(value);
+    const form = new FormData();
+    form.set('enterToSend', String(value));
+    const revert = () => setEnterToSend(!value);
+    void updateEnterToSendAction({}, form).then((state) => !state.ok && revert(), revert);
+  };
   // Written as the agent types (not in an effect), so a reload right after a keystroke keeps it.
   const changeText = (value: string) => {
     setText(value);
@@ -247,7 +257,7 @@ export const Composer = ({ conversationId, agents, me }: Props) => {
           }}
         />
         <label className="ml-auto flex items-center gap-1 text-xs text-slate-500">
-          <input type="checkbox" checked={enterToSend} onChange={(event) => { setEnterToSend(event.target.checked); localStorage.setItem(ENTER_KEY, String(event.target.checked)); }} />
+          <input type="checkbox" checked={enterToSend} onChange={(event) => changeEnterToSend(event.target.checked)} />
           {t('enterToSend')}
         </label>
         <button type="submit" disabled={busy} className={`rounded-md px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${mode === 'note' ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-500 hover:bg-brand-600'}`}>

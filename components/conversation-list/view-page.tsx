@@ -44,7 +44,7 @@ export const viewPage = (toView: (params: RouteParams) => TListViewInput) => {
 
     const title = await viewTitle(ctx, view);
     return (
-      <ConversationWorkspace title={title} chat={chat}>
+      <ConversationWorkspace ctx={ctx} title={title} chat={chat}>
         <ListPanel ctx={ctx} view={view} title={title} query={query} list={list} error={listError} activeId={conversationId} showFilter={search.panel === 'filter'} />
       </ConversationWorkspace>
     );

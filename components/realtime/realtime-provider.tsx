@@ -13,9 +13,12 @@ type Listener = (message: RealtimeMessage) => void;
 export type ConnectionState = 'initialized' | 'connecting' | 'connected' | 'unavailable' | 'failed' | 'disconnected';
 export const isOffline = (state: ConnectionState): boolean => state === 'unavailable' || state === 'failed' || state === 'disconnected';
 
-type Realtime = {
+export type Realtime = {
   pusher: Pusher | null;
   state: ConnectionState;
+  // What the banner says: the connection is down, or the browser knows it has no network (shown at
+  // once; pusher-js itself only gives up, "unavailable", after 10 s of failed reconnections).
+  offline: boolean;
   userId: number;
   // Every server event of the subscribed channels (client-* and pusher:* events excluded).
   listen: (listener: Listener) => () => void;
@@ -27,7 +30,8 @@ type Realtime = {
   setNotice: (notice: string | null) => void;
 };
 
-const RealtimeContext = createContext<Realtime | null>(null);
+// Exported for component tests, which provide a Realtime of their own.
+export const RealtimeContext = createContext<Realtime | null>(null);
 
 type Props = {
   config: BrowserRealtimeConfig;
@@ -65,7 +69,19 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
   const [pusher, setPusher] = useState<Pusher | null>(null);
   const [state, setState] = useState<ConnectionState>('initialized');
   const [notice, setNotice] = useState<string | null>(null);
+  const [browserOnline, setBrowserOnline] = useState(true);
   const listeners = useRef(new Set<Listener>());
+
+  useEffect(() => {
+    const update = () => setBrowserOnline(navigator.onLine);
+    update();
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
 
   // The layout re-renders on every refresh with an equal but new config object: connect once per value.
   const configKey = JSON.stringify(config);
@@ -120,7 +136,8 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
     return () => void listeners.current.delete(listener);
   }, []);
 
-  const value = useMemo(() => ({ pusher, state, userId, listen, refresh, notice, setNotice }), [pusher, state, userId, listen, refresh, notice]);
+  const offline = isOffline(state) || !browserOnline;
+  const value = useMemo(() => ({ pusher, state, offline, userId, listen, refresh, notice, setNotice }), [pusher, state, offline, userId, listen, refresh, notice]);
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 };
 

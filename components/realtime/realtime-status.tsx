@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { isOffline, useRealtime } from './realtime-provider';
+import { useRealtime } from './realtime-provider';
 
 // Above the panels: "Sin conexión en tiempo real — reintentando" while the connection is down
 // (reading and sending still work: Postgres is the truth), and a notice raised by a live panel.
@@ -9,10 +9,10 @@ export const RealtimeStatus = () => {
   const t = useTranslations('realtime');
   const realtime = useRealtime();
   if (!realtime) return null;
-  const { state, notice, setNotice } = realtime;
+  const { offline, notice, setNotice } = realtime;
   return (
     <>
-      {isOffline(state) && (
+      {offline && (
         <p role="status" data-testid="realtime-offline" className="bg-amber-100 px-4 py-1.5 text-center text-sm text-amber-900">
           {t('offline')}
         </p>

@@ -1,6 +1,9 @@
 import { getTranslations } from 'next-intl/server';
+import { NotificationBell } from '@/components/notifications/notification-bell';
+import type { Ctx } from '@/lib/domain/context';
 
 type Props = {
+  ctx: Ctx;
   title: string;
   // The chat panel's content when a conversation is open; on a phone it then replaces the list.
   chat?: React.ReactNode;
@@ -9,7 +12,7 @@ type Props = {
 
 // The list (green) and chat (blue) panels of a view. Desktop: side by side. Phone: one at a time,
 // the list unless a conversation is open; the views drawer opens from the list header.
-export const ConversationWorkspace = async ({ title, chat, children }: Props) => {
+export const ConversationWorkspace = async ({ ctx, title, chat, children }: Props) => {
   const t = await getTranslations('shell');
   return (
     <>
@@ -21,7 +24,11 @@ export const ConversationWorkspace = async ({ title, chat, children }: Props) =>
           <a href="#views" className="rounded p-1 text-slate-600 md:hidden" aria-label={t('openMenu')}>
             ☰
           </a>
-          <h1 className="truncate text-base font-semibold">{title}</h1>
+          <h1 className="min-w-0 flex-1 truncate text-base font-semibold">{title}</h1>
+          {/* On a phone the views panel (and its bell) is a closed drawer: the bell is here too. */}
+          <div className="md:hidden">
+            <NotificationBell ctx={ctx} placement="header" />
+          </div>
         </header>
         <div className="flex-1 overflow-y-auto">
           {children ?? <p className="p-6 text-center text-sm text-slate-500">{t('emptyList')}</p>}

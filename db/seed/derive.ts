@@ -64,11 +64,24 @@ export const deriveConversation = (
   }
   if (!participants.has('laura') && rng.chance(0.25)) reads.push({ user: 'laura', at: messages[0]!.at });
 
-  // Notifications: every mention, and assignments by someone else during the last three days.
+  // Notifications: every mention, assignments by someone else during the last three days, and, for
+  // the last day's customer messages, replies and notes, the conversation's participants at that
+  // moment (P1: not the writer, not who was mentioned in it); read when the participant read past it.
   const notifications: ConversationPlan['notifications'] = [];
   const readAfter = (at: Date) => new Date(Math.min(now.getTime(), at.getTime() + rng.int(1, 120) * 60_000));
+  const readUpTo = new Map(reads.map((read) => [read.user, read.at]));
+  const participantsSoFar = new Set<UserKey>(setup.assignee ? [setup.assignee] : []);
   messages.forEach((message, messageIndex) => {
     const old = now.getTime() - message.at.getTime() > DAY;
+    if (!old && (message.kind === 'incoming' || message.kind === 'agent' || message.kind === 'note')) {
+      for (const user of participantsSoFar) {
+        if (user === message.sender || message.mentions?.includes(user)) continue;
+        const read = readUpTo.get(user);
+        notifications.push({ user, type: 'participating_message', actor: message.sender ?? null, messageIndex, readAt: read && read >= message.at ? read : null });
+      }
+    }
+    if (message.sender) participantsSoFar.add(message.sender);
+    for (const user of message.mentions ?? []) participantsSoFar.add(user);
     for (const user of message.mentions ?? []) {
       notifications.push({ user, type: 'conversation_mention', actor: message.sender ?? null, messageIndex, readAt: old && rng.chance(0.7) ? readAfter(message.at) : null });
     }

@@ -88,7 +88,7 @@ export type ConversationPlan = {
   reads: Array<{ user: UserKey; at: Date }>;
   notifications: Array<{
     user: UserKey;
-    type: 'conversation_mention' | 'conversation_assignment';
+    type: 'conversation_mention' | 'conversation_assignment' | 'participating_message';
     actor: UserKey | null;
     messageIndex: number;
     readAt: Date | null;

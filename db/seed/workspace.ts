@@ -10,6 +10,7 @@ import {
   teamMembers,
   teams,
   users,
+  type UserPreferences,
 } from '../schema';
 import type { Tx } from '../client';
 import {
@@ -60,7 +61,8 @@ export const writeWorkspace = async (tx: Tx, rng: Rng, passwordHash: string, now
         passwordHash,
         locale: DEMO_USERS[key].locale,
         timeZone: 'America/Mexico_City',
-        preferences: { enterToSend: key !== 'valeria', notifyOn: ['mention', 'assignment'] as Array<'mention' | 'assignment'> },
+        // Every notification type, so the demo shows "new message where I participate" (P1) too.
+        preferences: { enterToSend: key !== 'valeria', notifyOn: ['mention', 'assignment', 'participating_message', 'creation'] as NonNullable<UserPreferences['notifyOn']> },
         createdAt: since,
         updatedAt: since,
       })),

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { changePassword } from '@/lib/domain/users/change-password';
+import { updateEnterToSend } from '@/lib/domain/users/update-enter-to-send';
 import { updateProfile } from '@/lib/domain/users/update-profile';
 import { formAction, zFormList } from './action';
 
@@ -26,6 +27,12 @@ export const updateProfileAction = formAction(
     revalidatePath('/', 'layout');
   },
 );
+
+// The composer's "Enter sends" switch, saved to the profile (one preference for both places). No
+// revalidation: the composer already shows the new value, and the profile page is rendered per request.
+export const updateEnterToSendAction = formAction(z.object({ enterToSend: checkbox }), async (ctx, input) => {
+  await updateEnterToSend(ctx, input);
+});
 
 // Outside the exported call: an inline function there would be compiled as a server action.
 const ZChangePassword = z

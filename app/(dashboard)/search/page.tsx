@@ -9,7 +9,7 @@ type Props = { searchParams: Promise<{ q?: string; cursor?: string }> };
 const SearchPage = async ({ searchParams }: Props) => {
   const [{ q = '', cursor }, ctx, t] = await Promise.all([searchParams, requireCtx(), getTranslations('search')]);
   return (
-    <ConversationWorkspace title={t('title')}>
+    <ConversationWorkspace ctx={ctx} title={t('title')}>
       <SearchResults ctx={ctx} q={String(q)} cursor={cursor ? String(cursor) : undefined} />
     </ConversationWorkspace>
   );

@@ -13,6 +13,7 @@ import {
   inboxMembers,
   mentions,
   messages,
+  notifications,
   users,
 } from '@/db/schema';
 import { DEMO_PASSWORD, DEMO_SIZES, seedDemo } from '@/db/seed';
@@ -149,6 +150,30 @@ describe('seedDemo', () => {
     const participants = new Set((await db.select().from(conversationParticipants)).map((p) => `${p.userId}:${p.conversationId}`));
     for (const key of expected.keys()) expect(participants).toContain(key);
     for (const c of await allConversations(db)) if (c.assigneeId) expect(participants).toContain(`${c.assigneeId}:${c.id}`);
+  });
+
+  it('turns every notification type on for the demo people, and notifies participants of the last day\'s messages', async () => {
+    const { db } = database();
+    for (const { preferences } of await db.select({ preferences: users.preferences }).from(users)) {
+      expect([...(preferences.notifyOn ?? [])].sort()).toEqual(['assignment', 'creation', 'mention', 'participating_message']);
+    }
+    const participating = await db
+      .select({ userId: notifications.userId, actorId: notifications.actorId, conversationId: notifications.conversationId, readAt: notifications.readAt, message: messages })
+      .from(notifications)
+      .innerJoin(messages, eq(messages.id, notifications.messageId))
+      .where(eq(notifications.type, 'participating_message'));
+    expect(participating.length).toBeGreaterThan(0);
+    expect(participating.some((row) => row.readAt === null)).toBe(true);
+    const participants = new Set((await db.select().from(conversationParticipants)).map((p) => `${p.userId}:${p.conversationId}`));
+    for (const row of participating) {
+      expect(row.message.conversationId).toBe(row.conversationId);
+      expect(now.getTime() - row.message.createdAt.getTime()).toBeLessThanOrEqual(86_400_000);
+      expect(['incoming', 'outgoing']).toContain(row.message.messageType);
+      // Never to the writer, never to who the message mentions (they have the mention instead).
+      expect(row.userId).not.toBe(row.actorId);
+      expect(row.message.contentAttributes.mentionedUserIds ?? []).not.toContain(row.userId);
+      expect(participants).toContain(`${row.userId}:${row.conversationId}`);
+    }
   });
 
   it('does nothing the second time', async () => {

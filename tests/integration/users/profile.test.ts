@@ -4,6 +4,7 @@ import { users } from '@/db/schema';
 import { authenticate } from '@/lib/domain/auth/authenticate';
 import { changePassword } from '@/lib/domain/users/change-password';
 import { getProfile } from '@/lib/domain/users/get-profile';
+import { updateEnterToSend } from '@/lib/domain/users/update-enter-to-send';
 import { updateProfile } from '@/lib/domain/users/update-profile';
 import { useTestDatabase } from '../../helpers/db';
 import { actorFor, createAccount, createUser, ctxFor } from '../../helpers/factories';
@@ -32,6 +33,27 @@ describe('profile', () => {
     for (const bad of [{ timeZone: 'Mars/Olympus' }, { name: ' ' }, { avatarUrl: 'javascript:alert(1)' }, { notifyOn: ['everything'] }]) {
       await expect(updateProfile(ctx, { ...profileInput, notifyOn: [...profileInput.notifyOn], ...bad } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     }
+  });
+
+  it("the composer's Enter switch saves the same preference, keeping the others, and only the agent's own", async () => {
+    const { db } = database();
+    const account = await createAccount(db);
+    const me = await createUser(db, { accountId: account.id });
+    const colleague = await createUser(db, { accountId: account.id, name: 'Colega' });
+    const ctx = ctxFor(db, await actorFor(db, me.id, account.id));
+    await updateProfile(ctx, { ...profileInput, notifyOn: ['mention', 'creation'], enterToSend: true });
+
+    await updateEnterToSend(ctx, { enterToSend: false });
+    expect((await getProfile(ctx)).preferences).toEqual({ notifyOn: ['mention', 'creation'], notifyByBrowser: true, enterToSend: false });
+    await updateEnterToSend(ctx, { enterToSend: true });
+    expect((await getProfile(ctx)).preferences.enterToSend).toBe(true);
+    // A user whose preferences were never written gets just this one.
+    const colleagueCtx = ctxFor(db, await actorFor(db, colleague.id, account.id));
+    await updateEnterToSend(colleagueCtx, { enterToSend: false });
+    expect((await getProfile(colleagueCtx)).preferences).toEqual({ enterToSend: false });
+    expect((await getProfile(ctx)).preferences.enterToSend).toBe(true);
+
+    await expect(updateEnterToSend(ctx, { enterToSend: 'yes' } as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('changing the password requires the current one; the new one signs in, the old one no longer', async () => {
