@@ -13,7 +13,7 @@ type Listener = (message: RealtimeMessage) => void;
 export type ConnectionState = 'initialized' | 'connecting' | 'connected' | 'unavailable' | 'failed' | 'disconnected';
 export const isOffline = (state: ConnectionState): boolean => state === 'unavailable' || state === 'failed' || state === 'disconnected';
 
-type Realtime = {
+export type Realtime = {
   pusher: Pusher | null;
   state: ConnectionState;
   userId: number;
@@ -27,7 +27,8 @@ type Realtime = {
   setNotice: (notice: string | null) => void;
 };
 
-const RealtimeContext = createContext<Realtime | null>(null);
+// Exported for component tests, which provide a stand-in connection.
+export const RealtimeContext = createContext<Realtime | null>(null);
 
 type Props = {
   config: BrowserRealtimeConfig;
@@ -59,6 +60,8 @@ const connectOptions = (config: BrowserRealtimeConfig) => {
 // notifications). Every event re-reads the page (coalesced: one refresh per burst); components
 // listen for what they do beyond that (typing, browser notifications, a deleted contact). After a
 // drop, the reconnection re-reads the page too, so nothing missed stays missing.
+const TRANSIENT_EVENTS = new Set(['conversation.typing_on', 'conversation.typing_off']);
+
 export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children }: Props) => {
   const router = useRouter();
   const refresh = useCoalescedRefresh(useCallback(() => router.refresh(), [router]));
@@ -103,7 +106,8 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
         if (event.startsWith('pusher:') || event.startsWith('client-')) return;
         const message = { channel: name, event, data: (data ?? {}) as Record<string, unknown> };
         for (const listener of listeners.current) listener(message);
-        refresh();
+        // Typing is transient: the listeners show it; there is nothing new to re-read.
+        if (!TRANSIENT_EVENTS.has(event)) refresh();
       });
       return channel;
     });

@@ -245,3 +245,47 @@ describe('client API: attachments (multipart/form-data)', () => {
     expect(await db.select().from(attachments).where(eq(attachments.messageId, first.body.id))).toHaveLength(1);
   });
 });
+
+describe('client API: toggle_typing', () => {
+  it('publishes typing on/off to the inbox channel for agents, throttled per contact; nothing is stored', async () => {
+    const { db } = database();
+    let clock = new Date('2026-11-27T06:00:00Z');
+    const workspace = await createChannelWorkspace(db, { now: () => clock });
+    const { sourceId, displayId } = await contactWithConversation(workspace);
+    const [conversation] = await db.select().from(conversations).where(and(eq(conversations.inboxId, workspace.inbox.id), eq(conversations.displayId, displayId)));
+    const typing = (status: string) => call(workspace, 'toggleTypingHandler', { contact: sourceId, conversation: displayId }, { body: { typing_status: status } });
+    const typingEvents = () => workspace.ctx.published.filter((event) => event.event.startsWith('conversation.typing'));
+    const before = (await db.select().from(messages).where(eq(messages.conversationId, conversation.id))).length;
+
+    expect(await typing('on')).toMatchObject({ status: 200, body: { typing_status: 'on', published: true } });
+    clock = new Date(clock.getTime() + 500);
+    expect((await typing('on')).body.published).toBe(false);
+    clock = new Date(clock.getTime() + 2000);
+    expect((await typing('on')).body.published).toBe(true);
+    expect((await typing('off')).body.published).toBe(true);
+    expect((await typing('off')).body.published).toBe(false);
+
+    expect(typingEvents()).toEqual([
+      { channel: `private-account-${workspace.accountId}-inbox-${workspace.inbox.id}`, event: 'conversation.typing_on', data: { conversationId: conversation.id, contact: true } },
+      { channel: `private-account-${workspace.accountId}-inbox-${workspace.inbox.id}`, event: 'conversation.typing_on', data: { conversationId: conversation.id, contact: true } },
+      { channel: `private-account-${workspace.accountId}-inbox-${workspace.inbox.id}`, event: 'conversation.typing_off', data: { conversationId: conversation.id, contact: true } },
+    ]);
+    expect(await db.select().from(messages).where(eq(messages.conversationId, conversation.id))).toHaveLength(before);
+  });
+
+  it('typing_status may come in the query; a bad status is 422, another contact’s conversation 404', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const { sourceId, displayId } = await contactWithConversation(workspace);
+    const other = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Bea' } })).body.source_id as string;
+    const query = await clientApiHandler(handlers.toggleTypingHandler, { ports: async () => workspace.ctx })(
+      new Request('http://localhost/public/api/v1/x?typing_status=on', { method: 'POST', headers: { 'X-Forwarded-For': '203.0.113.9' } }),
+      { params: Promise.resolve({ inboxIdentifier: workspace.inbox.identifier, contactIdentifier: sourceId, conversationId: String(displayId) }) },
+    );
+    expect(query.status).toBe(200);
+    expect(await query.json()).toMatchObject({ typing_status: 'on', published: true });
+    expect((await call(workspace, 'toggleTypingHandler', { contact: sourceId, conversation: displayId }, { body: { typing_status: 'maybe' } })).status).toBe(422);
+    expect((await call(workspace, 'toggleTypingHandler', { contact: sourceId, conversation: displayId }, { body: {} })).status).toBe(422);
+    expect((await call(workspace, 'toggleTypingHandler', { contact: other, conversation: displayId }, { body: { typing_status: 'on' } })).status).toBe(404);
+  });
+});

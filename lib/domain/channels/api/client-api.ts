@@ -323,3 +323,36 @@ export const markApiConversationSeen = async (ctx: SystemCtx, inbox: ApiInbox, c
   await publishAfterCommit(ctx, [{ channel: inboxChannel(conversation), event: 'conversation.updated', data: { conversationId: conversation.id, contactLastSeenAt: at.toISOString() } }]);
   return { contact_last_seen_at: at.toISOString() };
 };
+
+export const ZApiTypingInput = z.strictObject({ typing_status: z.enum(['on', 'off']) });
+
+// toggle_typing is throttled per contact, in memory (per app instance, like the rate limits): a
+// repeated `on` for the same conversation within this window publishes nothing; an `off` only
+// follows an `on` (or a restart). The agents' chat drops a customer's `on` after CUSTOMER_TYPING_EXPIRY_MS
+// (components/realtime/conversation-presence.tsx), so a client repeats `on` every few seconds while
+// the customer types, as Chatwoot's widget does.
+export const TYPING_THROTTLE_MS = 2000;
+type TypingState = { on: boolean; at: number; conversationId: number };
+const typingStore = globalThis as unknown as { bandejaApiTyping?: Map<number, TypingState> };
+const typingStates = () => (typingStore.bandejaApiTyping ??= new Map());
+
+// The contact is typing (`on`) or stopped (`off`) in this conversation: `conversation.typing_on` /
+// `conversation.typing_off` with `{ conversationId, contact: true }` on the inbox's channel, for
+// the agents who have it open. Nothing is stored. Returns whether an event went out.
+export const toggleApiTyping = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string, status: 'on' | 'off') => {
+  const conversation = await loadApiConversation(ctx, inbox, contact, displayId);
+  const states = typingStates();
+  const now = ctx.now().getTime();
+  const last = states.get(contact.contactInboxId);
+  const on = status === 'on';
+  const repeated = on ? last?.on === true && last.conversationId === conversation.id && now - last.at < TYPING_THROTTLE_MS : last?.on === false;
+  if (repeated) return { typing_status: status, published: false };
+  // Re-inserted, so the map's order is by last change: the oldest entry goes when it is full.
+  states.delete(contact.contactInboxId);
+  states.set(contact.contactInboxId, { on, at: now, conversationId: conversation.id });
+  if (states.size > 10_000) states.delete(states.keys().next().value as number);
+  await publishAfterCommit(ctx, [
+    { channel: inboxChannel(conversation), event: on ? 'conversation.typing_on' : 'conversation.typing_off', data: { conversationId: conversation.id, contact: true } },
+  ]);
+  return { typing_status: status, published: true };
+};

@@ -8,10 +8,12 @@ import {
   markApiConversationSeen,
   postApiMessage,
   resolveApiConversation,
+  toggleApiTyping,
   updateApiContact,
   ZApiContactInput,
   ZApiConversationInput,
   ZApiMessageInput,
+  ZApiTypingInput,
   type ApiContact,
 } from '@/lib/domain/channels/api/client-api';
 import { apiJson, readBody, readMultipartMessage, type ClientApiRequest } from './client-api-route';
@@ -82,3 +84,12 @@ export const postMessageHandler: Handler = async (call) => {
 export const toggleStatusHandler: Handler = async (call) => apiJson(await resolveApiConversation(call.ctx, call.inbox, own(call), conversationParam(call)));
 
 export const updateLastSeenHandler: Handler = async (call) => apiJson(await markApiConversationSeen(call.ctx, call.inbox, own(call), conversationParam(call)));
+
+// toggle_typing: `typing_status` "on" | "off", in the JSON body or the query (Chatwoot's spec has both).
+export const toggleTypingHandler: Handler = async (call) => {
+  const query = new URL(call.request.url).searchParams.get('typing_status');
+  const body = await readBody(call.request, query ? ZApiTypingInput.partial() : ZApiTypingInput);
+  if (body instanceof Response) return body;
+  const status = ZApiTypingInput.shape.typing_status.parse(body.typing_status ?? query);
+  return apiJson(await toggleApiTyping(call.ctx, call.inbox, own(call), conversationParam(call), status));
+};
