@@ -42,11 +42,11 @@ export const ZApiContactInput = z.strictObject({
 });
 export type TApiContactInput = z.infer<typeof ZApiContactInput>;
 
-const ZContent = z
+const ZContentText = z
   .string()
   .max(MAX_MESSAGE_LENGTH)
-  .transform((text) => text.replace(/\r\n?/g, '\n').trim())
-  .pipe(z.string().min(1));
+  .transform((text) => text.replace(/\r\n?/g, '\n').trim());
+const ZContent = ZContentText.pipe(z.string().min(1));
 
 export const ZApiMessageInput = z.strictObject({
   content: ZContent,
@@ -61,7 +61,7 @@ export type TApiMessageInput = z.infer<typeof ZApiMessageInput>;
 // multipart/form-data (Chatwoot's client API with `attachments[]`): the same fields, the text
 // optional when files come with it. Up to 5 files of 50 MB each (W4's cap), and at most 100 MB in
 // one request (the body is read into memory, counted as it arrives, before anything is stored).
-export const ZApiMultipartMessageInput = ZApiMessageInput.extend({ content: z.string().max(MAX_MESSAGE_LENGTH).transform((text) => text.replace(/\r\n?/g, '\n').trim()).optional() });
+export const ZApiMultipartMessageInput = ZApiMessageInput.extend({ content: ZContentText.optional() });
 export type TApiMultipartMessageInput = z.infer<typeof ZApiMultipartMessageInput>;
 export const API_MESSAGE_MAX_FILES = 5;
 export const API_MESSAGE_MAX_FILE_BYTES = MAX_UPLOAD_BYTES;
@@ -327,10 +327,10 @@ export const markApiConversationSeen = async (ctx: SystemCtx, inbox: ApiInbox, c
 export const ZApiTypingInput = z.strictObject({ typing_status: z.enum(['on', 'off']) });
 
 // toggle_typing is throttled per contact, in memory (per app instance, like the rate limits): a
-// repeated `on` for the same conversation within this window publishes nothing; an `off` only
-// follows an `on` (or a restart). The agents' chat drops a customer's `on` after CUSTOMER_TYPING_EXPIRY_MS
+// repeated `on` for the same conversation within this window publishes nothing, nor does an `off`
+// after an `off`. The agents' chat drops a customer's `on` after CUSTOMER_TYPING_EXPIRY_MS
 // (components/realtime/conversation-presence.tsx), so a client repeats `on` every few seconds while
-// the customer types, as Chatwoot's widget does.
+// the customer types.
 export const TYPING_THROTTLE_MS = 2000;
 type TypingState = { on: boolean; at: number; conversationId: number };
 const typingStore = globalThis as unknown as { bandejaApiTyping?: Map<number, TypingState> };
