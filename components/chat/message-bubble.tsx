@@ -10,7 +10,8 @@ export type DisplayMessage = ChatMessage & { pending?: 'sending' | 'failed' };
 // B3 automated or sent outside the platform (right, purple), B4 activity (centre, light blue),
 // B5 private note (right, amber, marked). Who sent it and the exact time show under each bubble
 // (and on hover), so phones need no long-press to read them.
-export const MessageBubble = ({ message, locale, timeZone }: { message: DisplayMessage; locale: 'es' | 'en'; timeZone: string }) => {
+// `isAdmin`: administrators also see why an email reply is still `sending` (only in the outbox).
+export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { message: DisplayMessage; locale: 'es' | 'en'; timeZone: string; isAdmin?: boolean }) => {
   const t = useTranslations('chat');
   const format = useFormatter();
   const exact = format.dateTime(message.createdAt, { dateStyle: 'full', timeStyle: 'medium' });
@@ -46,6 +47,7 @@ export const MessageBubble = ({ message, locale, timeZone }: { message: DisplayM
         {message.sentOutsidePlatform && ` · ${t('sentOutside')}`}
         {message.pending === 'sending' && ` · ${t('sending')}`}
         {message.status === 'failed' && ` · ${t('deliveryFailed')}`}
+        {isAdmin && message.status === 'sending' && message.contentAttributes.emailOutbox === true && ` · ${t('storedInOutbox')}`}
       </p>
     </div>
   );

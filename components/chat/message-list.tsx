@@ -7,7 +7,7 @@ import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-c
 import { reviveMessage, useChatState } from './chat-state';
 import { MessageBubble, type DisplayMessage } from './message-bubble';
 
-type Props = { conversationId: number; initial: DisplayMessage[]; hasOlder: boolean; locale: 'es' | 'en'; timeZone: string };
+type Props = { conversationId: number; initial: DisplayMessage[]; hasOlder: boolean; locale: 'es' | 'en'; timeZone: string; isAdmin?: boolean };
 
 // Server messages seen so far and a newer server render, as one list: each id once (the newer copy
 // wins: a status or edit changed), in time order. A live re-render brings the latest 50 again, so
@@ -24,7 +24,7 @@ const dayKey = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA'
 // view jumping, day separators, and this browser's just-sent messages until the server has them.
 // Live: each re-render (a realtime event) merges the new latest page in; the view follows new
 // messages when the agent was at the bottom (or sent one), and stays put while reading history.
-export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder, locale, timeZone }: Props) => {
+export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder, locale, timeZone, isAdmin = false }: Props) => {
   const t = useTranslations('chat');
   const format = useFormatter();
   const { local } = useChatState();
@@ -135,7 +135,7 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
               </li>
             )}
             <li className="flex flex-col">
-              <MessageBubble message={message} locale={locale} timeZone={timeZone} />
+              <MessageBubble message={message} locale={locale} timeZone={timeZone} isAdmin={isAdmin} />
             </li>
           </Fragment>
         );

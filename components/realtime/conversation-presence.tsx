@@ -2,7 +2,7 @@
 
 import type { PresenceChannel } from 'pusher-js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { useRealtime } from './realtime-provider';
+import { useRealtime, useRealtimeEvents } from './realtime-provider';
 
 export type Viewer = { id: number; name: string; avatarUrl?: string | null };
 export type Typist = { userId: number; name: string; isPrivate: boolean };
@@ -13,12 +13,16 @@ export const TYPING_EXPIRY_MS = 6000;
 // While typing, "still typing" goes out at most this often; and this long idle sends "stopped".
 export const TYPING_THROTTLE_MS = 2000;
 export const TYPING_IDLE_MS = 4000;
+// A customer's "typing" (client API toggle_typing, on the inbox channel) lasts this long unless repeated.
+export const CUSTOMER_TYPING_EXPIRY_MS = 10_000;
 
 type Presence = {
   // Other agents viewing this conversation (not me), in the order they arrived.
   viewers: Viewer[];
   // Other agents typing in it.
   typists: Typist[];
+  // The customer is typing (conversation.typing_on until typing_off, their message, or expiry).
+  customerTyping: boolean;
   // The composer calls it on each keystroke (typing) and on send or clear (stopped).
   reportTyping: (typing: boolean, isPrivate: boolean) => void;
 };
@@ -48,6 +52,7 @@ export const ConversationPresence = ({ conversationId, me, agents, children }: P
   const relayed = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const names = useRef(new Map<number, string>());
+  const [customerTypingUntil, setCustomerTypingUntil] = useState(0);
   names.current = new Map(agents.map((agent) => [agent.id, agent.name]));
 
   useEffect(() => {
@@ -97,6 +102,19 @@ export const ConversationPresence = ({ conversationId, me, agents, children }: P
     };
   }, [pusher, conversationId, me.id]);
 
+  // The customer's typing, from the inbox channel; their message ends it.
+  useRealtimeEvents(({ event, data }) => {
+    if (data.conversationId !== conversationId) return;
+    if (event === 'conversation.typing_on') setCustomerTypingUntil(Date.now() + CUSTOMER_TYPING_EXPIRY_MS);
+    else if (event === 'conversation.typing_off' || (event === 'message.created' && data.messageType === 'incoming')) setCustomerTypingUntil(0);
+  });
+  useEffect(() => {
+    if (customerTypingUntil === 0) return;
+    const timer = setTimeout(() => setCustomerTypingUntil(0), Math.max(0, customerTypingUntil - Date.now()));
+    return () => clearTimeout(timer);
+  }, [customerTypingUntil]);
+  const customerTyping = customerTypingUntil > 0;
+
   // Typists who went quiet are dropped.
   useEffect(() => {
     if (typing.length === 0) return;
@@ -139,7 +157,7 @@ export const ConversationPresence = ({ conversationId, me, agents, children }: P
   useEffect(() => () => void (idle.current && clearTimeout(idle.current)), []);
 
   const typists = useMemo(() => typing.map(({ userId, name, isPrivate }) => ({ userId, name, isPrivate })), [typing]);
-  const value = useMemo(() => ({ viewers, typists, reportTyping }), [viewers, typists, reportTyping]);
+  const value = useMemo(() => ({ viewers, typists, customerTyping, reportTyping }), [viewers, typists, customerTyping, reportTyping]);
   return <PresenceContext.Provider value={value}>{children}</PresenceContext.Provider>;
 };
 

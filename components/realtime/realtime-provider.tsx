@@ -63,6 +63,8 @@ const connectOptions = (config: BrowserRealtimeConfig) => {
 // notifications). Every event re-reads the page (coalesced: one refresh per burst); components
 // listen for what they do beyond that (typing, browser notifications, a deleted contact). After a
 // drop, the reconnection re-reads the page too, so nothing missed stays missing.
+const TRANSIENT_EVENTS = new Set(['conversation.typing_on', 'conversation.typing_off']);
+
 export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children }: Props) => {
   const router = useRouter();
   const refresh = useCoalescedRefresh(useCallback(() => router.refresh(), [router]));
@@ -119,7 +121,8 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
         if (event.startsWith('pusher:') || event.startsWith('client-')) return;
         const message = { channel: name, event, data: (data ?? {}) as Record<string, unknown> };
         for (const listener of listeners.current) listener(message);
-        refresh();
+        // Typing is transient: the listeners show it; there is nothing new to re-read.
+        if (!TRANSIENT_EVENTS.has(event)) refresh();
       });
       return channel;
     });

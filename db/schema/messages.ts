@@ -10,7 +10,7 @@ import { searchable } from './sql-functions';
 export type MessageContentAttributes = {
   activity?: { action: string; [key: string]: unknown };
   mentionedUserIds?: number[];
-  email?: { messageId?: string; inReplyTo?: string; references?: string[]; subject?: string; html?: string };
+  email?: { messageId?: string; inReplyTo?: string; references?: string[]; subject?: string; html?: string; autoReply?: boolean };
   inReplyTo?: number;
   deliveryError?: string;
   [key: string]: unknown;

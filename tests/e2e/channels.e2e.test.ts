@@ -34,7 +34,33 @@ describe('channels: the API inbox and webhook settings', () => {
     expect(message.status).toBe(201);
     expect((await api(`${path}/contacts/${contact.body.source_id}/conversations/${conversation.body.id}/messages`, { content: '' })).status).toBe(422);
 
+    // A file through the client API (multipart, Chatwoot's attachments[]): its signed link opens it.
+    const messagesPath = `${path}/contacts/${contact.body.source_id}/conversations/${conversation.body.id}/messages`;
+    const form = new FormData();
+    form.append('content', 'Con archivo');
+    form.append('attachments[]', new Blob(['hola archivo']), 'nota.txt');
+    const withFile = await fetch(`${baseUrl()}${messagesPath}`, { method: 'POST', body: form });
+    expect(withFile.status).toBe(201);
+    const dataUrl = new URL((await withFile.json()).attachments[0].data_url);
+    const download = await fetch(`${baseUrl()}${dataUrl.pathname}${dataUrl.search}`);
+    expect(await download.text()).toBe('hola archivo');
+
+    // The list previews the conversation's latest message; the chat has both.
     await page.goto('/unattended?tab=all');
+    await page.locator('article', { hasText: 'Con archivo' }).first().getByRole('link').click();
     await page.getByText(text).first().waitFor();
+
+    // The customer types (toggle_typing): the agent with the conversation open sees it.
+    await page.getByTestId('typing-indicator').waitFor();
+    const typing = page.getByTestId('typing-indicator').filter({ hasText: 'El cliente está escribiendo…' });
+    // `on` again every 2.5 s (past the throttle) until the page's realtime subscription hears one.
+    const typingPath = `${path}/contacts/${contact.body.source_id}/conversations/${conversation.body.id}/toggle_typing`;
+    for (let attempt = 0; attempt < 8 && !(await typing.isVisible()); attempt++) {
+      await api(typingPath, { typing_status: 'on' });
+      await typing.waitFor({ timeout: 2500 }).catch(() => {});
+    }
+    await typing.waitFor({ timeout: 1000 });
+    await api(typingPath, { typing_status: 'off' });
+    await page.getByTestId('typing-indicator').filter({ hasNotText: 'escribiendo' }).waitFor();
   });
 });

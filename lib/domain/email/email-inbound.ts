@@ -5,7 +5,7 @@ import { accountInboxesOfType } from '../channels/account-inboxes';
 import type { Ctx, SystemCtx } from '../context';
 import { DomainError } from '../errors';
 import { linkSecret } from '../transcripts/send-transcript';
-import { parseRawEmail, type ParsedEmail } from './parse-email';
+import { isAutoReply, parseRawEmail, type ParsedEmail } from './parse-email';
 import { sanitizeEmailHtml, textFromHtml } from './sanitize-email-html';
 
 export type EmailInbox = { id: number; accountId: number; identifier: string; channelSettings: typeof inboxes.$inferSelect.channelSettings };
@@ -106,6 +106,7 @@ export const fetchResendEmail = async (emailId: string, apiKey: string): Promise
     text: (email.text?.trim() || (email.html ? textFromHtml(email.html) : '')).replace(/\r\n?/g, '\n'),
     html: email.html ? sanitizeEmailHtml(email.html) : null,
     attachments: [],
+    autoReply: isAutoReply(header),
   };
 };
 

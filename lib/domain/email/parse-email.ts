@@ -14,6 +14,16 @@ export type ParsedEmail = {
   // Sanitised HTML, when the mail had HTML.
   html: string | null;
   attachments: InboundAttachment[];
+  // Written by a machine, not a person (isAutoReply): an out-of-office answer, a bounce, a list.
+  autoReply: boolean;
+};
+
+// RFC 3834: `Auto-Submitted` other than `no` (auto-replied, auto-generated, auto-notified); and the
+// older `Precedence: bulk | junk | list` that vacation responders and lists still send.
+export const isAutoReply = (header: (name: string) => string | null | undefined): boolean => {
+  const autoSubmitted = header('auto-submitted')?.trim().toLowerCase();
+  const precedence = header('precedence')?.trim().toLowerCase();
+  return Boolean(autoSubmitted && !autoSubmitted.startsWith('no')) || ['bulk', 'junk', 'list'].includes(precedence ?? '');
 };
 
 // Message-IDs as stored: with their angle brackets, e.g. "<abc@mail.example>".
@@ -37,6 +47,7 @@ export const parseRawEmail = async (raw: Uint8Array | string): Promise<ParsedEma
     references: messageIdsIn(email.references),
     text: (email.text?.trim() || (email.html ? textFromHtml(email.html) : '')).replace(/\r\n?/g, '\n'),
     html,
+    autoReply: isAutoReply((name) => email.headers.find((header) => header.key === name)?.value),
     attachments: email.attachments.map((attachment) => ({
       fileName: attachment.filename ?? 'attachment',
       mimeType: attachment.mimeType,

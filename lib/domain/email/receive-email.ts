@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { conversations, messages } from '@/db/schema';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { conversations, inboxes, messages } from '@/db/schema';
 import type { SystemCtx } from '../context';
 import { DomainError } from '../errors';
 import { receiveCustomerMessage, type InboundInbox, type ReceivedMessage } from '../channels/inbound/receive-customer-message';
@@ -36,13 +36,28 @@ export const findEmailThread = async (db: SystemCtx['db'], inboxId: number, emai
   return null;
 };
 
+// Whether `address` is the address of one of the account's email inboxes (our own mail).
+const isOwnAddress = async (db: SystemCtx['db'], accountId: number, address: string): Promise<boolean> => {
+  const [own] = await db
+    .select({ id: inboxes.id })
+    .from(inboxes)
+    .where(and(eq(inboxes.accountId, accountId), eq(inboxes.channelType, 'email'), sql`lower(${inboxes.channelSettings}->>'emailAddress') = ${address.toLowerCase()}`))
+    .limit(1);
+  return Boolean(own);
+};
+
 // An email to an email inbox: the sender is the contact (by address), the thread decides the
 // conversation (findEmailThread; a mail that continues none starts a new conversation, as each new
 // email does in a support mailbox), the Message-ID de-duplicates (the same mail delivered twice is
 // one message), the text is the content and the sanitised HTML and headers are kept with it.
-export const receiveEmail = async (ctx: SystemCtx, { inbox, email }: { inbox: InboundInbox; email: ParsedEmail }): Promise<ReceivedMessage> => {
+// Mail loops: an automatic mail (isAutoReply) From one of the account's own inbox addresses is our
+// own mail coming back (an inbox forwarding to another, a bounce of a bounce): dropped, null, nothing
+// stored. Other automatic mail (a customer's out-of-office answer to our reply) is stored as incoming,
+// marked `content_attributes.email.autoReply`, so that nothing automatic ever answers it.
+export const receiveEmail = async (ctx: SystemCtx, { inbox, email }: { inbox: InboundInbox; email: ParsedEmail }): Promise<ReceivedMessage | null> => {
   if (!email.from) throw new DomainError('INVALID_INPUT', { field: 'from' });
   if (!email.text && email.attachments.length === 0) throw new DomainError('INVALID_INPUT', { field: 'content' });
+  if (email.autoReply && (await isOwnAddress(ctx.db, inbox.accountId, email.from.address))) return null;
   const conversationId = await findEmailThread(ctx.db, inbox.id, email);
   return receiveCustomerMessage(ctx, {
     inbox,
@@ -55,6 +70,7 @@ export const receiveEmail = async (ctx: SystemCtx, { inbox, email }: { inbox: In
         references: email.references,
         subject: email.subject,
         ...(email.html ? { html: email.html } : {}),
+        ...(email.autoReply ? { autoReply: true } : {}),
       },
     },
     attachments: email.attachments,

@@ -18,10 +18,12 @@ const mailbox = (name: string, address: string) => `"${name.replace(/["\\\r\n]/g
 // own (stored as the message's source id, so the customer's answer threads back) and In-Reply-To /
 // References naming the conversation's earlier mails. The message row is claimed first (source id
 // set where it was null), so a retried or concurrent call sends it once. Its status becomes `sent`
-// (also when the mail waits in the outbox: that is the embedded delivery) or `failed` with the
-// reason, published as message.updated (and the message_updated webhook). Does nothing for other
-// inboxes, notes, or contacts without an email address.
-export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): Promise<'sent' | 'failed' | null> => {
+// only when the mail provider accepted the mail; `failed` with the reason; or, with no provider
+// configured (the mail is only stored in the outbox), it stays `sending` with
+// `content_attributes.emailOutbox` set, which the chat explains to administrators. Published as
+// message.updated (and the message_updated webhook). Does nothing for other inboxes, notes, or
+// contacts without an email address.
+export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): Promise<'sent' | 'sending' | 'failed' | null> => {
   const [row] = await ctx.db
     .select({
       message: { id: messages.id, content: messages.content, conversationId: messages.conversationId, senderId: messages.senderId, senderType: messages.senderType },
@@ -63,7 +65,7 @@ export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): P
     headers.References = threadIds.slice(-20).join(' ');
   }
 
-  let status: 'sent' | 'failed' = 'sent';
+  let status: 'sent' | 'sending' | 'failed' = 'sent';
   let error: string | null = null;
   try {
     const result = await ctx.mailer.send(
@@ -81,6 +83,7 @@ export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): P
       },
     );
     if (result.status === 'failed') [status, error] = ['failed', 'mail_failed'];
+    if (result.status === 'stored') status = 'sending';
   } catch (cause) {
     [status, error] = ['failed', cause instanceof Error ? cause.message : String(cause)];
   }
@@ -91,7 +94,9 @@ export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): P
       .set({
         status,
         updatedAt: at,
-        ...(error ? { contentAttributes: sql`${messages.contentAttributes} || ${JSON.stringify({ deliveryError: error.slice(0, 300) })}::jsonb` } : {}),
+        ...(error || status === 'sending'
+          ? { contentAttributes: sql`${messages.contentAttributes} || ${JSON.stringify(error ? { deliveryError: error.slice(0, 300) } : { emailOutbox: true })}::jsonb` }
+          : {}),
       })
       .where(eq(messages.id, messageId));
     await enqueueMessageWebhooks(tx, [messageId], { event: 'message_updated', at, accountIds: [row.conversation.accountId] });

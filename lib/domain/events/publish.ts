@@ -12,7 +12,10 @@ export type RealtimeEventName =
   | 'contact.updated'
   | 'contact.merged'
   | 'contact.deleted'
-  | 'notification.created';
+  | 'notification.created'
+  // The customer is typing / stopped (client API toggle_typing): transient, nothing re-reads.
+  | 'conversation.typing_on'
+  | 'conversation.typing_off';
 
 // Payloads carry ids and the changed fields only: Pusher caps a message at 10 KB, and a client
 // re-reads from Postgres whatever it shows.

@@ -3,10 +3,13 @@ import { deleteStaleUploads } from '../attachments/delete-stale-uploads';
 import type { RealtimePublisher, Storage } from '../context';
 import { deliverDueWebhooks } from '../webhooks/deliver-webhooks';
 import { registerWebhookRunner } from '../webhooks/nudge';
+import { pruneWebhookDeliveries } from '../webhooks/prune-deliveries';
 import { wakeSnoozedConversations } from './wake-snoozed';
 
 // Often enough that a snooze ends "within a minute" of its time.
 export const SWEEP_INTERVAL_MS = 30_000;
+// The webhook delivery log's retention needs no more than an hourly pass.
+export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export type StartSweepsOptions = {
   db: Db;
@@ -25,13 +28,15 @@ export type SweepRunner = {
 };
 
 // The app's scheduled work in the app process (DESIGN.md: the embedded default; the same statements
-// are safe with many instances): snooze wake-up (C2), abandoned uploads, outbound webhooks. A pass never overlaps
+// are safe with many instances): snooze wake-up (C2), abandoned uploads, outbound webhooks
+// and (hourly, from the first pass) the webhook delivery log's retention. A pass never overlaps
 // the previous one, a failing sweep is logged and does not stop the others or the next pass, and
 // the timer is unref'd so it never keeps the process alive. The first pass runs at start, so that
 // snoozes that ended while the app was down wake at once.
 export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL_MS, now = () => new Date() }: StartSweepsOptions): SweepRunner => {
   let running: Promise<void> | null = null;
   let stopped = false;
+  let prunedAt: number | null = null;
 
   const guarded = async (name: string, sweep: () => Promise<unknown>) => {
     try {
@@ -47,6 +52,11 @@ export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL
       await guarded('waking snoozed conversations', () => wakeSnoozedConversations(db, { now: now(), realtime }));
       await guarded('deleting stale uploads', () => deleteStaleUploads(db, storage, now()));
       await deliverWebhooks();
+      const at = now();
+      if (prunedAt === null || at.getTime() - prunedAt >= PRUNE_INTERVAL_MS) {
+        prunedAt = at.getTime();
+        await guarded('pruning the webhook delivery log', () => pruneWebhookDeliveries(db, { now: at }));
+      }
     })().finally(() => {
       running = null;
     });

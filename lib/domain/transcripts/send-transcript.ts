@@ -10,7 +10,7 @@ import { renderTranscript } from './render-transcript';
 import { ZSendTranscriptInput, ZTranscriptEmail, type TSendTranscriptInput } from './schemas';
 
 // Where attachment links point; APP_URL is the address customers reach the app at.
-const appUrl = (): string => (process.env.APP_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+export const appUrl = (): string => (process.env.APP_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 
 // Attachment links in a transcript work for 30 days without signing in (signed with AUTH_SECRET).
 const LINK_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;

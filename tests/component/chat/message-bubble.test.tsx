@@ -20,10 +20,10 @@ const base: DisplayMessage = {
   attachments: [],
 };
 
-const renderBubble = (message: Partial<DisplayMessage>, locale: 'es' | 'en' = 'es') =>
+const renderBubble = (message: Partial<DisplayMessage>, locale: 'es' | 'en' = 'es', isAdmin = false) =>
   render(
     <NextIntlClientProvider locale={locale} messages={locale === 'es' ? es : en} timeZone="America/Mexico_City">
-      <MessageBubble message={{ ...base, ...message }} locale={locale} timeZone="America/Mexico_City" />
+      <MessageBubble message={{ ...base, ...message }} locale={locale} timeZone="America/Mexico_City" isAdmin={isAdmin} />
     </NextIntlClientProvider>,
   );
 
@@ -89,5 +89,15 @@ describe('MessageBubble', () => {
     expect(container.querySelector('audio')?.getAttribute('src')).toBe('/api/attachments/11');
     expect(bubble(container).textContent).toContain('0:15');
     expect(screen.getByRole('link', { name: /factura\.pdf/ }).getAttribute('href')).toBe('/api/attachments/12');
+  });
+
+  it('an email reply only stored in the outbox tells administrators why it is not sent; agents see no hint', () => {
+    const outboxed = { messageType: 'outgoing' as const, senderType: 'agent' as const, status: 'sending' as const, contentAttributes: { emailOutbox: true } };
+    renderBubble(outboxed, 'es', true);
+    expect(screen.getByText(/guardado en la bandeja de salida \(no hay proveedor de correo configurado\)/)).toBeTruthy();
+    renderBubble(outboxed, 'en', true);
+    expect(screen.getByText(/stored in the outbox \(no mail provider configured\)/)).toBeTruthy();
+    const { container } = renderBubble(outboxed, 'en', false);
+    expect(bubble(container).textContent).not.toContain('outbox');
   });
 });

@@ -3,7 +3,9 @@ import { NextIntlClientProvider } from 'next-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DisplayMessage } from '@/components/chat/message-bubble';
 import { mergeMessages } from '@/components/chat/message-list';
-import { TypingText } from '@/components/chat/typing-indicator';
+import { TypingIndicator, TypingText } from '@/components/chat/typing-indicator';
+import { ConversationPresence, CUSTOMER_TYPING_EXPIRY_MS } from '@/components/realtime/conversation-presence';
+import { RealtimeContext, type RealtimeMessage } from '@/components/realtime/realtime-provider';
 import { replaceFirstPage } from '@/components/conversation-list/replace-first-page';
 import {
   LOCAL_ACTION_QUIET_MS,
@@ -39,6 +41,54 @@ describe('TypingText', () => {
     renderTyping([]);
     expect(screen.getByTestId('typing-indicator').textContent).toBe('');
     expect(screen.getByTestId('typing-indicator').getAttribute('aria-live')).toBe('polite');
+  });
+});
+
+describe('the customer typing (client API toggle_typing on the inbox channel)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows "El cliente está escribiendo…" for this conversation until typing_off, their message, or expiry', () => {
+    vi.useFakeTimers();
+    const listeners = new Set<(message: RealtimeMessage) => void>();
+    const refresh = vi.fn();
+    const realtime = {
+      pusher: null,
+      state: 'connected' as const,
+      userId: 1,
+      listen: (listener: (message: RealtimeMessage) => void) => {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+      refresh,
+      notice: null,
+      setNotice: () => {},
+    };
+    render(
+      <NextIntlClientProvider locale="es" messages={es}>
+        <RealtimeContext.Provider value={realtime}>
+          <ConversationPresence conversationId={42} me={{ id: 1, name: 'Laura' }} agents={[]}>
+            <TypingIndicator />
+          </ConversationPresence>
+        </RealtimeContext.Provider>
+      </NextIntlClientProvider>,
+    );
+    const emit = (event: string, data: Record<string, unknown>) => act(() => listeners.forEach((listener) => listener({ channel: 'private-account-1-inbox-1', event, data })));
+    const text = () => screen.getByTestId('typing-indicator').textContent;
+
+    emit('conversation.typing_on', { conversationId: 7, contact: true });
+    expect(text()).toBe('');
+    emit('conversation.typing_on', { conversationId: 42, contact: true });
+    expect(text()).toBe('El cliente está escribiendo…');
+    emit('conversation.typing_off', { conversationId: 42, contact: true });
+    expect(text()).toBe('');
+
+    emit('conversation.typing_on', { conversationId: 42, contact: true });
+    emit('message.created', { conversationId: 42, messageId: 9, messageType: 'incoming' });
+    expect(text()).toBe('');
+
+    emit('conversation.typing_on', { conversationId: 42, contact: true });
+    act(() => vi.advanceTimersByTime(CUSTOMER_TYPING_EXPIRY_MS + 10));
+    expect(text()).toBe('');
   });
 });
 

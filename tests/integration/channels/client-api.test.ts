@@ -2,7 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as handlers from '@/app/public/api/v1/_lib/client-api-handlers';
 import { clientApiHandler } from '@/app/public/api/v1/_lib/client-api-route';
-import { conversations, messages } from '@/db/schema';
+import { attachments, conversations, messages } from '@/db/schema';
+import { getSignedAttachmentFile } from '@/lib/domain/attachments/signed-link';
+import { MAX_UPLOAD_BYTES } from '@/lib/domain/attachments/store-upload';
+import { linkSecret } from '@/lib/domain/transcripts/send-transcript';
 import { resetRateLimits } from '@/lib/domain/channels/api/rate-limit';
 import { createChannelWorkspace, type ChannelWorkspace } from '../../helpers/channels-factories';
 import { useTestDatabase } from '../../helpers/db';
@@ -23,8 +26,9 @@ const call = async (
   const response = await clientApiHandler(handlers[handler], { ports: async () => workspace.ctx })(
     new Request('http://localhost/public/api/v1/x', {
       method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9', ...options.headers },
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      // FormData: fetch's Request writes the multipart Content-Type with its boundary.
+      headers: { ...(options.body instanceof FormData ? {} : { 'Content-Type': 'application/json' }), 'X-Forwarded-For': '203.0.113.9', ...options.headers },
+      body: options.body === undefined ? undefined : options.body instanceof FormData || typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
     }),
     {
       params: Promise.resolve({
@@ -157,5 +161,131 @@ describe('public client API of an API inbox', () => {
     expect(seen.status).toBe(200);
     const [after] = await db.select().from(conversations).where(eq(conversations.id, row.id));
     expect(after.contactLastSeenAt?.toISOString()).toBe(seen.body.contact_last_seen_at);
+  });
+});
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+
+const form = (fields: Record<string, string>, files: { name: string; data: Uint8Array; type?: string }[] = [], field = 'attachments[]') => {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  for (const file of files) data.append(field, new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.type ?? '' }), file.name);
+  return data;
+};
+
+// A contact with an open conversation of the API inbox.
+const contactWithConversation = async (workspace: ChannelWorkspace) => {
+  const sourceId = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana' } })).body.source_id as string;
+  const displayId = (await call(workspace, 'createConversationHandler', { contact: sourceId }, { body: {} })).body.id as number;
+  return { sourceId, displayId };
+};
+
+describe('client API: attachments (multipart/form-data)', () => {
+  it('a message with attachments[] stores the files; the JSON carries signed links the contact can open', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const { sourceId, displayId } = await contactWithConversation(workspace);
+
+    const posted = await call(
+      workspace,
+      'postMessageHandler',
+      { contact: sourceId, conversation: displayId },
+      { body: form({ content: 'Mi factura', echo_id: 'e1' }, [{ name: 'foto.png', data: PNG, type: 'image/png' }, { name: 'nota.txt', data: new TextEncoder().encode('hola') }]) },
+    );
+
+    expect(posted).toMatchObject({
+      status: 201,
+      body: {
+        content: 'Mi factura',
+        echo_id: 'e1',
+        message_type: 'incoming',
+        attachments: [
+          { file_type: 'image', file_name: 'foto.png', content_type: 'image/png', file_size: PNG.length, data_url: expect.stringMatching(/\/api\/attachments\/\d+\?expires=\d+&signature=/) },
+          { file_type: 'file', file_name: 'nota.txt', file_size: 4 },
+        ],
+      },
+    });
+    const link = new URL(posted.body.attachments[0].data_url);
+    const opened = await getSignedAttachmentFile(
+      { db, storage: workspace.ctx.storage },
+      { attachmentId: link.pathname.split('/').pop() as string, expires: link.searchParams.get('expires') as string, signature: link.searchParams.get('signature') as string, secret: linkSecret(), now: new Date() },
+    );
+    expect(new Uint8Array(await new Response(opened.body).arrayBuffer())).toEqual(PNG);
+    const list = await call(workspace, 'listMessagesHandler', { contact: sourceId, conversation: displayId });
+    expect(list.body.at(-1).attachments.map((file: { file_name: string; data_url: string }) => [file.file_name, file.data_url.includes('signature=')])).toEqual([
+      ['foto.png', true],
+      ['nota.txt', true],
+    ]);
+
+    // Files alone (no text) are a message too; `attachments` without brackets is accepted.
+    const filesOnly = await call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body: form({}, [{ name: 'b.png', data: PNG }], 'attachments') });
+    expect(filesOnly).toMatchObject({ status: 201, body: { content: null, attachments: [{ file_name: 'b.png' }] } });
+  });
+
+  it('a file over 50 MB is 413 and nothing is kept; too many, empty or no files and no text are 422; a duplicate keeps no second copy', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const { sourceId, displayId } = await contactWithConversation(workspace);
+    const post = (body: FormData) => call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body });
+
+    const tooLarge = await post(form({ content: 'grande' }, [{ name: 'ok.png', data: PNG }, { name: 'big.bin', data: new Uint8Array(MAX_UPLOAD_BYTES + 1) }]));
+    expect(tooLarge).toMatchObject({ status: 413, body: { error: 'TOO_LARGE' } });
+    expect((await post(form({ content: 'seis' }, Array.from({ length: 6 }, (_, index) => ({ name: `${index}.png`, data: PNG }))))).status).toBe(422);
+    expect((await post(form({ content: 'vacío' }, [{ name: 'empty.txt', data: new Uint8Array() }]))).status).toBe(422);
+    expect((await post(form({}))).status).toBe(422);
+    expect((await post(form({ content: 'x', unknown: 'y' }))).status).toBe(422);
+    const conversation = (await db.select().from(conversations).where(eq(conversations.displayId, displayId))).find((row) => row.inboxId === workspace.inbox.id);
+    expect(await db.select().from(messages).where(and(eq(messages.conversationId, conversation!.id), eq(messages.messageType, 'incoming')))).toEqual([]);
+    expect(workspace.ctx.storedFiles.size).toBe(0);
+
+    const first = await post(form({ content: 'con archivo', source_id: 'ext-9' }, [{ name: 'a.png', data: PNG }]));
+    const again = await post(form({ content: 'con archivo', source_id: 'ext-9' }, [{ name: 'a.png', data: PNG }]));
+    expect(again).toMatchObject({ status: 200, body: { id: first.body.id, duplicate: true } });
+    expect(workspace.ctx.storedFiles.size).toBe(1);
+    expect(await db.select().from(attachments).where(eq(attachments.messageId, first.body.id))).toHaveLength(1);
+  });
+});
+
+describe('client API: toggle_typing', () => {
+  it('publishes typing on/off to the inbox channel for agents, throttled per contact; nothing is stored', async () => {
+    const { db } = database();
+    let clock = new Date('2026-11-27T06:00:00Z');
+    const workspace = await createChannelWorkspace(db, { now: () => clock });
+    const { sourceId, displayId } = await contactWithConversation(workspace);
+    const [conversation] = await db.select().from(conversations).where(and(eq(conversations.inboxId, workspace.inbox.id), eq(conversations.displayId, displayId)));
+    const typing = (status: string) => call(workspace, 'toggleTypingHandler', { contact: sourceId, conversation: displayId }, { body: { typing_status: status } });
+    const typingEvents = () => workspace.ctx.published.filter((event) => event.event.startsWith('conversation.typing'));
+    const before = (await db.select().from(messages).where(eq(messages.conversationId, conversation.id))).length;
+
+    expect(await typing('on')).toMatchObject({ status: 200, body: { typing_status: 'on', published: true } });
+    clock = new Date(clock.getTime() + 500);
+    expect((await typing('on')).body.published).toBe(false);
+    clock = new Date(clock.getTime() + 2000);
+    expect((await typing('on')).body.published).toBe(true);
+    expect((await typing('off')).body.published).toBe(true);
+    expect((await typing('off')).body.published).toBe(false);
+
+    expect(typingEvents()).toEqual([
+      { channel: `private-account-${workspace.accountId}-inbox-${workspace.inbox.id}`, event: 'conversation.typing_on', data: { conversationId: conversation.id, contact: true } },
+      { channel: `private-account-${workspace.accountId}-inbox-${workspace.inbox.id}`, event: 'conversation.typing_on', data: { conversationId: conversation.id, contact: true } },
+      { channel: `private-account-${workspace.accountId}-inbox-${workspace.inbox.id}`, event: 'conversation.typing_off', data: { conversationId: conversation.id, contact: true } },
+    ]);
+    expect(await db.select().from(messages).where(eq(messages.conversationId, conversation.id))).toHaveLength(before);
+  });
+
+  it('typing_status may come in the query; a bad status is 422, another contact’s conversation 404', async () => {
+    const { db } = database();
+    const workspace = await createChannelWorkspace(db);
+    const { sourceId, displayId } = await contactWithConversation(workspace);
+    const other = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Bea' } })).body.source_id as string;
+    const query = await clientApiHandler(handlers.toggleTypingHandler, { ports: async () => workspace.ctx })(
+      new Request('http://localhost/public/api/v1/x?typing_status=on', { method: 'POST', headers: { 'X-Forwarded-For': '203.0.113.9' } }),
+      { params: Promise.resolve({ inboxIdentifier: workspace.inbox.identifier, contactIdentifier: sourceId, conversationId: String(displayId) }) },
+    );
+    expect(query.status).toBe(200);
+    expect(await query.json()).toMatchObject({ typing_status: 'on', published: true });
+    expect((await call(workspace, 'toggleTypingHandler', { contact: sourceId, conversation: displayId }, { body: { typing_status: 'maybe' } })).status).toBe(422);
+    expect((await call(workspace, 'toggleTypingHandler', { contact: sourceId, conversation: displayId }, { body: {} })).status).toBe(422);
+    expect((await call(workspace, 'toggleTypingHandler', { contact: other, conversation: displayId }, { body: { typing_status: 'on' } })).status).toBe(404);
   });
 });

@@ -2,14 +2,14 @@ import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { handleEmailInbound } from '@/app/api/channels/email/inbound/handle-email-inbound';
-import { attachments, conversations, mailOutbox, messages } from '@/db/schema';
+import { attachments, conversations, inboxes, mailOutbox, messages } from '@/db/schema';
 import { emailInboundToken, verifySvixSignature } from '@/lib/domain/email/email-inbound';
 import { sanitizeEmailHtml } from '@/lib/domain/email/sanitize-email-html';
 import { startConversation } from '@/lib/domain/conversations/start-conversation';
 import { sendMessage } from '@/lib/domain/messages/send-message';
 import { createMailer } from '@/lib/mail/mailer';
 import { createChannelWorkspace, createWebhook, deliveriesOf, messagesOf } from '../../helpers/channels-factories';
-import { actorFor, createContact, createUser, ctxFor } from '../../helpers/factories';
+import { actorFor, createContact, createInbox, createUser, ctxFor } from '../../helpers/factories';
 import { useTestDatabase } from '../../helpers/db';
 
 const database = useTestDatabase();
@@ -150,7 +150,7 @@ describe('email inbox: inbound', () => {
 });
 
 describe('email inbox: outbound replies', () => {
-  it("an agent's reply is mailed From \"Agent <inbox address>\" with Message-ID, In-Reply-To and References, through the outbox; the message is sent", async () => {
+  it("an agent's reply is mailed From \"Agent <inbox address>\" with Message-ID, In-Reply-To and References; only in the outbox, the message stays sending", async () => {
     const { db } = database();
     const workspace = await emailWorkspace(db);
     const ctx = { ...workspace.ctx, mailer: createMailer('') };
@@ -169,7 +169,8 @@ describe('email inbox: outbound replies', () => {
     expect(mail.html).toContain('Le escribo &lt;ya&gt;<br>Saludos');
     expect(mail.headers).toMatchObject({ 'In-Reply-To': '<in1@c>', References: '<in1@c>', 'Message-ID': expect.stringMatching(/^<[0-9a-f-]+@tienda\.test>$/) });
     const [stored] = await db.select().from(messages).where(eq(messages.id, reply.id));
-    expect(stored).toMatchObject({ status: 'sent', sourceId: mail.headers['Message-ID'] });
+    // No mail provider: stored in the outbox only, not sent; the chat tells administrators why.
+    expect(stored).toMatchObject({ status: 'sending', sourceId: mail.headers['Message-ID'], contentAttributes: { emailOutbox: true } });
 
     // The customer's answer to that mail threads back into the conversation.
     const answer = await (
@@ -215,5 +216,58 @@ describe('email inbox: outbound replies', () => {
       await post(ctx, workspace.inbox, mime({ From: contact.email as string, To: 'soporte@tienda.test', Subject: 'Re: x', 'Message-ID': '<k1@c>', 'In-Reply-To': mail.headers['Message-ID'] }, 'ok'))
     ).json();
     expect(answer.conversation_id).toBe(started.displayId);
+  });
+});
+
+describe('email inbox: honest delivery status and mail loops', () => {
+  it('a reply the mail provider accepted is sent', async () => {
+    const { db } = database();
+    const workspace = await emailWorkspace(db);
+    const accepting = { send: async () => ({ outboxId: 1, status: 'sent' as const }) };
+    const ctx = { ...workspace.ctx, mailer: accepting };
+    const first = await (await post(ctx, workspace.inbox, mime({ From: 'ana@cliente.test', To: 'soporte@tienda.test', Subject: 'P', 'Message-ID': '<s1@c>' }, 'hola'))).json();
+    const [incoming] = await db.select().from(messages).where(eq(messages.id, first.message_id));
+
+    const reply = await sendMessage(ctx, { conversationId: incoming.conversationId, content: 'respuesta' });
+
+    const [stored] = await db.select().from(messages).where(eq(messages.id, reply.id));
+    expect(stored.status).toBe('sent');
+    expect(stored.contentAttributes.emailOutbox).toBeUndefined();
+  });
+
+  it("an automatic mail From one of the account's own inbox addresses is a loop: dropped, nothing stored", async () => {
+    const { db } = database();
+    const { ctx, inbox, accountId } = await emailWorkspace(db);
+    const other = await createInbox(db, { accountId, channelType: 'email' });
+    await db.update(inboxes).set({ channelSettings: { emailAddress: 'Ventas@Tienda.test' } }).where(eq(inboxes.id, other.id));
+
+    const loops = [
+      mime({ From: 'soporte@tienda.test', To: 'soporte@tienda.test', Subject: 'Fuera de la oficina', 'Message-ID': '<l1@t>', 'Auto-Submitted': 'auto-replied' }, 'vuelvo el lunes'),
+      mime({ From: 'Ventas <ventas@tienda.test>', To: 'soporte@tienda.test', Subject: 'Re: x', 'Message-ID': '<l2@t>', Precedence: 'bulk' }, 'respuesta automática'),
+    ];
+    for (const raw of loops) {
+      const response = await post(ctx, inbox, raw);
+      expect(response.status).toBe(202);
+      expect(await response.json()).toMatchObject({ message_id: null, dropped: 'mail_loop' });
+    }
+    expect(await db.select().from(messages).where(eq(messages.inboxId, inbox.id))).toEqual([]);
+  });
+
+  it("a customer's automatic answer (out of office, a list) is stored as incoming and marked autoReply; a person's mail is not", async () => {
+    const { db } = database();
+    const { ctx, inbox } = await emailWorkspace(db);
+    const stored = async (headers: Record<string, string>) => {
+      const body = await (await post(ctx, inbox, mime({ From: 'ana@cliente.test', To: 'soporte@tienda.test', Subject: 'Re: Pedido', ...headers }, 'texto'))).json();
+      const [message] = await db.select().from(messages).where(eq(messages.id, body.message_id));
+      return [message.messageType, message.contentAttributes.email?.autoReply ?? false];
+    };
+
+    expect(await stored({ 'Message-ID': '<a1@c>', 'Auto-Submitted': 'auto-replied' })).toEqual(['incoming', true]);
+    expect(await stored({ 'Message-ID': '<a2@c>', Precedence: 'list' })).toEqual(['incoming', true]);
+    expect(await stored({ 'Message-ID': '<a3@c>', 'Auto-Submitted': 'no' })).toEqual(['incoming', false]);
+    expect(await stored({ 'Message-ID': '<a4@c>', Precedence: 'first-class' })).toEqual(['incoming', false]);
+    // A person writing from our own address (a test mail) is not automatic: stored.
+    const own = await (await post(ctx, inbox, mime({ From: 'soporte@tienda.test', To: 'soporte@tienda.test', Subject: 'Prueba', 'Message-ID': '<a5@c>' }, 'prueba'))).json();
+    expect(own.message_id).toEqual(expect.any(Number));
   });
 });

@@ -7,15 +7,18 @@ import { DomainError } from '../../errors';
 import { inboxChannel } from '../../events/inbox-channel';
 import { publishAfterCommit } from '../../events/publish';
 import { MAX_MESSAGE_LENGTH } from '../../messages/send-message';
-import { linkSecret } from '../../transcripts/send-transcript';
+import { signAttachmentLink } from '../../attachments/signed-link';
+import { MAX_UPLOAD_BYTES } from '../../attachments/store-upload';
+import { appUrl, linkSecret } from '../../transcripts/send-transcript';
 import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
 import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
 import { writeActivity } from '../../activity/write-activity';
 import { changeEvents } from '../../conversations/actions/change-events';
 import { normalizePhone } from '../../contacts/normalize-phone';
 import { accountInboxesOfType } from '../account-inboxes';
-import { createInboundConversation, receiveCustomerMessage, type ReceivedMessage } from '../inbound/receive-customer-message';
+import { createInboundConversation, receiveCustomerMessage } from '../inbound/receive-customer-message';
 import { findOrCreateContact } from '../inbound/resolve-contact';
+import type { InboundAttachment } from '../inbound/store-inbound-files';
 
 // The public client API of an API inbox (Chatwoot's client API shapes). The inbox is named by its
 // public identifier; a contact by its source id (the `contact_identifier` of the paths), which is
@@ -39,12 +42,14 @@ export const ZApiContactInput = z.strictObject({
 });
 export type TApiContactInput = z.infer<typeof ZApiContactInput>;
 
+const ZContentText = z
+  .string()
+  .max(MAX_MESSAGE_LENGTH)
+  .transform((text) => text.replace(/\r\n?/g, '\n').trim());
+const ZContent = ZContentText.pipe(z.string().min(1));
+
 export const ZApiMessageInput = z.strictObject({
-  content: z
-    .string()
-    .max(MAX_MESSAGE_LENGTH)
-    .transform((text) => text.replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().min(1)),
+  content: ZContent,
   echo_id: ZText(100).min(1).optional(),
   // The integration's own id of this message: a retry with it creates nothing new.
   source_id: ZText(255).min(1).optional(),
@@ -52,6 +57,35 @@ export const ZApiMessageInput = z.strictObject({
   message_type: z.enum(['incoming', 'outgoing']).default('incoming'),
 });
 export type TApiMessageInput = z.infer<typeof ZApiMessageInput>;
+
+// multipart/form-data (Chatwoot's client API with `attachments[]`): the same fields, the text
+// optional when files come with it. Up to 5 files of 50 MB each (W4's cap), and at most 100 MB in
+// one request (the body is read into memory, counted as it arrives, before anything is stored).
+export const ZApiMultipartMessageInput = ZApiMessageInput.extend({ content: ZContentText.optional() });
+export type TApiMultipartMessageInput = z.infer<typeof ZApiMultipartMessageInput>;
+export const API_MESSAGE_MAX_FILES = 5;
+export const API_MESSAGE_MAX_FILE_BYTES = MAX_UPLOAD_BYTES;
+export const API_MESSAGE_MAX_BODY_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024;
+
+// Links to a message's files that the contact (who never signs in) can open: signed like the
+// transcripts' links, valid 7 days; every read of the messages hands out fresh ones.
+const API_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+const attachmentsJson = async (ctx: SystemCtx, messageIds: number[]) => {
+  const files = messageIds.length ? await ctx.db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.id)) : [];
+  const expiresAt = new Date(ctx.now().getTime() + API_LINK_LIFETIME_MS);
+  return (messageId: number) =>
+    files
+      .filter((file) => file.messageId === messageId)
+      .map((file) => ({
+        id: file.id,
+        file_type: file.kind,
+        file_name: file.fileName,
+        content_type: file.mimeType,
+        file_size: file.size,
+        data_url: signAttachmentLink({ appUrl: appUrl(), attachmentId: file.id, expiresAt, secret: linkSecret() }),
+      }));
+};
 
 export const ZApiConversationInput = z.strictObject({ custom_attributes: z.record(z.string().max(100), z.unknown()).optional() }).default({});
 
@@ -198,10 +232,7 @@ export const listApiMessages = async (ctx: SystemCtx, inbox: ApiInbox, contact: 
     .where(and(eq(messages.conversationId, conversation.id), eq(messages.private, false), before ? lt(messages.id, before) : undefined))
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(100);
-  const ids = rows.map(({ message }) => message.id);
-  const files = ids.length
-    ? await ctx.db.select().from(attachments).where(inArray(attachments.messageId, ids)).orderBy(asc(attachments.id))
-    : [];
+  const filesOf = await attachmentsJson(ctx, rows.map(({ message }) => message.id));
   return rows.reverse().map(({ message, agentName }) => ({
     id: message.id,
     content: message.content,
@@ -213,7 +244,7 @@ export const listApiMessages = async (ctx: SystemCtx, inbox: ApiInbox, contact: 
     sent_outside_platform: message.sentOutsidePlatform,
     status: message.status,
     sender: message.senderType === 'agent' ? { type: 'user', name: agentName } : message.senderType === 'contact' ? { type: 'contact', id: contact.contactId } : null,
-    attachments: files.filter((file) => file.messageId === message.id).map((file) => ({ id: file.id, file_type: file.kind, file_name: file.fileName, file_size: file.size })),
+    attachments: filesOf(message.id),
   }));
 };
 
@@ -224,22 +255,29 @@ export const postApiMessage = async (
   inbox: ApiInbox,
   contact: ApiContact,
   displayId: string,
-  input: TApiMessageInput,
-  { inboxSecret }: { inboxSecret: string | null },
-): Promise<ReceivedMessage & { echoId: string | null }> => {
+  input: TApiMultipartMessageInput,
+  { inboxSecret, attachments: files = [] }: { inboxSecret: string | null; attachments?: InboundAttachment[] },
+) => {
   const conversation = await loadApiConversation(ctx, inbox, contact, displayId);
   const outgoing = input.message_type === 'outgoing';
   if (outgoing && !hasInboxSecret(inbox, inboxSecret)) throw new DomainError('FORBIDDEN', { field: 'message_type' });
+  // Refused before anything is stored: too many files, an empty one, one over 50 MB (TOO_LARGE).
+  if (files.length > API_MESSAGE_MAX_FILES) throw new DomainError('INVALID_INPUT', { field: 'attachments', max: API_MESSAGE_MAX_FILES });
+  if (files.some((file) => file.data.length === 0)) throw new DomainError('INVALID_INPUT', { field: 'attachments' });
+  if (files.some((file) => file.data.length > API_MESSAGE_MAX_FILE_BYTES)) throw new DomainError('TOO_LARGE', { maxMb: API_MESSAGE_MAX_FILE_BYTES / 1024 / 1024 });
+  if (!input.content && files.length === 0) throw new DomainError('INVALID_INPUT', { field: 'content' });
   const received = await receiveCustomerMessage(ctx, {
     inbox,
     contact: { sourceId: contact.sourceId },
-    content: input.content,
+    content: input.content || null,
+    attachments: files,
     sourceId: input.source_id ?? null,
     echoId: input.echo_id ?? null,
     conversationId: conversation.id,
     sentOutsidePlatform: outgoing,
   });
-  return { ...received, echoId: input.echo_id ?? null };
+  const filesOf = await attachmentsJson(ctx, [received.messageId]);
+  return { ...received, echoId: input.echo_id ?? null, attachments: filesOf(received.messageId) };
 };
 
 // Settings: the client API base path of each API inbox of the account, with its integration secret.
@@ -284,4 +322,37 @@ export const markApiConversationSeen = async (ctx: SystemCtx, inbox: ApiInbox, c
   await ctx.db.update(conversations).set({ contactLastSeenAt: at }).where(eq(conversations.id, conversation.id));
   await publishAfterCommit(ctx, [{ channel: inboxChannel(conversation), event: 'conversation.updated', data: { conversationId: conversation.id, contactLastSeenAt: at.toISOString() } }]);
   return { contact_last_seen_at: at.toISOString() };
+};
+
+export const ZApiTypingInput = z.strictObject({ typing_status: z.enum(['on', 'off']) });
+
+// toggle_typing is throttled per contact, in memory (per app instance, like the rate limits): a
+// repeated `on` for the same conversation within this window publishes nothing, nor does an `off`
+// after an `off`. The agents' chat drops a customer's `on` after CUSTOMER_TYPING_EXPIRY_MS
+// (components/realtime/conversation-presence.tsx), so a client repeats `on` every few seconds while
+// the customer types.
+export const TYPING_THROTTLE_MS = 2000;
+type TypingState = { on: boolean; at: number; conversationId: number };
+const typingStore = globalThis as unknown as { bandejaApiTyping?: Map<number, TypingState> };
+const typingStates = () => (typingStore.bandejaApiTyping ??= new Map());
+
+// The contact is typing (`on`) or stopped (`off`) in this conversation: `conversation.typing_on` /
+// `conversation.typing_off` with `{ conversationId, contact: true }` on the inbox's channel, for
+// the agents who have it open. Nothing is stored. Returns whether an event went out.
+export const toggleApiTyping = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string, status: 'on' | 'off') => {
+  const conversation = await loadApiConversation(ctx, inbox, contact, displayId);
+  const states = typingStates();
+  const now = ctx.now().getTime();
+  const last = states.get(contact.contactInboxId);
+  const on = status === 'on';
+  const repeated = on ? last?.on === true && last.conversationId === conversation.id && now - last.at < TYPING_THROTTLE_MS : last?.on === false;
+  if (repeated) return { typing_status: status, published: false };
+  // Re-inserted, so the map's order is by last change: the oldest entry goes when it is full.
+  states.delete(contact.contactInboxId);
+  states.set(contact.contactInboxId, { on, at: now, conversationId: conversation.id });
+  if (states.size > 10_000) states.delete(states.keys().next().value as number);
+  await publishAfterCommit(ctx, [
+    { channel: inboxChannel(conversation), event: on ? 'conversation.typing_on' : 'conversation.typing_off', data: { conversationId: conversation.id, contact: true } },
+  ]);
+  return { typing_status: status, published: true };
 };

@@ -4,6 +4,7 @@ import { readCapped } from '@/lib/domain/attachments/read-capped';
 import { isDomainError } from '@/lib/domain/errors';
 import { authenticateEmailInbox, emailInboxForRecipients, fetchResendEmail, verifySvixSignature, type ResendReceivedEvent } from '@/lib/domain/email/email-inbound';
 import { parseRawEmail } from '@/lib/domain/email/parse-email';
+import type { ReceivedMessage } from '@/lib/domain/channels/inbound/receive-customer-message';
 import { receiveEmail } from '@/lib/domain/email/receive-email';
 
 // Raw MIME: 50 MB of attachments, base64-encoded (4/3), plus the text.
@@ -20,7 +21,13 @@ const tokenOf = (request: Request, url: URL) =>
 // - `Content-Type: application/json`: Resend's `email.received` webhook, verified with
 //   RESEND_WEBHOOK_SECRET (Svix signature headers); the inbox is the one whose address is among the
 //   recipients (or `?inbox=` with its token); the content is fetched from Resend with RESEND_API_KEY.
-// 202 with the message (or the first one, for a duplicate); 4xx JSON with a reason, nothing stored.
+// 202 with the message (or the first one, for a duplicate; `dropped: "mail_loop"` for our own
+// automatic mail coming back, not stored); 4xx JSON with a reason, nothing stored.
+const answerReceived = (received: ReceivedMessage | null) =>
+  received
+    ? answer({ message_id: received.messageId, conversation_id: received.displayId, duplicate: received.duplicate }, 202)
+    : answer({ message_id: null, conversation_id: null, duplicate: false, dropped: 'mail_loop' }, 202);
+
 export const handleEmailInbound = async (ctx: SystemCtx, request: Request): Promise<Response> => {
   const url = new URL(request.url);
   const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -31,7 +38,7 @@ export const handleEmailInbound = async (ctx: SystemCtx, request: Request): Prom
       const inbox = await authenticateEmailInbox(ctx.db, url.searchParams.get('inbox') ?? '', tokenOf(request, url));
       if (body.length === 0) return answer({ error: 'INVALID_INPUT', message: 'Empty email' }, 400);
       const received = await receiveEmail(ctx, { inbox, email: await parseRawEmail(body) });
-      return answer({ message_id: received.messageId, conversation_id: received.displayId, duplicate: received.duplicate }, 202);
+      return answerReceived(received);
     }
 
     if (type === 'application/json') {
@@ -63,7 +70,7 @@ export const handleEmailInbound = async (ctx: SystemCtx, request: Request): Prom
       if (!apiKey) return answer({ error: 'NOT_CONFIGURED', message: 'RESEND_API_KEY is needed to read received emails' }, 503);
       const inbox = tokenInbox ?? (await emailInboxForRecipients(ctx.db, event.data?.to ?? []));
       const received = await receiveEmail(ctx, { inbox, email: await fetchResendEmail(emailId, apiKey) });
-      return answer({ message_id: received.messageId, conversation_id: received.displayId, duplicate: received.duplicate }, 202);
+      return answerReceived(received);
     }
 
     return answer({ error: 'UNSUPPORTED_TYPE', message: 'Send message/rfc822 or application/json' }, 415);

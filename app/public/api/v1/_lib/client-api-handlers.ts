@@ -8,13 +8,15 @@ import {
   markApiConversationSeen,
   postApiMessage,
   resolveApiConversation,
+  toggleApiTyping,
   updateApiContact,
   ZApiContactInput,
   ZApiConversationInput,
   ZApiMessageInput,
+  ZApiTypingInput,
   type ApiContact,
 } from '@/lib/domain/channels/api/client-api';
-import { apiJson, readBody, type ClientApiRequest } from './client-api-route';
+import { apiJson, readBody, readMultipartMessage, type ClientApiRequest } from './client-api-route';
 
 // The client API's handlers, one per route and method (the route files wrap them with
 // clientApiHandler; tests call them the same way with their own ports).
@@ -55,14 +57,26 @@ export const listMessagesHandler: Handler = async (call) => {
 
 // B3: `message_type: "outgoing"` (sent by the business outside the platform) needs the inbox's
 // integration secret in X-Bandeja-Inbox-Secret; a contact's own messages are `incoming`.
+// JSON, or multipart/form-data with the same fields and files in `attachments[]` (Chatwoot's way).
 export const postMessageHandler: Handler = async (call) => {
-  const body = await readBody(call.request, ZApiMessageInput);
+  const multipart = /^multipart\/form-data\b/i.test(call.request.headers.get('content-type') ?? '');
+  const body = multipart ? await readMultipartMessage(call.request) : await readBody(call.request, ZApiMessageInput);
   if (body instanceof Response) return body;
-  const received = await postApiMessage(call.ctx, call.inbox, own(call), conversationParam(call), body, {
+  const { fields, files } = 'fields' in body ? body : { fields: body, files: [] };
+  const received = await postApiMessage(call.ctx, call.inbox, own(call), conversationParam(call), fields, {
     inboxSecret: call.request.headers.get('x-bandeja-inbox-secret'),
+    attachments: files,
   });
   return apiJson(
-    { id: received.messageId, content: body.content, message_type: body.message_type, conversation_id: received.displayId, echo_id: received.echoId, duplicate: received.duplicate },
+    {
+      id: received.messageId,
+      content: fields.content || null,
+      message_type: fields.message_type,
+      conversation_id: received.displayId,
+      echo_id: received.echoId,
+      duplicate: received.duplicate,
+      attachments: received.attachments,
+    },
     received.duplicate ? 200 : 201,
   );
 };
@@ -70,3 +84,12 @@ export const postMessageHandler: Handler = async (call) => {
 export const toggleStatusHandler: Handler = async (call) => apiJson(await resolveApiConversation(call.ctx, call.inbox, own(call), conversationParam(call)));
 
 export const updateLastSeenHandler: Handler = async (call) => apiJson(await markApiConversationSeen(call.ctx, call.inbox, own(call), conversationParam(call)));
+
+// toggle_typing: `typing_status` "on" | "off", in the JSON body or the query (Chatwoot's spec has both).
+export const toggleTypingHandler: Handler = async (call) => {
+  const query = new URL(call.request.url).searchParams.get('typing_status');
+  const body = await readBody(call.request, query ? ZApiTypingInput.partial() : ZApiTypingInput);
+  if (body instanceof Response) return body;
+  const status = ZApiTypingInput.shape.typing_status.parse(body.typing_status ?? query);
+  return apiJson(await toggleApiTyping(call.ctx, call.inbox, own(call), conversationParam(call), status));
+};

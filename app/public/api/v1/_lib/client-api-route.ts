@@ -1,7 +1,17 @@
 import { z, ZodError } from 'zod';
 import { getDb } from '@/db/client';
 import { clientIp } from '@/lib/auth/client-ip';
-import { loadApiContact, loadApiInbox, type ApiContact, type ApiInbox } from '@/lib/domain/channels/api/client-api';
+import { readCapped } from '@/lib/domain/attachments/read-capped';
+import {
+  API_MESSAGE_MAX_BODY_BYTES,
+  loadApiContact,
+  loadApiInbox,
+  ZApiMultipartMessageInput,
+  type ApiContact,
+  type ApiInbox,
+  type TApiMultipartMessageInput,
+} from '@/lib/domain/channels/api/client-api';
+import type { InboundAttachment } from '@/lib/domain/channels/inbound/store-inbound-files';
 import { CLIENT_API_LIMITS, takeToken } from '@/lib/domain/channels/api/rate-limit';
 import type { SystemCtx } from '@/lib/domain/context';
 import { isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
@@ -53,6 +63,28 @@ export const readBody = async <S extends z.ZodType>(request: Request, schema: S)
     }
   }
   return schema.parse(body);
+};
+
+// A multipart/form-data message: its text fields (parsed like the JSON body) and its files, from
+// `attachments[]` (or `attachments`). The body is counted as it arrives and cut at 100 MB (413,
+// whatever Content-Length says); nothing is stored here. Not multipart after all → 400.
+export const readMultipartMessage = async (request: Request): Promise<{ fields: TApiMultipartMessageInput; files: InboundAttachment[] } | Response> => {
+  const bytes = request.body ? await readCapped(request.body, { maxBytes: API_MESSAGE_MAX_BODY_BYTES, maxMb: API_MESSAGE_MAX_BODY_BYTES / 1024 / 1024 }) : new Uint8Array();
+  let form: FormData;
+  try {
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+  } catch {
+    return apiJson({ error: 'INVALID_MULTIPART', message: 'The request body is not valid multipart/form-data' }, 400);
+  }
+  const fields: Record<string, string> = {};
+  const files: InboundAttachment[] = [];
+  for (const [name, value] of form.entries()) {
+    if (name === 'attachments[]' || name === 'attachments') {
+      if (typeof value === 'string') return apiJson({ error: 'INVALID_INPUT', message: 'attachments: not a file', details: { field: 'attachments' } }, 422);
+      files.push({ fileName: value.name, mimeType: value.type || null, data: new Uint8Array(await value.arrayBuffer()) });
+    } else fields[name] = typeof value === 'string' ? value : ''; // a file under another name: an unknown field (422)
+  }
+  return { fields: ZApiMultipartMessageInput.parse(fields), files };
 };
 
 export const systemCtx = async (): Promise<SystemCtx> => ({
