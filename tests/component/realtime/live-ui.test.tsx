@@ -54,6 +54,7 @@ describe('the customer typing (client API toggle_typing on the inbox channel)', 
     const realtime = {
       pusher: null,
       state: 'connected' as const,
+      offline: false,
       userId: 1,
       listen: (listener: (message: RealtimeMessage) => void) => {
         listeners.add(listener);
