@@ -2,7 +2,6 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { contacts, conversations, inboxes, messages, users } from '@/db/schema';
-import { searchable } from '@/db/schema/sql-functions';
 import { inboxScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
@@ -66,13 +65,14 @@ export const searchMessages = async (ctx: Ctx, input: TSearchMessagesInput): Pro
   if (!query) return { items: [], nextCursor: null };
   const after = parsed.data.cursor ? decodeCursor(parsed.data.cursor) : null;
 
-  // Same expression as messages_content_trgm_idx / messages_content_fts_idx, so they serve it. A
-  // two-letter query is the word prefix alone: a word of the folded text that starts with the two
-  // letters means the folded text contains them, so the ILIKE would only be rechecked row by row, and
-  // its selectivity, multiplied with the prefix's, misleads the planner (bench/README.md).
+  // The stored folded text (messages.search_text, f_unaccent(lower(content)) computed on write), which
+  // messages_search_text_trgm_idx / messages_search_text_fts_idx index, so no candidate is folded per
+  // search. A two-letter query is the word prefix alone: a word of the folded text that starts with
+  // the two letters means the folded text contains them, so the ILIKE would only be rechecked row by
+  // row, and its selectivity, multiplied with the prefix's, misleads the planner (bench/README.md).
   const matches = query.wordPrefix
-    ? sql`to_tsvector('simple', ${searchable(messages.content)}) @@ ${query.wordPrefix}`
-    : sql`${searchable(messages.content)} ilike ${query.foldedPattern}`;
+    ? sql`to_tsvector('simple', ${messages.searchText}) @@ ${query.wordPrefix}`
+    : sql`${messages.searchText} ilike ${query.foldedPattern}`;
   const inScope = and(
     inboxScope(ctx.actor, messages),
     ne(messages.messageType, 'activity'),
@@ -87,6 +87,7 @@ export const searchMessages = async (ctx: Ctx, input: TSearchMessagesInput): Pro
     senderType: messages.senderType,
     senderId: messages.senderId,
     content: messages.content,
+    searchText: messages.searchText,
   });
 
   // One page of hits, newest first, then joined to its conversations. The scope is on messages
@@ -131,8 +132,8 @@ export const searchMessages = async (ctx: Ctx, input: TSearchMessagesInput): Pro
       content: hits.content,
       // Where the database matched, in the normalised text; usable in the original only when
       // normalising kept the length (see highlightExcerpt's hint).
-      matchAt: sql<number>`strpos(${searchable(hits.content)}, ${query.needle})`.mapWith(Number),
-      normalisedLength: sql<number>`char_length(${searchable(hits.content)})`.mapWith(Number),
+      matchAt: sql<number>`strpos(${hits.searchText}, ${query.needle})`.mapWith(Number),
+      normalisedLength: sql<number>`char_length(${hits.searchText})`.mapWith(Number),
       needleLength: sql<number>`char_length(${query.needle})`.mapWith(Number),
       senderName: sql<string | null>`nullif(coalesce(${users.name}, ${senderContacts.name}), '')`,
       conversationId: conversations.id,

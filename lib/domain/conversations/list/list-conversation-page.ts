@@ -10,6 +10,15 @@ export const LIST_PAGE_SIZE = 25;
 
 export type ConversationPage = { ids: number[]; nextCursor: string | null };
 
+// The query of listConversationPage, built but not run (bench/build-cost.ts times the building).
+export const conversationPageQuery = (ctx: Ctx, conditions: ListConditions, query: Pick<TListQuery, 'tab' | 'sort' | 'cursor'>, pageSize: number) => {
+  const keyset = keysetFor(query.sort, conditions.view);
+  return joinMentionsFor(ctx.db.select({ id: conversations.id, key: keyset.key }).from(conversations).$dynamic(), conditions)
+    .where(and(conditions.where, conditions.tabs[query.tab], keyset.after(query.cursor)))
+    .orderBy(...keyset.orderBy)
+    .limit(pageSize + 1);
+};
+
 // The ids of one page of the list, in order, for conditions built by buildListConditions. One row
 // more than the page is read to know whether another page follows.
 export const listConversationPage = async (
@@ -20,10 +29,7 @@ export const listConversationPage = async (
 ): Promise<ConversationPage> => {
   const pageSize = options.pageSize ?? LIST_PAGE_SIZE;
   const keyset = keysetFor(query.sort, conditions.view);
-  const rows = await joinMentionsFor(ctx.db.select({ id: conversations.id, key: keyset.key }).from(conversations).$dynamic(), conditions)
-    .where(and(conditions.where, conditions.tabs[query.tab], keyset.after(query.cursor)))
-    .orderBy(...keyset.orderBy)
-    .limit(pageSize + 1);
+  const rows = await conversationPageQuery(ctx, conditions, query, pageSize);
 
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);

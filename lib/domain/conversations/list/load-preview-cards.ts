@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   attachments,
   contacts,
@@ -47,7 +48,11 @@ export type PreviewCard = Pick<
 
 export { EXCERPT_LENGTH };
 
-const loadConversations = (ctx: Ctx, ids: number[]) =>
+// The page's conversation ids, bound when the statement runs: the four queries below have one shape
+// per actor, so they are built once and prepared (cardQueriesFor) instead of on every call.
+const pageIds = (column: AnyPgColumn): SQL => sql`${column} = any(${sql.placeholder('ids')}::int[])`;
+
+const loadConversations = (ctx: Ctx) =>
   ctx.db
     .select({
       id: conversations.id,
@@ -72,21 +77,21 @@ const loadConversations = (ctx: Ctx, ids: number[]) =>
     .leftJoin(teams, eq(teams.id, conversations.teamId))
     .leftJoin(mentions, mentionJoinFor(ctx.actor))
     // The ids come from a list query already scoped; scoping again keeps this safe on any input.
-    .where(and(inArray(conversations.id, ids), conversationScope(ctx.actor)));
+    .where(and(pageIds(conversations.id), conversationScope(ctx.actor)));
 
-const loadLabels = (ctx: Ctx, ids: number[]) =>
+const loadLabels = (ctx: Ctx) =>
   ctx.db
     .select({ conversationId: conversationLabels.conversationId, id: labels.id, title: labels.title, color: labels.color })
     .from(conversationLabels)
     .innerJoin(labels, eq(labels.id, conversationLabels.labelId))
-    .where(inArray(conversationLabels.conversationId, ids))
+    .where(pageIds(conversationLabels.conversationId))
     .orderBy(asc(sql`lower(${labels.title})`), asc(labels.id));
 
 // The last message of each conversation that is not an activity message (B4 lines such as "Laura
 // resolved the conversation" are not what the card previews): one LATERAL index walk per conversation
 // on messages_conversation_created_idx, stopping at the first non-activity message. Sender and
 // attachment are looked up outside the LATERAL, where every column keeps its table name.
-const loadLastMessages = (ctx: Ctx, ids: number[]) => {
+const loadLastMessages = (ctx: Ctx) => {
   const last = lastMessageSubquery(ctx.db);
   return ctx.db
     .select({
@@ -106,11 +111,11 @@ const loadLastMessages = (ctx: Ctx, ids: number[]) => {
     .innerJoinLateral(last, sql`true`)
     .leftJoin(users, and(eq(last.senderType, 'agent'), eq(users.id, last.senderId)))
     .leftJoin(contacts, and(eq(last.senderType, 'contact'), eq(contacts.id, last.senderId)))
-    .where(inArray(conversations.id, ids));
+    .where(pageIds(conversations.id));
 };
 
 // Unread = incoming messages after the actor's last read; every incoming message when never read.
-const loadUnreadCounts = (ctx: Ctx, ids: number[]) =>
+const loadUnreadCounts = (ctx: Ctx) =>
   ctx.db
     .select({ conversationId: messages.conversationId, count: sql<number>`count(*)::int`.mapWith(Number) })
     .from(messages)
@@ -121,27 +126,61 @@ const loadUnreadCounts = (ctx: Ctx, ids: number[]) =>
       and(
         eq(conversationReads.conversationId, messages.conversationId),
         eq(conversationReads.userId, ctx.actor.userId),
-        inArray(conversationReads.conversationId, ids),
+        pageIds(conversationReads.conversationId),
       ),
     )
     .where(
       and(
-        inArray(messages.conversationId, ids),
+        pageIds(messages.conversationId),
         eq(messages.messageType, 'incoming'),
         or(isNull(conversationReads.lastReadAt), gt(messages.createdAt, conversationReads.lastReadAt)),
       ),
     )
     .groupBy(messages.conversationId);
 
+const prepareCardQueries = (ctx: Ctx) =>
+  [
+    loadConversations(ctx).prepare('preview_card_conversations'),
+    loadLabels(ctx).prepare('preview_card_labels'),
+    loadLastMessages(ctx).prepare('preview_card_last_messages'),
+    loadUnreadCounts(ctx).prepare('preview_card_unread_counts'),
+  ] as const;
+type CardQueries = ReturnType<typeof prepareCardQueries>;
+
+// Building the four queries with drizzle took ~0.8 ms per call, most of the SQL building of a list
+// call (bench/build-cost.ts, finding 19). Their shape depends only on the actor (scope, mention and
+// read joins), so they are built once per actor and database handle; only the ids change per call.
+// A few hundred actors at most per process; the map is simply emptied past that.
+const CARD_QUERIES_PER_DATABASE = 500;
+const cardQueriesCache = new WeakMap<object, Map<string, CardQueries>>();
+
+export const cardQueriesFor = (ctx: Ctx): CardQueries => {
+  const { actor } = ctx;
+  const key = `${actor.accountId}:${actor.userId}:${actor.role}:${actor.inboxIds.join(',')}`;
+  let byActor = cardQueriesCache.get(ctx.db);
+  if (!byActor) cardQueriesCache.set(ctx.db, (byActor = new Map()));
+  let queries = byActor.get(key);
+  if (!queries) {
+    if (byActor.size >= CARD_QUERIES_PER_DATABASE) byActor.clear();
+    byActor.set(key, (queries = prepareCardQueries(ctx)));
+  }
+  return queries;
+};
+
+// The four queries built afresh, not run: what every call did before (bench/build-cost.ts).
+export const buildCardQueries = (ctx: Ctx) => [loadConversations(ctx), loadLabels(ctx), loadLastMessages(ctx), loadUnreadCounts(ctx)] as const;
+
 // The cards of one page of the list (L6), in the order of `ids`, in four queries whatever the page
 // size. Ids the actor may not see are left out.
 export const loadPreviewCards = async (ctx: Ctx, ids: number[]): Promise<PreviewCard[]> => {
   if (ids.length === 0) return [];
+  const [conversationsQuery, labelsQuery, lastMessagesQuery, unreadQuery] = cardQueriesFor(ctx);
+  const params = { ids };
   const [rows, labelRows, lastMessages, unread] = await Promise.all([
-    loadConversations(ctx, ids),
-    loadLabels(ctx, ids),
-    loadLastMessages(ctx, ids),
-    loadUnreadCounts(ctx, ids),
+    conversationsQuery.execute(params),
+    labelsQuery.execute(params),
+    lastMessagesQuery.execute(params),
+    unreadQuery.execute(params),
   ]);
 
   const labelsOf = new Map<number, PreviewCard['labels']>();
