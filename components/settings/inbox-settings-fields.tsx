@@ -21,6 +21,13 @@ export const InboxSettingsFields = async ({ channelType, settings }: { channelTy
           <Field label={t('welcomeTagline')}>
             <input name="welcomeTagline" maxLength={255} defaultValue={settings.welcomeTagline ?? ''} className={inputClass} />
           </Field>
+          <label className="flex items-start gap-2 text-sm sm:col-span-2">
+            <input type="checkbox" name="requireIdentityVerification" defaultChecked={settings.requireIdentityVerification === true} className="mt-1" />
+            <span>
+              {t('requireIdentityVerification')}
+              <span className="block text-xs text-slate-500">{t('requireIdentityVerificationHint')}</span>
+            </span>
+          </label>
         </>
       )}
       {channelType === 'api' && (

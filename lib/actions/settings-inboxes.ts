@@ -17,6 +17,7 @@ const ZSettingsForm = z.object({
   widgetColor: text,
   welcomeTitle: text,
   welcomeTagline: text,
+  requireIdentityVerification: z.literal('on').optional(),
   webhookUrl: text,
   emailAddress: text,
   resolvedConversationPolicy: z.enum(['reopen', 'new']).optional(),

@@ -34,6 +34,11 @@ export const ZChannelSettingsInput = z.object({
     .transform((value) => value?.toLowerCase() || undefined),
   welcomeTitle: optionalText(100),
   welcomeTagline: optionalText(255),
+  // A checkbox: sent ("on") when ticked, absent when not.
+  requireIdentityVerification: z
+    .union([z.boolean(), z.literal('on')])
+    .optional()
+    .transform((value) => (value === true || value === 'on' ? true : undefined)),
   webhookUrl: optionalUrl,
   emailAddress: z
     .string()
@@ -48,7 +53,7 @@ export type TChannelSettingsInput = z.input<typeof ZChannelSettingsInput>;
 
 type ChannelField = Exclude<keyof z.output<typeof ZChannelSettingsInput>, 'resolvedConversationPolicy'>;
 const FIELDS: Record<TChannelType, ChannelField[]> = {
-  website: ['websiteUrl', 'widgetColor', 'welcomeTitle', 'welcomeTagline'],
+  website: ['websiteUrl', 'widgetColor', 'welcomeTitle', 'welcomeTagline', 'requireIdentityVerification'],
   api: ['webhookUrl'],
   email: ['emailAddress'],
 };

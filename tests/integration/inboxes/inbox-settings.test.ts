@@ -56,6 +56,14 @@ describe('inbox settings', () => {
     expect(updated).toMatchObject({ name: 'Sitio web', channelType: 'website', identifier: inbox.identifier });
     expect(updated.channelSettings).toEqual({ hmacSecret: 'secreto', welcomeTagline: 'Nueva', resolvedConversationPolicy: 'new' });
 
+    const verified = await updateInbox(admin, { inboxId: inbox.id, name: 'Sitio web', settings: { welcomeTagline: 'Nueva', requireIdentityVerification: 'on' } });
+    expect(verified.channelSettings).toMatchObject({ hmacSecret: 'secreto', requireIdentityVerification: true });
+    // An unticked checkbox is absent from the form: verification is no longer required.
+    const unticked = await updateInbox(admin, { inboxId: inbox.id, name: 'Sitio web', settings: { welcomeTagline: 'Nueva' } });
+    expect(unticked.channelSettings.requireIdentityVerification).toBeUndefined();
+    const api = await createInbox(admin, { name: 'API', channelType: 'api', settings: { requireIdentityVerification: 'on' } });
+    expect(api.channelSettings.requireIdentityVerification).toBeUndefined();
+
     await addInboxMember(admin, { inboxId: inbox.id, userId: agentUser.id });
     await addInboxMember(admin, { inboxId: inbox.id, userId: agentUser.id });
     expect((await loadActor(db, { userId: agentUser.id, accountId: account.id }))?.inboxIds).toEqual([inbox.id]);
