@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import Pusher, { type Channel } from 'pusher-js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { browserConnectOptions } from '@/lib/realtime/browser-connect-options';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
 import { noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
 
@@ -41,23 +42,6 @@ type Props = {
   children: React.ReactNode;
 };
 
-// Where the browser connects: the configured host, or this page's own origin (the embedded server
-// shares the app's port).
-const connectOptions = (config: BrowserRealtimeConfig) => {
-  const sameOrigin = config.wsHost === null;
-  const secure = config.forceTLS || (sameOrigin && window.location.protocol === 'https:');
-  const pagePort = Number(window.location.port) || (window.location.protocol === 'https:' ? 443 : 80);
-  return {
-    cluster: config.cluster,
-    wsHost: config.wsHost ?? window.location.hostname,
-    wsPort: config.wsPort ?? pagePort,
-    wssPort: config.wssPort ?? config.wsPort ?? pagePort,
-    forceTLS: secure,
-    enabledTransports: config.enabledTransports,
-    channelAuthorization: { endpoint: config.authEndpoint, transport: 'ajax' as const },
-  };
-};
-
 // One pusher-js connection per tab, for the whole dashboard: the agent's inbox channels
 // (conversations and messages), the account channel and their own user channel (mentions,
 // notifications). Every event re-reads the page (coalesced: one refresh per burst); components
@@ -89,7 +73,7 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
   const configKey = JSON.stringify(config);
   useEffect(() => {
     const settings = JSON.parse(configKey) as BrowserRealtimeConfig;
-    const client = new Pusher(settings.key, connectOptions(settings));
+    const client = new Pusher(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }));
     let connectedBefore = false;
     client.connection.bind('state_change', ({ current }: { current: ConnectionState }) => {
       setState(current);

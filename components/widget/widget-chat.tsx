@@ -3,6 +3,7 @@
 import Pusher from 'pusher-js';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WidgetView } from '@/lib/domain/channels/widget/widget-session';
+import { browserConnectOptions } from '@/lib/realtime/browser-connect-options';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
 
 export type WidgetStrings = Record<
@@ -76,21 +77,6 @@ const storage = {
       // Storage blocked (private mode, third-party storage off): the session lasts this page only.
     }
   },
-};
-
-// Where pusher-js connects: the configured host, or the app's own origin (the embedded server).
-const connectOptions = (config: BrowserRealtimeConfig, token: string) => {
-  const secure = config.forceTLS || (config.wsHost === null && window.location.protocol === 'https:');
-  const pagePort = Number(window.location.port) || (window.location.protocol === 'https:' ? 443 : 80);
-  return {
-    cluster: config.cluster,
-    wsHost: config.wsHost ?? window.location.hostname,
-    wsPort: config.wsPort ?? pagePort,
-    wssPort: config.wssPort ?? config.wsPort ?? pagePort,
-    forceTLS: secure,
-    enabledTransports: config.enabledTransports,
-    channelAuthorization: { endpoint: '/api/widget/realtime-auth', transport: 'ajax' as const, headers: { 'X-Bandeja-Visitor': token } },
-  };
 };
 
 const PaperClip = () => (
@@ -215,7 +201,7 @@ export const WidgetChat = ({ inbox, strings, realtime }: Props) => {
   // Live: the visitor's own channel. While it is not connected, poll and resend what failed.
   useEffect(() => {
     if (!token || !channel) return;
-    const client = new Pusher(realtime.key, connectOptions(realtime, token));
+    const client = new Pusher(realtime.key, browserConnectOptions(realtime, { endpoint: '/api/widget/realtime-auth', headers: { 'X-Bandeja-Visitor': token } }));
     let subscribed = false;
     let connected = false;
     const update = () => setLive(connected && subscribed);
