@@ -90,15 +90,26 @@ const generate = async (sql: postgres.Sql, sizes: DatasetSizes, log: (line: stri
     if (!(lastActivity[i]! >= header.lastActivityAt)) lastActivity[i] = header.lastActivityAt;
   }
   await phase(`contacts (${contacts.length})`, () => writeContacts(sql, { seed, workspace, contacts, firstSeen, lastActivity }));
+  // The copies the triggers of migration 0011 keep on conversations (label_ids, contact_search_name)
+  // are written with them, the folded names as PostgreSQL folds them; the triggers would lock every
+  // contact and rewrite 80k conversations after the COPY.
+  const folded = await sql<Array<{ id: number; searchName: string }>>`select id, search_name as "searchName" from contacts where account_id = ${workspace.accountId}`;
+  const contactSearchNames = new Map(folded.map((row) => [row.id, row.searchName]));
+  await sql`alter table conversations disable trigger user`;
+  await sql`alter table conversation_labels disable trigger user`;
   const counts = await phase(`conversations (${headers.length}) and messages`, () =>
     writeConversations(sql, {
       seed,
       workspace,
       contacts,
+      contactSearchNames,
       headers,
       onProgress: (done) => done % 50_000 === 0 && log(`    ${done} conversations`),
     }),
-  );
+  ).finally(async () => {
+    await sql`alter table conversations enable trigger user`;
+    await sql`alter table conversation_labels enable trigger user`;
+  });
 
   await sql`update accounts set last_conversation_display_id = ${sizes.conversations} where id = ${workspace.accountId}`;
   for (const table of IDENTITY_TABLES) {

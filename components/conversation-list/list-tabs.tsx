@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { TabCounts } from '@/lib/domain/conversations/list/count-tabs';
 import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list-query';
+import { TabCount } from './tab-count';
 import { listHref } from './view-path';
 
 const TABS = ['mine', 'unassigned', 'all'] as const;
@@ -19,7 +20,7 @@ export const ListTabs = async ({ view, query, counts }: { view: TListView; query
           className="flex items-center gap-1.5 border-b-2 border-transparent px-3 py-2 text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand-500 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
         >
           {t(tab)}
-          <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums">{counts[tab]}</span>
+          <TabCount count={counts[tab]} />
         </Link>
       ))}
     </nav>

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireCtx } from '@/lib/auth/session';
 import { bulkUpdate, type TBulkChange } from '@/lib/domain/conversations/actions/bulk-update';
-import { listConversations } from '@/lib/domain/conversations/list/list-conversations';
+import { listMoreConversations } from '@/lib/domain/conversations/list/list-conversations';
 import { ZListQuery, ZListView, type TListQueryInput, type TListViewInput } from '@/lib/domain/conversations/list/list-query';
 import { formAction, zFormList } from './action';
 
@@ -45,6 +45,5 @@ export const bulkUpdateAction = formAction(ZBulkForm, async (ctx, form) => {
 // The next page of a list, for infinite scroll (the "load more" link does the same without JS).
 export const loadMoreConversationsAction = async (view: TListViewInput, query: TListQueryInput) => {
   const ctx = await requireCtx();
-  const { items, nextCursor } = await listConversations(ctx, ZListView.parse(view), ZListQuery.parse(query));
-  return { items, nextCursor };
+  return listMoreConversations(ctx, ZListView.parse(view), ZListQuery.parse(query));
 };

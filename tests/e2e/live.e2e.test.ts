@@ -13,6 +13,19 @@ const unreadCount = async (page: Page) => {
   return (await badge.count()) ? Number(await badge.textContent()) : 0;
 };
 
+// The bell's count once the notifications of earlier steps have landed (a reply in a conversation B
+// takes part in notifies B after its commit, possibly after the next step has begun): the same
+// count read twice, 600 ms apart.
+const settledUnreadCount = async (page: Page) => {
+  let last = await unreadCount(page);
+  for (;;) {
+    await page.waitForTimeout(600);
+    const now = await unreadCount(page);
+    if (now === last) return now;
+    last = now;
+  }
+};
+
 // Two agents of the website chat inbox, each in their own browser: Sofía (B) watches the inbox's
 // list with a conversation open; Carlos (A) works in the same conversation.
 let sofia: Page;
@@ -116,7 +129,7 @@ describe('live: two agents in two browsers', () => {
   });
 
   test("A mentions B in a private note, then assigns the conversation to B: B's bell counts both", async () => {
-    const before = await unreadCount(sofia);
+    const before = await settledUnreadCount(sofia);
     await composer(carlos).getByText('Nota privada', { exact: true }).click();
     const textbox = composer(carlos).getByRole('textbox');
     await textbox.fill('Sofía, revisa esto @Sof');
@@ -137,7 +150,7 @@ describe('live: two agents in two browsers', () => {
   test('B mutes the conversation: assigning it to B again notifies nothing', async () => {
     await sofia.getByRole('button', { name: 'Silenciar' }).click();
     await sofia.getByRole('button', { name: 'Quitar silencio' }).waitFor();
-    const before = await unreadCount(sofia);
+    const before = await settledUnreadCount(sofia);
     const activities = await messages(sofia).locator('[data-message-type="activity"]').count();
 
     await assignTo(carlos, 'Sofía Herrera');

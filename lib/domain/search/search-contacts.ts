@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { contacts, conversations, inboxes } from '@/db/schema';
-import { searchable } from '@/db/schema/sql-functions';
 import { conversationScope } from '../authorization/scope';
 import { contactScope } from '../contacts/contact-scope';
 import type { Ctx } from '../context';
@@ -48,7 +47,8 @@ export const searchContacts = async (ctx: Ctx, input: TSearchContactsInput): Pro
   const query = toSearchQuery(parsed.data.q);
   if (!query) return [];
 
-  // Each condition uses its own trigram index (contacts_name/email/phone_trgm_idx): a bitmap OR.
+  // Each condition uses its own trigram index (contacts_search_name/email/phone_trgm_idx): a bitmap OR.
+  // The name is matched in its stored folded form (contacts.search_name, migration 0011).
   const found = await ctx.db
     .select({
       id: contacts.id,
@@ -63,7 +63,7 @@ export const searchContacts = async (ctx: Ctx, input: TSearchContactsInput): Pro
       and(
         contactScope(ctx.actor),
         or(
-          sql`${searchable(contacts.name)} ilike ${query.foldedPattern}`,
+          sql`${contacts.searchName} ilike ${query.foldedPattern}`,
           sql`lower(${contacts.email}) ilike ${query.lowerPattern}`,
           query.phone ? sql`${contacts.phone} like ${`%${query.phone}%`}` : undefined,
         ),

@@ -1,10 +1,10 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { TPositiveOperator } from './filter-schema';
 import type { TFilterValue } from './filter-values';
 import type { TFilterDefinition } from './load-filter-lookups';
 import { localDate } from './local-date';
-import { textCondition } from './text-condition';
+import { lowerText, textCondition } from './text-condition';
 
 export type TAttributeConditionOptions = {
   // conversations.custom_attributes or contacts.custom_attributes
@@ -46,7 +46,7 @@ export const attributeCondition = ({ column, definition, op, value, timeZone, no
   switch (definition.type) {
     case 'text':
     case 'link':
-      return textCondition(text, op, value);
+      return textCondition(lowerText(text), op, value);
     case 'number': {
       if (value.kind !== 'number') break;
       const number = numberOf(column, key, text);
@@ -69,7 +69,11 @@ export const attributeCondition = ({ column, definition, op, value, timeZone, no
       break;
     }
     case 'list':
-      if (op === 'equal' && value.kind === 'strings') return inArray(text, value.values);
+      // List values are stored as JSON strings (A2 validates them): containment, which the GIN index
+      // on conversations.custom_attributes answers, one value at a time.
+      if (op === 'equal' && value.kind === 'strings') {
+        return or(...value.values.map((item) => sql`${column} @> jsonb_build_object(${key}, ${item}::text)`)) as SQL;
+      }
       break;
     case 'checkbox':
       if (op === 'equal' && value.kind === 'checkbox') {

@@ -1,12 +1,13 @@
 import { inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { contacts, conversationLabels, conversations } from '@/db/schema';
+import { contacts, conversations } from '@/db/schema';
+import { hasAnyLabel } from '../list/has-any-label';
 import { searchable } from '@/db/schema/sql-functions';
 import type { Actor } from '../../context';
 import { contactExists } from './contact-exists';
 import type { TFilterField, TPositiveOperator } from './filter-schema';
 import type { TFilterValue } from './filter-values';
-import { textCondition } from './text-condition';
+import { lowerText, textCondition } from './text-condition';
 
 export type TFieldConditionOptions = {
   field: TFilterField;
@@ -48,10 +49,9 @@ const timestampCondition = (column: AnyPgColumn, op: TPositiveOperator, value: T
   throw new Error(`fieldCondition: ${op} with a ${value.kind} value on a timestamp`);
 };
 
+// Labels through conversations.label_ids (kept by triggers, migration 0011) and its GIN index.
 const labelled = (labelIds?: number[]): SQL =>
-  sql`exists (select 1 from ${conversationLabels} where ${conversationLabels.conversationId} = ${conversations.id}${
-    labelIds ? sql` and ${inArray(conversationLabels.labelId, labelIds)}` : sql``
-  })`;
+  labelIds ? hasAnyLabel(labelIds) : sql`${conversations.labelIds} <> '{}'::integer[]`;
 
 // The positive SQL condition for a fixed field (status, assignee, inbox, team, priority, label,
 // contact name / email / phone, created / last activity dates) on the conversations table.
@@ -70,12 +70,15 @@ export const fieldCondition = ({ field, op, value, actor, timeZone, now }: TFiel
     case 'label':
       return op === 'present' ? labelled() : labelled(idsOf(value, actor));
     case 'contact_name':
-      // Accent-insensitive like search (L1), so "jose" finds "José".
-      return contactExists(textCondition(sql`${contacts.name}`, op, value, (text) => searchable(text)));
+      // Accent-insensitive like search (L1), so "jose" finds "José": the contact's folded name as the
+      // conversation carries it (conversations.contact_search_name, kept by triggers).
+      return textCondition({ folded: sql`${conversations.contactSearchName}`, fold: searchable }, op, value);
     case 'contact_email':
-      return contactExists(textCondition(sql`${contacts.email}`, op, value));
+      return contactExists(textCondition(lowerText(sql`${contacts.email}`), op, value));
     case 'contact_phone':
-      return contactExists(textCondition(sql`${contacts.phone}`, op, value));
+      // Phones have no letter case (stored E.164): compared as they are, which is also what
+      // contacts_phone_trgm_idx holds.
+      return contactExists(textCondition({ folded: sql`${contacts.phone}`, fold: (text) => text }, op, value));
     case 'created_at':
       return timestampCondition(conversations.createdAt, op, value, timeZone, now);
     case 'last_activity_at':

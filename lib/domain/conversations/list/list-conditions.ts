@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
-import { conversationLabels, conversations, labels, mentions, savedViews, teams } from '@/db/schema';
+import { conversations, labels, mentions, savedViews, teams } from '@/db/schema';
 import { accountScope, assertInboxAccess, conversationScope } from '../../authorization/scope';
 import type { Actor, Ctx } from '../../context';
 import { DomainError } from '../../errors';
 import { buildFilterCondition } from '../filters/build-filter';
+import { hasAnyLabel } from './has-any-label';
 import { ZListView, type TListQuery, type TListTab, type TListView, type TListViewInput } from './list-query';
 
 // The one query builder of the conversation list (STYLE.md): the page, the tab counts and the view
@@ -68,11 +69,7 @@ const viewCondition = async (ctx: Ctx, view: TListView): Promise<SQL | undefined
         .where(and(eq(labels.id, view.labelId), accountScope(actor, labels.accountId)))
         .limit(1);
       if (!label) throw notFound('label');
-      const labelled = ctx.db
-        .select({ id: conversationLabels.conversationId })
-        .from(conversationLabels)
-        .where(eq(conversationLabels.labelId, view.labelId));
-      return inArray(conversations.id, labelled);
+      return hasAnyLabel([view.labelId]);
     }
     case 'team': {
       // V6 shows agents their own teams; administrators may open any team of the account.

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../context';
 import { countTabsWhere, type TabCounts } from './count-tabs';
-import { buildListConditions } from './list-conditions';
+import { buildListConditions, type ListConditions } from './list-conditions';
 import { listConversationPage } from './list-conversation-page';
 import { ZListQuery, type TListQuery, type TListQueryInput, type TListView, type TListViewInput } from './list-query';
 import { loadPreviewCards, type PreviewCard } from './load-preview-cards';
@@ -16,6 +16,11 @@ export type ConversationList = {
   query: TListQuery;
 };
 
+const listCards = async (ctx: Ctx, conditions: ListConditions, query: TListQuery) => {
+  const page = await listConversationPage(ctx, conditions, query);
+  return { items: await loadPreviewCards(ctx, page.ids), nextCursor: page.nextCursor };
+};
+
 // Everything the conversation list panel shows, in one call: one page of preview cards (L6) of a view
 // (V1-V7) with its status (L2), sort (L3), filter (L4) and tab (L5), plus the three tab counts.
 // The view is resolved and authorised once (NOT_FOUND for a view the actor may not open;
@@ -23,7 +28,17 @@ export type ConversationList = {
 export const listConversations = async (ctx: Ctx, view: TListViewInput, queryInput: TListQueryInput = {}): Promise<ConversationList> => {
   const query = ZListQuery.parse(queryInput);
   const conditions = await buildListConditions(ctx, view, query);
-  const [page, counts] = await Promise.all([listConversationPage(ctx, conditions, query), countTabsWhere(ctx, conditions)]);
-  const items = await loadPreviewCards(ctx, page.ids);
-  return { items, nextCursor: page.nextCursor, counts, view: conditions.view, query };
+  // The preview cards need only the page: they load while the counts may still run.
+  const [{ items, nextCursor }, counts] = await Promise.all([listCards(ctx, conditions, query), countTabsWhere(ctx, conditions)]);
+  return { items, nextCursor, counts, view: conditions.view, query };
+};
+
+// One more page of a list for infinite scroll: the cards alone, no counts (the panel already shows them).
+export const listMoreConversations = async (
+  ctx: Ctx,
+  view: TListViewInput,
+  queryInput: TListQueryInput = {},
+): Promise<Pick<ConversationList, 'items' | 'nextCursor'>> => {
+  const query = ZListQuery.parse(queryInput);
+  return listCards(ctx, await buildListConditions(ctx, view, query), query);
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countTabs } from '@/lib/domain/conversations/list/count-tabs';
-import { listConversations } from '@/lib/domain/conversations/list/list-conversations';
+import { listConversations, listMoreConversations } from '@/lib/domain/conversations/list/list-conversations';
 import { createConversation, createUser } from '@/tests/helpers/factories';
 import { useTestDatabase } from '@/tests/helpers/db';
 import { idsOf, setupAccount, walkList } from '@/tests/helpers/list-factories';
@@ -86,5 +86,20 @@ describe('assignment tabs (L5)', () => {
 
     expect(result.counts).toEqual({ mine: 1, unassigned: 1, all: 2 });
     expect(result.items).toHaveLength(2);
+  });
+
+  it('infinite scroll loads the next page alone: the same cards the list gives for that cursor, no counts', async () => {
+    const { accountId, inboxId, ctx } = await setupAccount(db());
+    for (let index = 0; index < 30; index += 1) await createConversation(db(), { accountId, inboxId });
+    const first = await listConversations(ctx, { kind: 'all' }, { tab: 'all' });
+    expect(first.nextCursor).not.toBeNull();
+
+    const more = await listMoreConversations(ctx, { kind: 'all' }, { tab: 'all', cursor: first.nextCursor! });
+    const same = await listConversations(ctx, { kind: 'all' }, { tab: 'all', cursor: first.nextCursor! });
+
+    expect(Object.keys(more).sort()).toEqual(['items', 'nextCursor']);
+    expect(idsOf(more.items)).toEqual(idsOf(same.items));
+    expect(more.items).toHaveLength(5);
+    expect(more.nextCursor).toBeNull();
   });
 });
