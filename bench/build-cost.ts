@@ -5,7 +5,7 @@ import { countTabsQuery } from '@/lib/domain/conversations/list/count-tabs';
 import { buildListConditions } from '@/lib/domain/conversations/list/list-conditions';
 import { conversationPageQuery, LIST_PAGE_SIZE } from '@/lib/domain/conversations/list/list-conversation-page';
 import { ZListQuery, type TListViewInput } from '@/lib/domain/conversations/list/list-query';
-import { buildCardQueries, cardQueriesFor } from '@/lib/domain/conversations/list/load-preview-cards';
+import { buildCardQueries, cardParams, cardQueriesFor } from '@/lib/domain/conversations/list/load-preview-cards';
 import type { Actor } from '@/lib/domain/context';
 import { benchDatabaseUrl } from './generate';
 import { benchCtx, loadBenchPeople } from './measure/bench-context';
@@ -45,9 +45,9 @@ try {
         page: () => conversationPageQuery(ctx, conditions, query, LIST_PAGE_SIZE).toSQL(),
         counts: () => countTabsQuery(ctx, conditions).toSQL(),
         // What every call did before finding 19: the four preview-card queries built afresh.
-        cards: () => buildCardQueries(ctx).map((built) => built.toSQL()),
-        // What a call does now: the actor's prepared queries from the cache, the ids bound.
-        'cards prepared': () => cardQueriesFor(ctx).map((prepared) => fillPlaceholders(prepared.getQuery().params, { ids })),
+        cards: () => buildCardQueries(ctx.db).map((built) => built.toSQL()),
+        // What a call does now: the prepared queries from the cache, the ids and the actor bound.
+        'cards prepared': () => cardQueriesFor(ctx.db).map((prepared) => fillPlaceholders(prepared.getQuery().params, cardParams(ctx, ids))),
       };
       const times: Record<string, number[]> = { page: [], counts: [], cards: [], 'cards prepared': [], total: [] };
       for (let i = 0; i < runs + runs / 10; i++) {

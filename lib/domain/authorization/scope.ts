@@ -31,6 +31,17 @@ export const inboxScope = (actor: Actor, columns: InboxScopedColumns): SQL => {
   return and(account, inArray(columns.inboxId, actor.inboxIds)) as SQL;
 };
 
+// inboxScope with the actor bound when a prepared query runs, for queries built once for every
+// actor: placeholders `accountId` and `inboxIds` (null for an administrator), filled by
+// preparedScopeParams. The same rule as inboxScope; an agent with no inboxes matches nothing.
+export const preparedInboxScope = (columns: InboxScopedColumns): SQL =>
+  sql`(${columns.accountId} = ${sql.placeholder('accountId')} and (${sql.placeholder('inboxIds')}::int[] is null or ${columns.inboxId} = any(${sql.placeholder('inboxIds')}::int[])))`;
+
+export const preparedScopeParams = (actor: Actor): { accountId: number; inboxIds: number[] | null } => ({
+  accountId: actor.accountId,
+  inboxIds: actor.role === 'administrator' ? null : actor.inboxIds,
+});
+
 // The conversations the actor may see; messages use `inboxScope(actor, messages)` the same way.
 export const conversationScope = (actor: Actor): SQL => inboxScope(actor, conversations);
 

@@ -16,10 +16,9 @@ import {
   type Conversation,
   type Message,
 } from '@/db/schema';
-import { conversationScope } from '../../authorization/scope';
+import { preparedInboxScope, preparedScopeParams } from '../../authorization/scope';
 import type { Ctx } from '../../context';
 import { excerptOf, EXCERPT_LENGTH, lastMessageSubquery } from './last-message';
-import { mentionJoinFor } from './list-conditions';
 
 // What a card of the list shows (L6).
 export type PreviewCard = Pick<
@@ -48,12 +47,13 @@ export type PreviewCard = Pick<
 
 export { EXCERPT_LENGTH };
 
-// The page's conversation ids, bound when the statement runs: the four queries below have one shape
-// per actor, so they are built once and prepared (cardQueriesFor) instead of on every call.
+// The page's conversation ids and the actor, bound when the statement runs: the four queries below
+// have one shape for everyone, so they are built once and prepared (cardQueries) instead of per call.
 const pageIds = (column: AnyPgColumn): SQL => sql`${column} = any(${sql.placeholder('ids')}::int[])`;
+const actorId = sql.placeholder('userId');
 
-const loadConversations = (ctx: Ctx) =>
-  ctx.db
+const loadConversations = (db: Ctx['db']) =>
+  db
     .select({
       id: conversations.id,
       displayId: conversations.displayId,
@@ -75,12 +75,12 @@ const loadConversations = (ctx: Ctx) =>
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .leftJoin(users, eq(users.id, conversations.assigneeId))
     .leftJoin(teams, eq(teams.id, conversations.teamId))
-    .leftJoin(mentions, mentionJoinFor(ctx.actor))
+    .leftJoin(mentions, and(eq(mentions.conversationId, conversations.id), eq(mentions.userId, actorId)))
     // The ids come from a list query already scoped; scoping again keeps this safe on any input.
-    .where(and(pageIds(conversations.id), conversationScope(ctx.actor)));
+    .where(and(pageIds(conversations.id), preparedInboxScope(conversations)));
 
-const loadLabels = (ctx: Ctx) =>
-  ctx.db
+const loadLabels = (db: Ctx['db']) =>
+  db
     .select({ conversationId: conversationLabels.conversationId, id: labels.id, title: labels.title, color: labels.color })
     .from(conversationLabels)
     .innerJoin(labels, eq(labels.id, conversationLabels.labelId))
@@ -91,9 +91,9 @@ const loadLabels = (ctx: Ctx) =>
 // resolved the conversation" are not what the card previews): one LATERAL index walk per conversation
 // on messages_conversation_created_idx, stopping at the first non-activity message. Sender and
 // attachment are looked up outside the LATERAL, where every column keeps its table name.
-const loadLastMessages = (ctx: Ctx) => {
-  const last = lastMessageSubquery(ctx.db);
-  return ctx.db
+const loadLastMessages = (db: Ctx['db']) => {
+  const last = lastMessageSubquery(db);
+  return db
     .select({
       conversationId: conversations.id,
       id: last.id,
@@ -115,8 +115,8 @@ const loadLastMessages = (ctx: Ctx) => {
 };
 
 // Unread = incoming messages after the actor's last read; every incoming message when never read.
-const loadUnreadCounts = (ctx: Ctx) =>
-  ctx.db
+const loadUnreadCounts = (db: Ctx['db']) =>
+  db
     .select({ conversationId: messages.conversationId, count: sql<number>`count(*)::int`.mapWith(Number) })
     .from(messages)
     .leftJoin(
@@ -125,7 +125,7 @@ const loadUnreadCounts = (ctx: Ctx) =>
       // conversations instead of hashing every read mark of the user (bench/README.md).
       and(
         eq(conversationReads.conversationId, messages.conversationId),
-        eq(conversationReads.userId, ctx.actor.userId),
+        eq(conversationReads.userId, actorId),
         pageIds(conversationReads.conversationId),
       ),
     )
@@ -138,44 +138,38 @@ const loadUnreadCounts = (ctx: Ctx) =>
     )
     .groupBy(messages.conversationId);
 
-const prepareCardQueries = (ctx: Ctx) =>
+const prepareCardQueries = (db: Ctx['db']) =>
   [
-    loadConversations(ctx).prepare('preview_card_conversations'),
-    loadLabels(ctx).prepare('preview_card_labels'),
-    loadLastMessages(ctx).prepare('preview_card_last_messages'),
-    loadUnreadCounts(ctx).prepare('preview_card_unread_counts'),
+    loadConversations(db).prepare('preview_card_conversations'),
+    loadLabels(db).prepare('preview_card_labels'),
+    loadLastMessages(db).prepare('preview_card_last_messages'),
+    loadUnreadCounts(db).prepare('preview_card_unread_counts'),
   ] as const;
 type CardQueries = ReturnType<typeof prepareCardQueries>;
 
 // Building the four queries with drizzle took ~0.8 ms per call, most of the SQL building of a list
-// call (bench/build-cost.ts, finding 19). Their shape depends only on the actor (scope, mention and
-// read joins), so they are built once per actor and database handle; only the ids change per call.
-// A few hundred actors at most per process; the map is simply emptied past that.
-const CARD_QUERIES_PER_DATABASE = 500;
-const cardQueriesCache = new WeakMap<object, Map<string, CardQueries>>();
+// call (bench/build-cost.ts, finding 19). With the actor bound as parameters their shape is the same
+// for everyone: built once per database handle; only the ids and the actor change per call.
+const cardQueriesCache = new WeakMap<object, CardQueries>();
 
-export const cardQueriesFor = (ctx: Ctx): CardQueries => {
-  const { actor } = ctx;
-  const key = `${actor.accountId}:${actor.userId}:${actor.role}:${actor.inboxIds.join(',')}`;
-  let byActor = cardQueriesCache.get(ctx.db);
-  if (!byActor) cardQueriesCache.set(ctx.db, (byActor = new Map()));
-  let queries = byActor.get(key);
-  if (!queries) {
-    if (byActor.size >= CARD_QUERIES_PER_DATABASE) byActor.clear();
-    byActor.set(key, (queries = prepareCardQueries(ctx)));
-  }
+export const cardQueriesFor = (db: Ctx['db']): CardQueries => {
+  let queries = cardQueriesCache.get(db);
+  if (!queries) cardQueriesCache.set(db, (queries = prepareCardQueries(db)));
   return queries;
 };
 
 // The four queries built afresh, not run: what every call did before (bench/build-cost.ts).
-export const buildCardQueries = (ctx: Ctx) => [loadConversations(ctx), loadLabels(ctx), loadLastMessages(ctx), loadUnreadCounts(ctx)] as const;
+export const buildCardQueries = (db: Ctx['db']) => [loadConversations(db), loadLabels(db), loadLastMessages(db), loadUnreadCounts(db)] as const;
+
+// The values bound to the card queries for one page and actor.
+export const cardParams = (ctx: Ctx, ids: number[]) => ({ ids, userId: ctx.actor.userId, ...preparedScopeParams(ctx.actor) });
 
 // The cards of one page of the list (L6), in the order of `ids`, in four queries whatever the page
 // size. Ids the actor may not see are left out.
 export const loadPreviewCards = async (ctx: Ctx, ids: number[]): Promise<PreviewCard[]> => {
   if (ids.length === 0) return [];
-  const [conversationsQuery, labelsQuery, lastMessagesQuery, unreadQuery] = cardQueriesFor(ctx);
-  const params = { ids };
+  const [conversationsQuery, labelsQuery, lastMessagesQuery, unreadQuery] = cardQueriesFor(ctx.db);
+  const params = cardParams(ctx, ids);
   const [rows, labelRows, lastMessages, unread] = await Promise.all([
     conversationsQuery.execute(params),
     labelsQuery.execute(params),
