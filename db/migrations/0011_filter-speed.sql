@@ -46,21 +46,24 @@ CREATE TRIGGER "conversation_labels_updated_from" AFTER UPDATE ON "conversation_
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "conversations_sync_label_ids"();--> statement-breakpoint
 CREATE TRIGGER "conversation_labels_updated_to" AFTER UPDATE ON "conversation_labels"
   REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "conversations_sync_label_ids"();--> statement-breakpoint
--- contact_search_name on a new conversation or a change of contact (merge). FOR SHARE waits for a
--- rename of that contact in progress and reads its committed name, and holds off a rename until this
--- transaction ends (the rename's trigger then sees this conversation).
+-- contact_search_name: read from the contact whenever a conversation is written (created, moved to
+-- another contact by a merge, or changed in any way), without locking the contact ...
 CREATE FUNCTION "conversations_copy_contact_name"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.contact_search_name := coalesce((SELECT search_name FROM contacts WHERE id = NEW.contact_id FOR SHARE), '');
+  NEW.contact_search_name := coalesce((SELECT search_name FROM contacts WHERE id = NEW.contact_id), '');
   RETURN NEW;
 END
 $$;--> statement-breakpoint
-CREATE TRIGGER "conversations_contact_name" BEFORE INSERT OR UPDATE OF contact_id ON "conversations"
+CREATE TRIGGER "conversations_contact_name" BEFORE INSERT OR UPDATE ON "conversations"
   FOR EACH ROW EXECUTE FUNCTION "conversations_copy_contact_name"();--> statement-breakpoint
--- ...and on a rename of the contact, to each of its conversations.
+-- ... and, on a rename, written to the contact's conversations, skipping any that another transaction holds
+-- at that moment: waiting for them could deadlock with the inbound path, which locks a conversation
+-- and then touches its contact. A skipped conversation, like one created while the rename was in
+-- flight, takes the new name at its next change (the trigger above).
 CREATE FUNCTION "contacts_spread_search_name"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE conversations SET contact_search_name = NEW.search_name WHERE contact_id = NEW.id;
+  UPDATE conversations SET contact_search_name = NEW.search_name
+  WHERE id IN (SELECT id FROM conversations WHERE contact_id = NEW.id FOR UPDATE SKIP LOCKED);
   RETURN NULL;
 END
 $$;--> statement-breakpoint

@@ -32,8 +32,9 @@ export const conversations = pgTable(
     // label views (V5) read it through its GIN index, so "label A OR label B OR priority" is one
     // bitmap OR instead of a probe of conversation_labels for every conversation.
     labelIds: integer().array().notNull().default(sql`'{}'::integer[]`),
-    // The contact's folded name (contacts.search_name), copied by triggers (migration 0011) when the
-    // conversation is created or changes contact and when the contact is renamed; never written by
+    // The contact's folded name (contacts.search_name), copied by triggers (migration 0011) whenever
+    // the conversation is written and, on a rename, to the contact's conversations that no other
+    // transaction holds at that moment (the others take it at their next change); never written by
     // the app. The filter panel's "contact name" (L4) is then a condition on the conversation itself,
     // answered by a trigram index, instead of a lookup of the contact for every conversation.
     contactSearchName: text().notNull().default(''),

@@ -96,19 +96,43 @@ describe('conversations.contact_search_name', () => {
     expect((await copiesOf(db(), pedros.id)).contactSearchName).toBe('ana maria nunez');
   });
 
-  it('a conversation created while its contact is being renamed gets the new name', async () => {
+  // The inbound path locks a conversation, then touches its contact (last activity); a rename locks
+  // the contact, then copies the name to its conversations. Neither may deadlock the other: the
+  // rename skips a conversation locked at that moment, which takes the name at its next change.
+  it('a rename while a customer message is being stored neither deadlocks nor stays stale past the next change', async () => {
     const { accountId, inboxId } = await setupAccount(db());
     const contact = await createContact(db(), { accountId, name: 'Luis' });
-    let created = 0;
+    const busy = await createConversation(db(), { accountId, inboxId, contactId: contact.id });
+    const idle = await createConversation(db(), { accountId, inboxId, contactId: contact.id });
+
     await Promise.all([
       db().transaction(async (tx) => {
-        await tx.update(contacts).set({ name: 'Luisa' }).where(eq(contacts.id, contact.id));
-        await pause(150);
+        await tx.update(conversations).set({ lastActivityAt: new Date() }).where(eq(conversations.id, busy.id));
+        await pause(120);
+        await tx.update(contacts).set({ lastActivityAt: new Date() }).where(eq(contacts.id, contact.id));
       }),
-      pause(40).then(async () => {
-        created = (await createConversation(db(), { accountId, inboxId, contactId: contact.id })).id;
-      }),
+      pause(40).then(() => db().transaction(async (tx) => tx.update(contacts).set({ name: 'Luisa' }).where(eq(contacts.id, contact.id)))),
     ]);
-    expect((await copiesOf(db(), created)).contactSearchName).toBe('luisa');
+
+    expect((await copiesOf(db(), idle.id)).contactSearchName).toBe('luisa');
+    await db().update(conversations).set({ lastActivityAt: new Date() }).where(eq(conversations.id, busy.id));
+    expect((await copiesOf(db(), busy.id)).contactSearchName).toBe('luisa');
+  });
+
+  it('two conversations of one contact created at once, each then touching the contact, do not deadlock', async () => {
+    const { accountId, inboxId } = await setupAccount(db());
+    const contact = await createContact(db(), { accountId, name: 'Marta' });
+    const open = (delay: number) =>
+      pause(delay).then(() =>
+        db().transaction(async (tx) => {
+          // Inserted directly: the factory's display-id counter would serialise the two transactions.
+          await tx.insert(conversations).values({ accountId, inboxId, contactId: contact.id, displayId: 9_000 + delay });
+          await pause(100);
+          await tx.update(contacts).set({ lastActivityAt: new Date() }).where(eq(contacts.id, contact.id));
+        }),
+      );
+    await Promise.all([open(0), open(30)]);
+    const names = await db().select({ name: conversations.contactSearchName }).from(conversations).where(eq(conversations.contactId, contact.id));
+    expect(names.map((row) => row.name)).toEqual(['marta', 'marta']);
   });
 });
