@@ -1,9 +1,9 @@
 import { inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { contacts, conversations } from '@/db/schema';
-import { hasAnyLabel } from '../list/has-any-label';
 import { searchable } from '@/db/schema/sql-functions';
 import type { Actor } from '../../context';
+import { hasAnyLabel } from '../list/has-any-label';
 import { contactExists } from './contact-exists';
 import type { TFilterField, TPositiveOperator } from './filter-schema';
 import type { TFilterValue } from './filter-values';

@@ -4,7 +4,7 @@ import type { Ctx } from '../../context';
 import { buildListConditions, joinMentionsFor, type ListConditions } from './list-conditions';
 import { ZListQuery, type TListQueryInput, type TListViewInput } from './list-query';
 
-// L5 counts are exact up to TAB_COUNT_CAP; a tab with more counts TAB_COUNT_CAP + 1, shown as "1.000+".
+// L5 counts are exact up to TAB_COUNT_CAP; a tab with more counts TAB_COUNT_CAP + 1, shown as "1000+".
 // Counting every match of a broad filter over all history (40k of 200k conversations for "label OR
 // label OR priority") costs 20-60 ms however it is indexed; finding the first 1,001 costs a few
 // (bench/README.md finding 20). Nobody triages by the difference between 1,200 and 1,300.
