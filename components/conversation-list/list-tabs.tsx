@@ -11,13 +11,13 @@ const TABS = ['mine', 'unassigned', 'all'] as const;
 export const ListTabs = async ({ view, query, counts }: { view: TListView; query: TListQuery; counts: TabCounts }) => {
   const t = await getTranslations('list.tabs');
   return (
-    <nav aria-label={t('label')} className="flex border-b border-slate-200 px-2 text-sm">
+    <nav aria-label={t('label')} className="flex overflow-x-auto border-b border-slate-200 px-1 text-sm sm:px-2">
       {TABS.map((tab) => (
         <Link
           key={tab}
           href={listHref(view, { ...query, tab })}
           aria-current={query.tab === tab ? 'page' : undefined}
-          className="flex items-center gap-1.5 border-b-2 border-transparent px-3 py-2 text-slate-600 hover:text-slate-900 aria-[current=page]:border-brand-500 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
+          className="flex shrink-0 items-center gap-1 whitespace-nowrap border-b-2 border-transparent px-1.5 py-2 text-slate-600 sm:gap-1.5 sm:px-3 hover:text-slate-900 aria-[current=page]:border-brand-500 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
         >
           {t(tab)}
           <TabCount count={counts[tab]} />
