@@ -14,10 +14,21 @@ export const Field = ({ label, hint, children }: { label: string; hint?: string;
   </label>
 );
 
-// A white card with a heading, the unit of every settings page.
-export const Card = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
+type CardProps = { id: string; title: string; description?: string; children: React.ReactNode };
+
+// A white card with a heading (and a line under it), the unit of every settings page.
+export const Card = ({ id, title, description, children }: CardProps) => (
   <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-    <h2 id={id} className="mb-3 font-semibold">{title}</h2>
+    <h2 id={id} className={description ? 'mb-1 font-semibold' : 'mb-3 font-semibold'}>{title}</h2>
+    {description && <p className="mb-3 text-sm text-slate-500">{description}</p>}
+    {children}
+  </section>
+);
+
+// A card whose body is a list running to its edges, under a ruled heading.
+export const ListCard = ({ id, title, children }: Omit<CardProps, 'description'>) => (
+  <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white">
+    <h2 id={id} className="border-b border-slate-200 p-4 font-semibold">{title}</h2>
     {children}
   </section>
 );

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { Card, ListCard } from '@/components/settings/fields';
 import { LabelForm } from '@/components/settings/label-form';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { requireCtx } from '@/lib/auth/session';
@@ -10,12 +11,10 @@ const LabelsSettingsPage = async () => {
   const [t, labels] = await Promise.all([getTranslations('settings.labels'), listLabels(ctx)]);
   return (
     <SettingsPage ctx={ctx} title={t('title')} description={t('description')}>
-      <section aria-labelledby="new-label" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-label" className="mb-3 font-semibold">{t('new')}</h2>
+      <Card id="new-label" title={t('new')}>
         <LabelForm />
-      </section>
-      <section aria-labelledby="label-list" className="rounded-lg border border-slate-200 bg-white">
-        <h2 id="label-list" className="border-b border-slate-200 p-4 font-semibold">{t('existing', { count: labels.length })}</h2>
+      </Card>
+      <ListCard id="label-list" title={t('existing', { count: labels.length })}>
         <ul>
           {labels.map((label) => (
             <li key={label.id} className="border-b border-slate-100 p-4 last:border-0">
@@ -23,7 +22,7 @@ const LabelsSettingsPage = async () => {
             </li>
           ))}
         </ul>
-      </section>
+      </ListCard>
     </SettingsPage>
   );
 };

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Card, ListCard } from '@/components/settings/fields';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { WebhookForm } from '@/components/settings/webhook-form';
 import { requireCtx } from '@/lib/auth/session';
@@ -14,9 +15,7 @@ type EndpointListProps = { id: string; title: string; description: string; empty
 // Where integrations reach an inbox (API inboxes' client API, email inboxes' inbound endpoint), with
 // the secret that authenticates them, folded away until asked for.
 const EndpointList = ({ id, title, description, empty, pathLabel, secretLabel, appUrl, endpoints }: EndpointListProps) => (
-  <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-    <h2 id={id} className="mb-1 font-semibold">{title}</h2>
-    <p className="mb-3 text-sm text-slate-500">{description}</p>
+  <Card id={id} title={title} description={description}>
     {endpoints.length === 0 ? (
       <p className="text-sm text-slate-500">{empty}</p>
     ) : (
@@ -35,7 +34,7 @@ const EndpointList = ({ id, title, description, empty, pathLabel, secretLabel, a
         ))}
       </ul>
     )}
-  </section>
+  </Card>
 );
 
 // Administrators: the account's outbound webhooks (target, inbox, events, signing secret, link to
@@ -49,14 +48,12 @@ const WebhooksSettingsPage = async () => {
   const appUrl = (process.env.APP_URL ?? '').replace(/\/$/, '');
   return (
     <SettingsPage ctx={ctx} title={t('title')} description={t('description')}>
-      <section aria-labelledby="new-webhook" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-webhook" className="mb-3 font-semibold">{t('new')}</h2>
+      <Card id="new-webhook" title={t('new')}>
         <WebhookForm inboxes={inboxes} />
         <p className="mt-3 text-xs text-slate-500">{t('signing')}</p>
         <p className="mt-1 text-xs text-slate-500">{t('retries')}</p>
-      </section>
-      <section aria-labelledby="webhook-list" className="rounded-lg border border-slate-200 bg-white">
-        <h2 id="webhook-list" className="border-b border-slate-200 p-4 font-semibold">{t('existing', { count: webhooks.length })}</h2>
+      </Card>
+      <ListCard id="webhook-list" title={t('existing', { count: webhooks.length })}>
         <ul>
           {webhooks.map((webhook) => (
             <li key={webhook.id} className="flex flex-col gap-3 border-b border-slate-100 p-4 last:border-0">
@@ -75,7 +72,7 @@ const WebhooksSettingsPage = async () => {
             </li>
           ))}
         </ul>
-      </section>
+      </ListCard>
       <EndpointList id="api-inboxes" title={t('apiTitle')} description={t('apiDescription')} empty={t('noApiInboxes')} pathLabel={t('apiBase')} secretLabel={t('apiSecret')} appUrl={appUrl} endpoints={apiInboxes} />
       <EndpointList id="email-inbound" title={t('emailTitle')} description={t('emailDescription')} empty={t('noEmailInboxes')} pathLabel={t('endpoint')} secretLabel={t('token')} appUrl={appUrl} endpoints={endpoints} />
     </SettingsPage>
