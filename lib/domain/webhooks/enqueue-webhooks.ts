@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/schema';
 import { conversationPayloads, messagePayloads, type PayloadTarget } from './payloads';
@@ -11,24 +11,21 @@ const subscribedTo = (event: WebhookEvent) => sql`${webhooks.subscriptions} @> $
 // written INSIDE the transaction of the change, so that a delivery exists exactly when the change
 // committed. Delivery happens after commit (nudgeWebhookDeliveries) and from the sweep.
 // A webhook receives the events of its account (inbox_id null) or of its one inbox.
+// One query for the subscribed webhooks of every target's account and one insert for all the rows,
+// whatever the number of targets (a bulk action changes up to 100 conversations).
 const enqueue = async (db: DbOrTx, event: WebhookEvent, targets: PayloadTarget[], at: Date): Promise<number> => {
-  let count = 0;
-  for (const target of targets) {
-    const subscribed = await db
-      .select({ id: webhooks.id })
-      .from(webhooks)
-      .where(
-        and(
-          eq(webhooks.accountId, target.accountId),
-          or(isNull(webhooks.inboxId), eq(webhooks.inboxId, target.inboxId)),
-          subscribedTo(event),
-        ),
-      );
-    if (subscribed.length === 0) continue;
-    await db.insert(webhookDeliveries).values(subscribed.map(({ id }) => ({ webhookId: id, event, payload: target.payload, nextAttemptAt: at, createdAt: at })));
-    count += subscribed.length;
-  }
-  return count;
+  if (targets.length === 0) return 0;
+  const subscribed = await db
+    .select({ id: webhooks.id, accountId: webhooks.accountId, inboxId: webhooks.inboxId })
+    .from(webhooks)
+    .where(and(inArray(webhooks.accountId, [...new Set(targets.map((target) => target.accountId))]), subscribedTo(event)));
+  const rows = targets.flatMap((target) =>
+    subscribed
+      .filter((webhook) => webhook.accountId === target.accountId && (webhook.inboxId === null || webhook.inboxId === target.inboxId))
+      .map(({ id }) => ({ webhookId: id, event, payload: target.payload, nextAttemptAt: at, createdAt: at })),
+  );
+  if (rows.length) await db.insert(webhookDeliveries).values(rows);
+  return rows.length;
 };
 
 // Whether any webhook of the account would receive the event: payloads are built only then.

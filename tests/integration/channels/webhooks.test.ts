@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookDeliveries } from '@/db/schema';
 import { receiveCustomerMessage } from '@/lib/domain/channels/inbound/receive-customer-message';
+import { bulkUpdate } from '@/lib/domain/conversations/actions/bulk-update';
 import { changeStatus } from '@/lib/domain/conversations/actions/change-status';
 import { sendMessage } from '@/lib/domain/messages/send-message';
 import { deliverDueWebhooks } from '@/lib/domain/webhooks/deliver-webhooks';
@@ -11,7 +12,7 @@ import { createWebhook as createWebhookAsAdmin, deliveryState, listWebhookDelive
 import { verifyWebhookSignature } from '@/lib/domain/webhooks/sign';
 import { RETRY_DELAYS_MS } from '@/lib/domain/webhooks/webhook-events';
 import { createChannelWorkspace, createWebhook, deliveriesOf } from '../../helpers/channels-factories';
-import { actorFor, createUser, ctxFor } from '../../helpers/factories';
+import { actorFor, createConversation, createInbox, createUser, ctxFor } from '../../helpers/factories';
 import { useTestDatabase } from '../../helpers/db';
 
 const database = useTestDatabase();
@@ -106,6 +107,28 @@ describe('outbound webhooks', () => {
     ]);
     expect((await deliveriesOf(db, inboxHook.id)).map((row) => row.event)).toEqual(['conversation_status_changed']);
     expect(await deliveriesOf(db, foreign.id)).toEqual([]);
+  });
+
+  it("a bulk change enqueues one delivery per conversation for each webhook that hears it: the account's for all, an inbox's for its own", async () => {
+    const { db } = database();
+    const { inbox, accountId } = await createChannelWorkspace(db);
+    const second = await createInbox(db, { accountId, channelType: 'api' });
+    const admin = await createUser(db, { accountId, role: 'administrator', inboxIds: [inbox.id, second.id] });
+    const adminCtx = ctxFor(db, await actorFor(db, admin.id, accountId));
+    const accountHook = await createWebhook(db, { accountId, url: `${base}/account`, events: ['conversation_status_changed'] });
+    const inboxHook = await createWebhook(db, { accountId, inboxId: second.id, url: `${base}/inbox`, events: ['conversation_status_changed'] });
+    const conversations = await Promise.all([
+      createConversation(db, { accountId, inboxId: inbox.id }),
+      createConversation(db, { accountId, inboxId: inbox.id }),
+      createConversation(db, { accountId, inboxId: second.id }),
+    ]);
+
+    await bulkUpdate(adminCtx, { conversationIds: conversations.map((c) => c.id), change: { kind: 'status', status: 'resolved' } });
+
+    const conversationOf = (row: { payload: unknown }) => (row.payload as { id: number }).id;
+    const displayIds = (list: Array<{ displayId: number }>) => list.map((c) => c.displayId).sort((a, b) => a - b);
+    expect((await deliveriesOf(db, accountHook.id)).map(conversationOf).sort((a, b) => a - b)).toEqual(displayIds(conversations));
+    expect((await deliveriesOf(db, inboxHook.id)).map(conversationOf)).toEqual(displayIds([conversations[2]!]));
   });
 
   it('failures are retried with back-off (1 min, 5 min, 30 min, 2 h, 6 h) and given up after the sixth attempt; a 3xx is a failure (no redirect followed)', async () => {
