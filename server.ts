@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { getDatabase } from './db/client';
+import { queryLogEnabled, takeQueryLog } from './db/query-log';
 import { prepareDatabase } from './db/prepare';
 import { startSweeps } from './lib/domain/sweeps/start-sweeps';
 import { getRealtimeConfig } from './lib/realtime/config';
@@ -53,6 +54,11 @@ const handle = app.getRequestHandler();
 const server = createServer((request, response) => {
   // The Pusher HTTP events API (/apps/{id}/events) is answered before Next.js sees the request.
   if (realtime?.handleRequest(request, response)) return;
+  // Benchmark mode only: the statements sent since the last read (db/query-log.ts).
+  if (queryLogEnabled() && request.url === '/__bench/queries') {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(takeQueryLog()));
+    return;
+  }
   // Rate limits key on the client address: only a configured proxy may tell us what it is.
   if (!process.env.TRUST_PROXY) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
   void handle(request, response);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { queryLogEnabled, recordQuery } from './query-log';
 import * as schema from './schema';
 
 // The one database type the domain sees, whichever engine is behind it.
@@ -40,7 +41,12 @@ export const postgresSessionSettings: Record<string, string> = { jit: 'off' };
 export const postgresDatabase = async (url: string, options: { max?: number } = {}): Promise<Database> => {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: postgresSessionSettings });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: postgresSessionSettings,
+    ...(queryLogEnabled() ? { debug: recordQuery } : {}),
+  });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return { db, engine: 'postgres', close: () => client.end({ timeout: 5 }) };
 };

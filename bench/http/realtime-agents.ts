@@ -1,0 +1,63 @@
+import PusherClient from 'pusher-js';
+import type { Actor } from '@/lib/domain/context';
+
+// The agents' open tabs: one pusher-js connection each to the app's embedded server, subscribed to
+// what the dashboard subscribes to (their inboxes, the account, themselves), authorised by the
+// app's own /api/realtime/auth with their session cookie. Counts the events they hear.
+
+export type RealtimeAgent = { actor: Actor; cookie: string };
+
+export const connectRealtimeAgents = async (baseUrl: string, key: string, agents: RealtimeAgent[]) => {
+  const url = new URL(baseUrl);
+  let events = 0;
+  let authFailures = 0;
+  const clients = await Promise.all(
+    agents.map(async ({ actor, cookie }) => {
+      const client = new PusherClient(key, {
+        cluster: 'mt1',
+        wsHost: url.hostname,
+        wsPort: Number(url.port),
+        forceTLS: false,
+        enabledTransports: ['ws'],
+        channelAuthorization: {
+          endpoint: '/api/realtime/auth',
+          transport: 'ajax',
+          customHandler: ({ socketId, channelName }, callback) => {
+            fetch(`${baseUrl}/api/realtime/auth`, {
+              method: 'POST',
+              headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+              body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }),
+            })
+              .then(async (response) => {
+                if (!response.ok) throw new Error(`auth ${response.status}`);
+                callback(null, (await response.json()) as { auth: string });
+              })
+              .catch((error: Error) => {
+                authFailures += 1;
+                callback(error, null);
+              });
+          },
+        },
+      });
+      const names = [`private-account-${actor.accountId}`, `private-user-${actor.userId}`, ...actor.inboxIds.map((id) => `private-account-${actor.accountId}-inbox-${id}`)];
+      await Promise.all(
+        names.map(
+          (name) =>
+            new Promise<void>((resolve) => {
+              const channel = client.subscribe(name);
+              channel.bind_global((event: string) => {
+                if (!event.startsWith('pusher:')) events += 1;
+              });
+              channel.bind('pusher:subscription_succeeded', () => resolve());
+              channel.bind('pusher:subscription_error', () => resolve());
+            }),
+        ),
+      );
+      return client;
+    }),
+  );
+  return {
+    stats: () => ({ connections: clients.length, eventsReceived: events, authFailures }),
+    disconnect: () => clients.forEach((client) => client.disconnect()),
+  };
+};
