@@ -8,7 +8,7 @@ import { listInboxAgents } from '@/lib/domain/inboxes/list-inbox-agents';
 import { listMessages } from '@/lib/domain/messages/list-messages';
 import { markConversationRead } from '@/lib/domain/messages/mark-read';
 import { getMute } from '@/lib/domain/mutes/mute-conversation';
-import { getProfile } from '@/lib/domain/users/get-profile';
+import { readProfile } from '@/lib/request-reads';
 import { loadUserTimeZone } from '@/lib/domain/users/load-user-time-zone';
 import { ChatHeader } from './chat-header';
 import { ChatLive } from './chat-live';
@@ -29,7 +29,7 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
     listMessages(ctx, { conversationId: conversation.id }),
     listInboxAgents(ctx, { inboxId: conversation.inboxId }),
     getMute(ctx, { conversationId: conversation.id }),
-    getProfile(ctx),
+    readProfile(ctx),
     loadUserTimeZone(ctx),
     markConversationRead(ctx, { conversationId: conversation.id }),
   ]);

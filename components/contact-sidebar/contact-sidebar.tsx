@@ -8,10 +8,8 @@ import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conv
 import { listPreviousConversations } from '@/lib/domain/conversations/list-previous-conversations';
 import { listAttributeDefinitions } from '@/lib/domain/custom-attributes/list-attribute-definitions';
 import { listInboxAgents } from '@/lib/domain/inboxes/list-inbox-agents';
-import { listLabels } from '@/lib/domain/labels/list-labels';
 import { listMacros } from '@/lib/domain/macros/list-macros';
 import { listParticipants } from '@/lib/domain/participants/list-participants';
-import { listTeams } from '@/lib/domain/teams/list-teams';
 import { Attributes } from './attributes';
 import { ContactCard } from './contact-card';
 import type { SidebarState } from './contact-panel';
@@ -20,6 +18,7 @@ import { DetailsLink } from './details-link';
 import { Macros } from './macros';
 import { Participants } from './participants';
 import { PreviousConversations } from './previous-conversations';
+import { readLabels, readTeams } from '@/lib/request-reads';
 
 type Props = { ctx: Ctx; conversation: ConversationWithBasics; state: SidebarState };
 
@@ -32,8 +31,8 @@ export const ContactSidebar = async ({ ctx, conversation, state }: Props) => {
     getTranslations('sidebar'),
     getContact(ctx, { contactId: conversation.contactId }),
     listInboxAgents(ctx, { inboxId: conversation.inboxId }),
-    listTeams(ctx),
-    listLabels(ctx),
+    readTeams(ctx),
+    readLabels(ctx),
     // The conversation was authorised by getConversation before the panel opened.
     loadConversationLabels(ctx.db, conversation.id),
     listParticipants(ctx, { conversationId: conversation.id }),

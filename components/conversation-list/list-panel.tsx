@@ -4,8 +4,6 @@ import type { Ctx } from '@/lib/domain/context';
 import type { ConversationList } from '@/lib/domain/conversations/list/list-conversations';
 import { listQueryToSearchParams, type TListQuery, type TListView } from '@/lib/domain/conversations/list/list-query';
 import type { DomainError } from '@/lib/domain/errors';
-import { listLabels } from '@/lib/domain/labels/list-labels';
-import { listTeams } from '@/lib/domain/teams/list-teams';
 import { listAgents } from '@/lib/domain/users/list-agents';
 import { BulkActions } from './bulk-actions';
 import { ConversationCards } from './conversation-cards';
@@ -15,6 +13,7 @@ import { ListTabs } from './list-tabs';
 import { SavedViewSettings } from './saved-view-settings';
 import { SearchBox } from './search-box';
 import { listHref, viewPath } from './view-path';
+import { readLabels, readTeams } from '@/lib/request-reads';
 
 type Props = {
   ctx: Ctx;
@@ -30,7 +29,7 @@ type Props = {
 // The conversation list (green): search, status and sort, filter, tabs with counts, bulk actions
 // and the cards.
 export const ListPanel = async ({ ctx, view, title, query, list, error, activeId, showFilter }: Props) => {
-  const [t, agents, teams, labels] = await Promise.all([getTranslations('list'), listAgents(ctx), listTeams(ctx), listLabels(ctx)]);
+  const [t, agents, teams, labels] = await Promise.all([getTranslations('list'), listAgents(ctx), readTeams(ctx), readLabels(ctx)]);
   const path = viewPath(view);
   const keep = listQueryToSearchParams({ ...query, cursor: undefined }).toString();
   const filterToggle = new URLSearchParams(keep);

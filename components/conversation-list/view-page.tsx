@@ -24,25 +24,28 @@ export const viewPage = (toView: (params: RouteParams) => TListViewInput) => {
     const view = parsedView.data;
     const { query, error: queryError } = parseListQuery(search);
 
-    let list: ConversationList | null = null;
-    let listError: DomainError | undefined = queryError;
-    try {
-      list = await listConversations(ctx, view, query);
-    } catch (error) {
-      if (isDomainError(error) && error.code === 'NOT_FOUND') notFound();
-      // A saved view whose filter no longer holds: say so, show an empty list.
-      if (isDomainError(error) && error.code === 'INVALID_INPUT') listError = error;
-      else throw error;
-    }
-
     const conversationId = routeParams.conversationId ? Number(routeParams.conversationId) : null;
     if (conversationId !== null && !(Number.isInteger(conversationId) && conversationId > 0)) notFound();
-    const conversation = conversationId ? await getConversation(ctx, { conversationId }).catch(notFoundOn404) : null;
+    // The list, the open conversation and the title are independent reads: side by side.
+    const [listed, conversation, title] = await Promise.all([
+      listConversations(ctx, view, query).then(
+        (list): { list: ConversationList | null; error?: DomainError } => ({ list }),
+        (error: unknown) => {
+          if (isDomainError(error) && error.code === 'NOT_FOUND') notFound();
+          // A saved view whose filter no longer holds: say so, show an empty list.
+          if (isDomainError(error) && error.code === 'INVALID_INPUT') return { list: null, error };
+          throw error;
+        },
+      ),
+      conversationId ? getConversation(ctx, { conversationId }).catch(notFoundOn404) : null,
+      viewTitle(ctx, view),
+    ]);
+    const { list } = listed;
+    const listError = listed.error ?? queryError;
     const backHref = listHref(view, query);
     const sidebar = conversation ? sidebarState(search, listHref(view, query, { conversationId: conversation.id }), backHref) : null;
     const chat = conversation ? <ChatPanel ctx={ctx} conversation={conversation} backHref={backHref} sidebar={sidebar} /> : undefined;
 
-    const title = await viewTitle(ctx, view);
     return (
       <ConversationWorkspace ctx={ctx} title={title} chat={chat}>
         <ListPanel ctx={ctx} view={view} title={title} query={query} list={list} error={listError} activeId={conversationId} showFilter={search.panel === 'filter'} />

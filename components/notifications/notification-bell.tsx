@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/domain/context';
-import { countUnreadNotifications, listNotifications } from '@/lib/domain/notifications/list-notifications';
+import { readLatestNotifications, readUnreadNotifications } from '@/lib/request-reads';
 import { BellMenu } from './bell-menu';
 import { BrowserPermissionButton } from './browser-notifications';
 import { MarkAllReadButton } from './mark-all-read-button';
@@ -15,7 +15,7 @@ const IN_PANEL = 6;
 // Two places: the views panel ('panel', a column on a desktop, the drawer on a phone) and, on phones
 // only, the list header ('header', its panel opening leftwards); each with its own test ids.
 export const NotificationBell = async ({ ctx, placement = 'panel' }: { ctx: Ctx; placement?: 'panel' | 'header' }) => {
-  const [t, unread, { items }] = await Promise.all([getTranslations('notifications'), countUnreadNotifications(ctx), listNotifications(ctx)]);
+  const [t, unread, { items }] = await Promise.all([getTranslations('notifications'), readUnreadNotifications(ctx), readLatestNotifications(ctx)]);
   const label = unread ? t('bellUnread', { count: unread }) : t('bell');
   const suffix = placement === 'header' ? '-phone' : '';
   return (

@@ -1,12 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/lib/actions/auth';
 import type { Ctx } from '@/lib/domain/context';
-import { getProfile } from '@/lib/domain/users/get-profile';
+import { readProfile } from '@/lib/request-reads';
 import { LanguageSwitcher } from './language-switcher';
 
 // Who is signed in, their language, and sign out, at the foot of the views panel.
 export const UserMenu = async ({ ctx }: { ctx: Ctx }) => {
-  const [t, profile, locale] = await Promise.all([getTranslations('shell'), getProfile(ctx), getLocale()]);
+  const [t, profile, locale] = await Promise.all([getTranslations('shell'), readProfile(ctx), getLocale()]);
   return (
     <div className="border-t border-slate-200 p-3 text-sm">
       <p className="truncate font-medium" data-testid="signed-in-user">

@@ -2,10 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { ChannelIcon } from '@/components/ui/channel-icon';
 import type { Ctx } from '@/lib/domain/context';
 import { countViews } from '@/lib/domain/conversations/list/count-views';
-import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
-import { listLabels } from '@/lib/domain/labels/list-labels';
 import { listSavedViews } from '@/lib/domain/saved-views/list-saved-views';
-import { listTeams } from '@/lib/domain/teams/list-teams';
+import { readInboxes, readLabels, readTeams } from '@/lib/request-reads';
 import { ViewLink } from './view-link';
 import { ViewSection } from './view-section';
 
@@ -15,9 +13,9 @@ export const ViewsPanel = async ({ ctx }: { ctx: Ctx }) => {
   const [t, counts, inboxes, labels, teams, savedViews] = await Promise.all([
     getTranslations('views'),
     countViews(ctx),
-    listInboxes(ctx),
-    listLabels(ctx),
-    listTeams(ctx),
+    readInboxes(ctx),
+    readLabels(ctx),
+    readTeams(ctx),
     listSavedViews(ctx),
   ]);
   const sidebarLabels = labels.filter((label) => label.showOnSidebar);

@@ -9,9 +9,13 @@ import { getRealtimePublisher } from '@/lib/realtime/publisher';
 import { getStorage } from '@/lib/storage/storage';
 import { auth } from './index';
 
+// The session of this request (the JWT decrypted once, however many components ask: the i18n
+// request config, the actor).
+export const currentSession = cache(() => auth());
+
 // The signed-in actor of this request, or null. Memoised per request: layouts and pages share it.
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
+  const session = await currentSession();
   const userId = Number(session?.user?.id);
   if (!session?.user || !session.sessionId || !Number.isInteger(userId) || userId <= 0) return null;
   const db = await getDb();
@@ -36,4 +40,6 @@ export const contextFor = async (actor: Actor): Promise<Ctx> => ({
   now: () => new Date(),
 });
 
-export const requireCtx = async (): Promise<Ctx> => contextFor(await requireActor());
+// One ctx per request (memoised like the actor), so per-request reads memoised by ctx
+// (lib/auth/request-reads.ts) are shared by the layout and the page.
+export const requireCtx = cache(async (): Promise<Ctx> => contextFor(await requireActor()));

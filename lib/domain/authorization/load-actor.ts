@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { accountUsers, inboxes, inboxMembers, teamMembers, teams } from '@/db/schema';
 import type { Actor } from '../context';
@@ -17,8 +17,29 @@ export const loadActor = async (db: DbOrTx, { userId, accountId }: LoadActorOpti
   // Ids come from a session token: anything but a positive integer names nobody (and must not reach
   // the query, where NaN or 2^40 would be an SQL error rather than "no actor").
   if (!isId(userId) || (accountId !== undefined && !isId(accountId))) return null;
+  // One statement (one round trip, on every request): the membership, and with it the inboxes
+  // (administrators get every inbox of the account; agents the ones they are members of) and the
+  // teams, both filtered by the account, so a stray membership in another account's inbox never leaks in.
+  // Drizzle leaves the columns of a one-table query unqualified: inside the correlated subqueries
+  // every column names its table.
+  const column = (table: typeof accountUsers | typeof inboxes | typeof inboxMembers | typeof teams | typeof teamMembers, name: string) =>
+    sql`${table}.${sql.identifier(name)}`;
   const [membership] = await db
-    .select({ accountId: accountUsers.accountId, role: accountUsers.role })
+    .select({
+      accountId: accountUsers.accountId,
+      role: accountUsers.role,
+      inboxIds: sql<number[]>`array(
+        select ${column(inboxes, 'id')} from ${inboxes}
+        where ${column(inboxes, 'account_id')} = ${column(accountUsers, 'account_id')}
+          and (${column(accountUsers, 'role')} = 'administrator'
+               or exists (select 1 from ${inboxMembers}
+                          where ${column(inboxMembers, 'inbox_id')} = ${column(inboxes, 'id')} and ${column(inboxMembers, 'user_id')} = ${userId}))
+        order by 1)`,
+      teamIds: sql<number[]>`array(
+        select ${column(teams, 'id')} from ${teamMembers} join ${teams} on ${column(teams, 'id')} = ${column(teamMembers, 'team_id')}
+        where ${column(teamMembers, 'user_id')} = ${userId} and ${column(teams, 'account_id')} = ${column(accountUsers, 'account_id')}
+        order by 1)`,
+    })
     .from(accountUsers)
     .where(
       and(
@@ -31,30 +52,11 @@ export const loadActor = async (db: DbOrTx, { userId, accountId }: LoadActorOpti
     .limit(1);
   if (!membership) return null;
 
-  // Administrators get every inbox of the account; agents the ones they are members of. Both are
-  // filtered by the account, so a stray membership in another account's inbox never leaks in.
-  const inboxRows =
-    membership.role === 'administrator'
-      ? await db.select({ id: inboxes.id }).from(inboxes).where(eq(inboxes.accountId, membership.accountId)).orderBy(asc(inboxes.id))
-      : await db
-          .select({ id: inboxes.id })
-          .from(inboxMembers)
-          .innerJoin(inboxes, eq(inboxes.id, inboxMembers.inboxId))
-          .where(and(eq(inboxMembers.userId, userId), eq(inboxes.accountId, membership.accountId)))
-          .orderBy(asc(inboxes.id));
-
-  const teamRows = await db
-    .select({ id: teams.id })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(and(eq(teamMembers.userId, userId), eq(teams.accountId, membership.accountId)))
-    .orderBy(asc(teams.id));
-
   return {
     userId,
     accountId: membership.accountId,
     role: membership.role,
-    inboxIds: inboxRows.map((row) => row.id),
-    teamIds: teamRows.map((row) => row.id),
+    inboxIds: membership.inboxIds.map(Number),
+    teamIds: membership.teamIds.map(Number),
   };
 };
