@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import Pusher, { type Channel } from 'pusher-js';
+import type Pusher from 'pusher-js';
+import type { Channel } from 'pusher-js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { browserConnectOptions } from '@/lib/realtime/browser-connect-options';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
@@ -70,21 +71,29 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
   }, []);
 
   // The layout re-renders on every refresh with an equal but new config object: connect once per value.
+  // pusher-js (about 17 kB of gzip) is fetched after the page is interactive, not with its first
+  // load: nothing on screen waits for the connection (bench/README.md "Whole-page speed").
   const configKey = JSON.stringify(config);
   useEffect(() => {
     const settings = JSON.parse(configKey) as BrowserRealtimeConfig;
-    const client = new Pusher(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }));
-    let connectedBefore = false;
-    client.connection.bind('state_change', ({ current }: { current: ConnectionState }) => {
-      setState(current);
-      if (current !== 'connected') return;
-      // A reconnection: what happened while offline was not heard, so re-read.
-      if (connectedBefore) refresh();
-      connectedBefore = true;
+    let client: Pusher | null = null;
+    let unmounted = false;
+    void import('pusher-js').then(({ default: PusherClient }) => {
+      if (unmounted) return;
+      client = new PusherClient(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }));
+      let connectedBefore = false;
+      client.connection.bind('state_change', ({ current }: { current: ConnectionState }) => {
+        setState(current);
+        if (current !== 'connected') return;
+        // A reconnection: what happened while offline was not heard, so re-read.
+        if (connectedBefore) refresh();
+        connectedBefore = true;
+      });
+      setPusher(client);
     });
-    setPusher(client);
     return () => {
-      client.disconnect();
+      unmounted = true;
+      client?.disconnect();
       setPusher(null);
     };
   }, [configKey, refresh]);
