@@ -36,10 +36,11 @@ const WidgetPage = async ({ params, searchParams }: PageProps) => {
   const strings: WidgetStrings = {
     ...(Object.fromEntries(keys.map((key) => [key, t(key)])) as Record<(typeof keys)[number], string>),
     ask: Object.fromEntries(askKeys.map((key) => [key, t(`ask.${key}`)])) as Record<(typeof askKeys)[number], string>,
-    // Filled in the browser: the name of who types, the visitor's name.
-    typing: t.raw('typing') as string,
-    removeFile: t.raw('removeFile') as string,
-    saved: t.raw('ask.saved') as string,
+    // Filled in the browser: the name of who types, the visitor's name (the placeholder comes back as
+    // itself; t.raw would hand over the build's precompiled form, next.config.mjs).
+    typing: t('typing', { name: '{name}' }),
+    removeFile: t('removeFile', { name: '{name}' }),
+    saved: t('ask.saved', { name: '{name}' }),
   };
   const { channelSettings } = inbox;
   return (
