@@ -45,12 +45,16 @@ export const measureBrowser = async ({ baseUrl, email, password, conversationIds
     const scripts = new Map<string, { bytes: number; cacheControl: string; encoding: string }>();
     const others = new Map<string, { type: string; cacheControl: string }>();
     let requestsOfColdLoad = 0;
+    // Client navigations' RSC requests the page makes on its own while loading (next/link prefetches).
+    const rscRequests = { prefetch: 0, other: 0 };
     for (let visit = 0; visit < 5; visit += 1) {
       await cdp.send('Network.clearBrowserCache');
       const collect = visit === 0;
       const onResponse = async (response: import('playwright-core').Response) => {
         requestsOfColdLoad += 1;
         const type = response.request().resourceType();
+        const requestHeaders = await response.request().allHeaders();
+        if (requestHeaders.rsc === '1') rscRequests[requestHeaders['next-router-prefetch'] ? 'prefetch' : 'other'] += 1;
         const headers = await response.allHeaders();
         const url = new URL(response.url()).pathname;
         if (type === 'script') scripts.set(url, { bytes: (await response.request().sizes()).responseBodySize, cacheControl: headers['cache-control'] ?? '', encoding: headers['content-encoding'] ?? '' });
@@ -95,6 +99,7 @@ export const measureBrowser = async ({ baseUrl, email, password, conversationIds
       switchMs: summarise(switchTimes),
       coldLoad: {
         requests: requestsOfColdLoad,
+        rscRequests,
         scripts: scripts.size,
         scriptBytesOnTheWire: jsBytes,
         scriptEncodings: [...new Set([...scripts.values()].map((script) => script.encoding || 'identity'))],
