@@ -7,7 +7,9 @@ import { useTranslations } from 'next-intl';
 type Props = { href: string; count?: number | null; icon?: React.ReactNode; children: React.ReactNode };
 
 // A views-panel entry with its count of open conversations, highlighted while its view (or a
-// conversation inside it) is open.
+// conversation inside it) is open. Not prefetched: every view is rendered per request and has no
+// loading boundary, so a prefetch brought back 190 bytes and nothing to show, yet cost the server
+// about 12 ms of CPU, 18 times on every page load (bench/README.md "Whole-page speed").
 export const ViewLink = ({ href, count, icon, children }: Props) => {
   const pathname = usePathname();
   const t = useTranslations('views');
@@ -15,6 +17,7 @@ export const ViewLink = ({ href, count, icon, children }: Props) => {
   return (
     <Link
       href={href}
+      prefetch={false}
       aria-current={active ? 'page' : undefined}
       className="flex items-center gap-2 rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
     >
