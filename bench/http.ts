@@ -35,6 +35,10 @@ const { values: args } = parseArgs({
     agents: { type: 'string', default: '50' },
     duration: { type: 'string', default: '60' },
     isolated: { type: 'string', default: '20' },
+    // Milliseconds an agent waits between two requests (±50 %, at random). 0: none, each agent sends
+    // the next request as soon as the last one is answered (autocannon). autocannon cannot pause a
+    // connection, so with a think time the agents are plain fetch loops.
+    think: { type: 'string', default: '0' },
     port: { type: 'string', default: '3917' },
     // Which parts to run: isolated (each kind alone), load (50 agents), browser (Chromium).
     phases: { type: 'string', default: 'isolated,load,browser' },
@@ -204,22 +208,55 @@ try {
     const loadBefore = load();
     const cpuBefore = cpuMsOf(server.pid);
     const eventsBefore = realtime.stats().eventsReceived;
-    const instance = autocannon({
-      url: server.baseUrl,
-      connections: agents.length,
-      duration: durationSeconds,
-      timeout: 30,
-      requests: sessionRequests as unknown as autocannon.Request[],
-    });
-    instance.on('response', (client: { requestIterator?: { currentRequest?: { kind?: RequestKind } } }, statusCode: number, _bytes: number, responseTime: number) => {
-      const kind = client.requestIterator?.currentRequest?.kind;
-      const entry = kind && byKind.get(kind);
-      if (!entry) return;
+    const record = (kind: RequestKind, statusCode: number, responseTime: number) => {
+      const entry = byKind.get(kind)!;
       entry.times.push(responseTime);
       entry.statuses[statusCode] = (entry.statuses[statusCode] ?? 0) + 1;
       if (statusCode >= 400) entry.errors += 1;
-    });
-    const summary = await instance;
+    };
+    const thinkMs = Math.min(60_000, Math.max(0, Number(args.think)));
+    let summary: { requests: { total: number }; errors: number; timeouts: number; non2xx: number };
+    if (thinkMs === 0) {
+      const instance = autocannon({
+        url: server.baseUrl,
+        connections: agents.length,
+        duration: durationSeconds,
+        timeout: 30,
+        requests: sessionRequests as unknown as autocannon.Request[],
+      });
+      instance.on('response', (client: { requestIterator?: { currentRequest?: { kind?: RequestKind } } }, statusCode: number, _bytes: number, responseTime: number) => {
+        const kind = client.requestIterator?.currentRequest?.kind;
+        if (kind) record(kind, statusCode, responseTime);
+      });
+      summary = await instance;
+    } else {
+      // Each agent: its session, a pause of about `think` ms before every request, until the time is up.
+      summary = { requests: { total: 0 }, errors: 0, timeouts: 0, non2xx: 0 };
+      const deadline = Date.now() + durationSeconds * 1000;
+      await Promise.all(
+        agents.map(async (agent) => {
+          while (Date.now() < deadline) {
+            agent.loops += 1;
+            for (const kind of REQUEST_KINDS) {
+              await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
+              if (Date.now() >= deadline) return;
+              const request = sessionRequest(kind, agent, agent.loops, settings);
+              const started = performance.now();
+              try {
+                const response = await fetch(`${server.baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+                await response.arrayBuffer();
+                record(kind, response.status, performance.now() - started);
+                summary.requests.total += 1;
+                if (response.status >= 400) summary.non2xx += 1;
+              } catch (error) {
+                summary.errors += 1;
+                if ((error as Error).name === 'TimeoutError') summary.timeouts += 1;
+              }
+            }
+          }
+        }),
+      );
+    }
     const cpuMs = cpuMsOf(server.pid) - cpuBefore;
     const loadAfter = load();
     const total = summary.requests.total;
@@ -228,6 +265,7 @@ try {
     results.load = {
       agents: agents.length,
       durationSeconds,
+      thinkMs,
       loadAverageBefore: loadBefore,
       loadAverageAfter: loadAfter,
       requests: total,

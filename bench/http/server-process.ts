@@ -11,7 +11,9 @@ export type AppServer = { pid: number; baseUrl: string; stop: () => Promise<void
 
 export const startAppServer = async ({ databaseUrl, port, authSecret, logFile }: { databaseUrl: string; port: number; authSecret: string; logFile: string }): Promise<AppServer> => {
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  // BENCH_HTTP_CPU_PROF=<dir>: a V8 CPU profile of the server, written there when it stops.
+  const profile = process.env.BENCH_HTTP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_HTTP_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: {
       // Nothing leaves the machine: no external realtime server, no mail provider.
