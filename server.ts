@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { getDatabase } from './db/client';
+import { trustProxy } from './lib/auth/trust-proxy';
 import { prepareDatabase } from './db/prepare';
 import { startSweeps } from './lib/domain/sweeps/start-sweeps';
 import { getRealtimeConfig } from './lib/realtime/config';
@@ -53,8 +54,15 @@ const handle = app.getRequestHandler();
 const server = createServer((request, response) => {
   // The Pusher HTTP events API (/apps/{id}/events) is answered before Next.js sees the request.
   if (realtime?.handleRequest(request, response)) return;
-  // Rate limits key on the client address: only a configured proxy may tell us what it is.
-  if (!process.env.TRUST_PROXY) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+  // Rate limits key on the client address, and links and the widget loader on the host and scheme:
+  // only a configured proxy (TRUST_PROXY=true) may tell us what they are. Next.js fills the
+  // X-Forwarded-Host / -Proto / -Port it needs from the connection when they are absent.
+  if (!trustProxy()) {
+    request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+    delete request.headers['x-forwarded-host'];
+    delete request.headers['x-forwarded-proto'];
+    delete request.headers['x-forwarded-port'];
+  }
   void handle(request, response);
 });
 // WebSocket upgrades on /app/{key} are pusher-js connections; every other one is Next.js's.
