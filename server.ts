@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import next from 'next';
 import { getDatabase } from './db/client';
 import { trustProxy } from './lib/auth/trust-proxy';
+import { BAD_REQUEST_CONTENT_SECURITY_POLICY, badRequestResponse, malformedRequest } from './lib/http/request-guard';
+import { baseSecurityHeaders, isPagePath, NON_PAGE_CONTENT_SECURITY_POLICY } from './lib/http/security-headers';
 import { prepareDatabase } from './db/prepare';
 import { startSweeps } from './lib/domain/sweeps/start-sweeps';
 import { getRealtimeConfig } from './lib/realtime/config';
@@ -52,8 +55,21 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((request, response) => {
+  const pathname = (request.url ?? '/').split('?')[0];
+  // Security headers on every response (pages add their nonce CSP in middleware.ts; route handlers
+  // that serve files set their own CSP over this one).
+  const https = trustProxy() ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https' : Boolean((request.socket as TLSSocket).encrypted);
+  for (const [name, value] of Object.entries(baseSecurityHeaders({ pathname, https }))) response.setHeader(name, value);
+  if (!isPagePath(pathname)) response.setHeader('Content-Security-Policy', NON_PAGE_CONTENT_SECURITY_POLICY);
   // The Pusher HTTP events API (/apps/{id}/events) is answered before Next.js sees the request.
   if (realtime?.handleRequest(request, response)) return;
+  // A NUL byte or broken encoding in the URL is a 400 here, before any route or query sees it.
+  if (malformedRequest(request.url ?? '/')) {
+    const refusal = badRequestResponse({ pathname, acceptLanguage: request.headers['accept-language'] ?? null, reason: 'url' });
+    response.setHeader('Content-Security-Policy', BAD_REQUEST_CONTENT_SECURITY_POLICY);
+    response.writeHead(refusal.status, { 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store' }).end(refusal.body);
+    return;
+  }
   // Rate limits key on the client address, and links and the widget loader on the host and scheme:
   // only a configured proxy (TRUST_PROXY=true) may tell us what they are. Next.js fills the
   // X-Forwarded-Host / -Proto / -Port it needs from the connection when they are absent.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireCtx } from '@/lib/auth/session';
 import type { Ctx } from '@/lib/domain/context';
-import { isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
+import { asInvalidInput, isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
 
 // What a form gets back from a server action. `error` is a DomainErrorCode (or UNKNOWN) that the UI
 // translates with messages `errors.<code>`; `details` fill its placeholders.
@@ -22,24 +22,38 @@ export const formObject = (formData: FormData): Record<string, FormDataEntryValu
   return object;
 };
 
+// The first form field holding a NUL byte (PostgreSQL text cannot store one; no person types one).
+const fieldWithNul = (formData: FormData): string | null => {
+  for (const [key, value] of formData.entries()) if (typeof value === 'string' && value.includes('\u0000')) return key;
+  return null;
+};
+
+// Every server action's form parse: the schema, after refusing a NUL byte in any text field. On
+// failure, the first field at fault.
+export const parseForm = <S extends z.ZodType>(schema: S, formData: FormData): { success: true; data: z.infer<S> } | { success: false; field: string } => {
+  const nul = fieldWithNul(formData);
+  if (nul !== null) return { success: false, field: nul };
+  const parsed = schema.safeParse(formObject(formData));
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, field: String(parsed.error.issues[0]?.path[0] ?? '') };
+};
+
 // A form field that may be sent zero, one or many times, always read as an array.
 export const zFormList = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
-// The one wrapper for server actions: session check, zod parse of the form, domain call, and
-// domain errors turned into a translated-by-code state. Works with useActionState and plain posts.
+// The one wrapper for server actions: session check, zod parse of the form (parseForm), domain call,
+// and domain errors (or a value the database refused) turned into a translated-by-code state. Works with useActionState and plain posts.
 export const formAction =
   <S extends z.ZodType>(schema: S, run: (ctx: Ctx, input: z.infer<S>) => Promise<ActionState | void>) =>
   async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const ctx = await requireCtx();
-    const parsed = schema.safeParse(formObject(formData));
-    if (!parsed.success) {
-      return { error: 'INVALID_INPUT', field: String(parsed.error.issues[0]?.path[0] ?? '') };
-    }
+    const parsed = parseForm(schema, formData);
+    if (!parsed.success) return { error: 'INVALID_INPUT', field: parsed.field };
     try {
       return { ok: true, ...(await run(ctx, parsed.data)) };
     } catch (error) {
-      if (isDomainError(error)) return { error: error.code, details: error.details };
+      const domainError = isDomainError(error) ? error : asInvalidInput(error);
+      if (domainError) return { error: domainError.code, details: domainError.details };
       throw error;
     }
   };
