@@ -7,7 +7,7 @@ import path from 'node:path';
 import next from 'next';
 import { getDatabase } from './db/client';
 import { trustProxy } from './lib/auth/trust-proxy';
-import { BAD_REQUEST_CONTENT_SECURITY_POLICY, badRequestResponse, malformedRequest } from './lib/http/request-guard';
+import { BAD_REQUEST_CONTENT_SECURITY_POLICY, badRequestResponse, isUnexpectedPagePost, malformedRequest } from './lib/http/request-guard';
 import { baseSecurityHeaders, isPagePath, NON_PAGE_CONTENT_SECURITY_POLICY } from './lib/http/security-headers';
 import { prepareDatabase } from './db/prepare';
 import { startSweeps } from './lib/domain/sweeps/start-sweeps';
@@ -63,13 +63,13 @@ const server = createServer((request, response) => {
   if (!isPagePath(pathname)) response.setHeader('Content-Security-Policy', NON_PAGE_CONTENT_SECURITY_POLICY);
   // The Pusher HTTP events API (/apps/{id}/events) is answered before Next.js sees the request.
   if (realtime?.handleRequest(request, response)) return;
-  // A NUL byte or broken encoding in the URL is a 400 here, before any route or query sees it.
-  if (malformedRequest(request.url ?? '/')) {
-    const refusal = badRequestResponse({ pathname, acceptLanguage: request.headers['accept-language'] ?? null, reason: 'url' });
+  const refuse = (reason: 'url' | 'post') => {
+    const refusal = badRequestResponse({ pathname, acceptLanguage: request.headers['accept-language'] ?? null, reason });
     response.setHeader('Content-Security-Policy', BAD_REQUEST_CONTENT_SECURITY_POLICY);
-    response.writeHead(refusal.status, { 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store' }).end(refusal.body);
-    return;
-  }
+    response.writeHead(refusal.status, { 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store', Connection: 'close' }).end(refusal.body);
+  };
+  // A NUL byte or broken encoding in the URL is a 400 here, before any route or query sees it.
+  if (malformedRequest(request.url ?? '/')) return refuse('url');
   // Rate limits key on the client address, and links and the widget loader on the host and scheme:
   // only a configured proxy (TRUST_PROXY=true) may tell us what they are. Next.js fills the
   // X-Forwarded-Host / -Proto / -Port it needs from the connection when they are absent.
@@ -78,6 +78,14 @@ const server = createServer((request, response) => {
     delete request.headers['x-forwarded-host'];
     delete request.headers['x-forwarded-proto'];
     delete request.headers['x-forwarded-port'];
+  }
+  // A multipart POST to a page that is not one of its server actions.
+  if (isPagePath(pathname) && request.method === 'POST') {
+    void isUnexpectedPagePost(request).then(
+      (unexpected) => (unexpected ? refuse('post') : handle(request, response)),
+      () => response.destroy(),
+    );
+    return;
   }
   void handle(request, response);
 });
