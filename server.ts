@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import path from 'node:path';
 import next from 'next';
 import { getDatabase } from './db/client';
 import { queryLogEnabled, takeQueryLog } from './db/query-log';
+import { trustProxy } from './lib/auth/trust-proxy';
+import { BAD_REQUEST_CONTENT_SECURITY_POLICY, badRequestResponse, isUnexpectedPagePost, malformedRequest } from './lib/http/request-guard';
+import { baseSecurityHeaders, isPagePath, NON_PAGE_CONTENT_SECURITY_POLICY } from './lib/http/security-headers';
 import { prepareDatabase } from './db/prepare';
 import { startSweeps } from './lib/domain/sweeps/start-sweeps';
 import { getRealtimeConfig } from './lib/realtime/config';
@@ -52,6 +56,12 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((request, response) => {
+  const pathname = (request.url ?? '/').split('?')[0];
+  // Security headers on every response (pages add their nonce CSP in middleware.ts; route handlers
+  // that serve files set their own CSP over this one).
+  const https = trustProxy() ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https' : Boolean((request.socket as TLSSocket).encrypted);
+  for (const [name, value] of Object.entries(baseSecurityHeaders({ pathname, https }))) response.setHeader(name, value);
+  if (!isPagePath(pathname)) response.setHeader('Content-Security-Policy', NON_PAGE_CONTENT_SECURITY_POLICY);
   // The Pusher HTTP events API (/apps/{id}/events) is answered before Next.js sees the request.
   if (realtime?.handleRequest(request, response)) return;
   // Benchmark mode only: the statements sent since the last read (db/query-log.ts).
@@ -59,8 +69,30 @@ const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(takeQueryLog()));
     return;
   }
-  // Rate limits key on the client address: only a configured proxy may tell us what it is.
-  if (!process.env.TRUST_PROXY) request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+  const refuse = (reason: 'url' | 'post') => {
+    const refusal = badRequestResponse({ pathname, acceptLanguage: request.headers['accept-language'] ?? null, reason });
+    response.setHeader('Content-Security-Policy', BAD_REQUEST_CONTENT_SECURITY_POLICY);
+    response.writeHead(refusal.status, { 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store', Connection: 'close' }).end(refusal.body);
+  };
+  // A NUL byte or broken encoding in the URL is a 400 here, before any route or query sees it.
+  if (malformedRequest(request.url ?? '/')) return refuse('url');
+  // Rate limits key on the client address, and links and the widget loader on the host and scheme:
+  // only a configured proxy (TRUST_PROXY=true) may tell us what they are. Next.js fills the
+  // X-Forwarded-Host / -Proto / -Port it needs from the connection when they are absent.
+  if (!trustProxy()) {
+    request.headers['x-forwarded-for'] = request.socket.remoteAddress ?? 'unknown';
+    delete request.headers['x-forwarded-host'];
+    delete request.headers['x-forwarded-proto'];
+    delete request.headers['x-forwarded-port'];
+  }
+  // A multipart POST to a page that is not one of its server actions.
+  if (isPagePath(pathname) && request.method === 'POST') {
+    void isUnexpectedPagePost(request).then(
+      (unexpected) => (unexpected ? refuse('post') : handle(request, response)),
+      () => response.destroy(),
+    );
+    return;
+  }
   void handle(request, response);
 });
 // WebSocket upgrades on /app/{key} are pusher-js connections; every other one is Next.js's.

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { appOrigin } from '@/lib/domain/channels/widget/app-origin';
+import { appOrigin, appOriginVary } from '@/lib/domain/channels/widget/app-origin';
 import { LOADER_SOURCE } from '@/components/widget/loader-source';
 import { locales } from '@/lib/i18n/locales';
 
@@ -17,7 +17,9 @@ export const GET = async (request: Request): Promise<Response> => {
     ),
   );
   const source = LOADER_SOURCE.replace('__ORIGIN__', JSON.stringify(appOrigin(request.headers, request.url))).replace('__LABELS__', JSON.stringify(labels));
-  return new Response(source, {
-    headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
-  });
+  const headers = new Headers({ 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' });
+  // The origin inside depends on these request headers: a shared cache must keep one copy per value.
+  const vary = appOriginVary();
+  if (vary) headers.set('Vary', vary);
+  return new Response(source, { headers });
 };

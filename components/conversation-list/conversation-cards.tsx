@@ -60,7 +60,7 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
   // the page's own re-render (counts, chat) follows through the RealtimeProvider.
   const refetch = useCoalescedRefresh(() => {
     void loadMoreConversationsAction(view, { ...query, cursor: undefined })
-      .then((page) => showFirstPage(page.items, page.nextCursor))
+      .then((page) => !page.error && showFirstPage(page.items, page.nextCursor))
       .catch(() => undefined);
   }, QUICK_DELAY_MS);
   useRealtimeEvents(({ event }) => {
@@ -72,6 +72,10 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
     startLoading(async () => {
       try {
         const page = await loadMoreConversationsAction(view, { ...query, cursor });
+        if (page.error) {
+          setFailed(true);
+          return;
+        }
         setCards((previous) => {
           const seen = new Set(previous.map((card) => card.id));
           return [...previous, ...page.items.filter((card) => !seen.has(card.id))];

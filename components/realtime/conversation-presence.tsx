@@ -3,10 +3,10 @@
 import type { PresenceChannel } from 'pusher-js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useRealtime, useRealtimeEvents } from './realtime-provider';
+import { typistFrom, type TypingPayload } from './typist';
 
 export type Viewer = { id: number; name: string; avatarUrl?: string | null };
 export type Typist = { userId: number; name: string; isPrivate: boolean };
-type TypingPayload = { userId: number; name: string; isPrivate: boolean; typing: boolean };
 
 // A typist who sent nothing for this long stopped (a closed tab never says so).
 export const TYPING_EXPIRY_MS = 6000;
@@ -84,13 +84,16 @@ export const ConversationPresence = ({ conversationId, me, agents, children }: P
       setViewers((previous) => previous.filter((item) => item.id !== id));
       setTyping((previous) => previous.filter((item) => item.userId !== id));
     });
-    subscribed.bind('client-typing', (data: TypingPayload) => {
-      if (!data || typeof data.userId !== 'number' || data.userId === me.id) return;
+    // The typist is the member the server says sent the event (metadata.user_id), named by their
+    // signed presence info: never the id or name written in the event.
+    subscribed.bind('client-typing', (data: TypingPayload, metadata?: { user_id?: string }) => {
+      const userId = metadata?.user_id;
+      const typist = typistFrom(data, { userId, info: userId ? (subscribed.members.get(userId) as Member | null)?.info : null }, me.id, (id) => names.current.get(id) || '');
+      if (!typist) return;
       setTyping((previous) => {
-        const others = previous.filter((item) => item.userId !== data.userId);
-        if (!data.typing) return others;
-        const name = typeof data.name === 'string' && data.name ? data.name : names.current.get(data.userId) || '';
-        return [...others, { userId: data.userId, name, isPrivate: Boolean(data.isPrivate), until: Date.now() + TYPING_EXPIRY_MS }];
+        const others = previous.filter((item) => item.userId !== typist.userId);
+        if (!typist.typing) return others;
+        return [...others, { userId: typist.userId, name: typist.name, isPrivate: typist.isPrivate, until: Date.now() + TYPING_EXPIRY_MS }];
       });
     });
     return () => {
@@ -128,7 +131,8 @@ export const ConversationPresence = ({ conversationId, me, agents, children }: P
       const target = channel.current;
       if (!target?.subscribed) return;
       sent.current = { at: Date.now(), isPrivate, typing: typingNow };
-      target.trigger('client-typing', { userId: me.id, name: me.name, isPrivate, typing: typingNow } satisfies TypingPayload);
+      // Only the flags: receivers take who is typing from the server (metadata.user_id).
+      target.trigger('client-typing', { isPrivate, typing: typingNow } satisfies TypingPayload);
       // A website widget's visitor is not on this channel: the server relays public typing to them.
       const relay = typingNow && !isPrivate;
       if (relay || relayed.current) {
@@ -136,7 +140,7 @@ export const ConversationPresence = ({ conversationId, me, agents, children }: P
         void fetch(`/api/conversations/${conversationId}/typing`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ typing: relay }) }).catch(() => {});
       }
     },
-    [me.id, me.name, conversationId],
+    [conversationId],
   );
 
   const reportTyping = useCallback(

@@ -6,14 +6,17 @@ import { ChannelIcon } from '@/components/ui/channel-icon';
 import type { Ctx } from '@/lib/domain/context';
 import { searchContacts } from '@/lib/domain/search/search-contacts';
 import { searchMessages } from '@/lib/domain/search/search-messages';
-import { SEARCH_QUERY_MIN_LENGTH } from '@/lib/domain/search/search-query';
+import { SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH } from '@/lib/domain/search/search-query';
 import { isDomainError } from '@/lib/domain/errors';
 
 // Messages that contain the query (excerpt with the term highlighted) and contacts that match it
 // with their conversations, both limited to the inboxes the agent may see.
 export const SearchResults = async ({ ctx, q, cursor }: { ctx: Ctx; q: string; cursor?: string }) => {
   const [t, format] = await Promise.all([getTranslations('search'), getFormatter()]);
-  const query = q.trim();
+  // A query longer than the limit is searched cut to it, and the page says so (never an error page).
+  const characters = Array.from(q.trim());
+  const cut = characters.length > SEARCH_QUERY_MAX_LENGTH;
+  const query = cut ? characters.slice(0, SEARCH_QUERY_MAX_LENGTH).join('').trim() : q.trim();
   const tooShort = query.length < SEARCH_QUERY_MIN_LENGTH;
   const [messages, contacts] = tooShort
     ? [{ items: [], nextCursor: null }, []]
@@ -22,7 +25,12 @@ export const SearchResults = async ({ ctx, q, cursor }: { ctx: Ctx; q: string; c
           if (isDomainError(error)) return { items: [], nextCursor: null };
           throw error;
         }),
-        cursor ? Promise.resolve([]) : searchContacts(ctx, { q: query }),
+        cursor
+          ? Promise.resolve([])
+          : searchContacts(ctx, { q: query }).catch((error) => {
+              if (isDomainError(error)) return [];
+              throw error;
+            }),
       ]);
 
   return (
@@ -30,6 +38,11 @@ export const SearchResults = async ({ ctx, q, cursor }: { ctx: Ctx; q: string; c
       <div className="border-b border-slate-200 px-3 py-2">
         <SearchBox defaultValue={query} />
       </div>
+      {cut && (
+        <p role="status" className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t('cut', { max: SEARCH_QUERY_MAX_LENGTH })}
+        </p>
+      )}
       {tooShort ? (
         <p className="p-6 text-center text-sm text-slate-500">{t('tooShort', { min: SEARCH_QUERY_MIN_LENGTH })}</p>
       ) : (

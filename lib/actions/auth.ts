@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { auth, signIn, signOut, updateSession } from '@/lib/auth';
 import { revokeSession } from '@/lib/domain/auth/revoke-session';
 import { updateLocale } from '@/lib/domain/users/update-locale';
-import { formAction, type ActionState } from './action';
+import { formAction, parseForm, type ActionState } from './action';
 
 const ZSignIn = z.object({
   email: z.string().trim().min(1).max(320),
@@ -30,7 +30,7 @@ const safeCallback = (url: string | undefined): string => {
 
 // Signs in with email and password; Auth.js redirects on success.
 export const signInAction = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-  const parsed = ZSignIn.safeParse(Object.fromEntries(formData));
+  const parsed = parseForm(ZSignIn, formData);
   if (!parsed.success) return { error: 'INVALID_CREDENTIALS' };
   try {
     await signIn('credentials', {

@@ -6,6 +6,7 @@ import { requireCtx } from '@/lib/auth/session';
 import { bulkUpdate, type TBulkChange } from '@/lib/domain/conversations/actions/bulk-update';
 import { listMoreConversations } from '@/lib/domain/conversations/list/list-conversations';
 import { ZListQuery, ZListView, type TListQueryInput, type TListViewInput } from '@/lib/domain/conversations/list/list-query';
+import { asInvalidInput, isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
 import { formAction, zFormList } from './action';
 
 const ZOptionalId = z.preprocess((value) => (value === '' || value === 'none' ? null : value), z.coerce.number().int().positive().nullable());
@@ -42,8 +43,22 @@ export const bulkUpdateAction = formAction(ZBulkForm, async (ctx, form) => {
   return { details: { count: changed } };
 });
 
-// The next page of a list, for infinite scroll (the "load more" link does the same without JS).
-export const loadMoreConversationsAction = async (view: TListViewInput, query: TListQueryInput) => {
+// The next page of a list, for infinite scroll (the "load more" link does the same without JS). A
+// malformed view or query, or a view the agent may not see, is an empty page with the error code
+// (the list shows "could not load"), never an exception.
+export const loadMoreConversationsAction = async (
+  view: TListViewInput,
+  query: TListQueryInput,
+): Promise<{ items: Awaited<ReturnType<typeof listMoreConversations>>['items']; nextCursor: string | null; error?: DomainErrorCode }> => {
   const ctx = await requireCtx();
-  return listMoreConversations(ctx, ZListView.parse(view), ZListQuery.parse(query));
+  const parsedView = ZListView.safeParse(view);
+  const parsedQuery = ZListQuery.safeParse(query);
+  if (!parsedView.success || !parsedQuery.success) return { items: [], nextCursor: null, error: 'INVALID_INPUT' };
+  try {
+    return await listMoreConversations(ctx, parsedView.data, parsedQuery.data);
+  } catch (error) {
+    const domainError = isDomainError(error) ? error : asInvalidInput(error);
+    if (domainError) return { items: [], nextCursor: null, error: domainError.code };
+    throw error;
+  }
 };

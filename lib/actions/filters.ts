@@ -11,7 +11,7 @@ import { listAttributeDefinitions } from '@/lib/domain/custom-attributes/list-at
 import type { Ctx } from '@/lib/domain/context';
 import { isDomainError } from '@/lib/domain/errors';
 import { createSavedView } from '@/lib/domain/saved-views/create-saved-view';
-import { formObject, zFormList, type ActionState } from './action';
+import { parseForm, zFormList, type ActionState } from './action';
 
 // Only the app's own view paths: the action redirects there.
 const ZViewPath = z.string().regex(/^\/(all|mentions|unattended|(inbox|label|team|view)\/\d{1,10})$/);
@@ -50,7 +50,7 @@ const conditionsFrom = async (ctx: Ctx, form: z.infer<typeof ZFilterForm>): Prom
 // L4: applies the filter panel (the list URL carries it), clears it, or saves it as a view (V7).
 export const filterAction = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
   const ctx = await requireCtx();
-  const parsed = ZFilterForm.safeParse(formObject(formData));
+  const parsed = parseForm(ZFilterForm, formData);
   if (!parsed.success) return { error: 'INVALID_INPUT' };
   const form = parsed.data;
   const keep = ZListQuery.parse({ tab: form.tab, status: form.status, sort: form.sort });

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { signIn } from '@/lib/auth';
 import { isDomainError } from '@/lib/domain/errors';
 import { setPasswordWithToken } from '@/lib/domain/users/set-password-with-token';
-import type { ActionState } from './action';
+import { parseForm, type ActionState } from './action';
 
 const ZSetPassword = z.object({ token: z.string(), password: z.string(), confirmPassword: z.string() });
 
@@ -14,7 +14,7 @@ const ZSetPassword = z.object({ token: z.string(), password: z.string(), confirm
 // settings action outside formAction, like signing in. The token is consumed, then the person is
 // signed in with the password they chose and lands in their conversations.
 export const setPasswordAction = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-  const parsed = ZSetPassword.safeParse(Object.fromEntries(formData));
+  const parsed = parseForm(ZSetPassword, formData);
   if (!parsed.success) return { error: 'INVALID_INPUT', field: 'password' };
   if (parsed.data.password !== parsed.data.confirmPassword) return { error: 'INVALID_INPUT', details: { field: 'confirmPassword' } };
   let email: string;

@@ -21,7 +21,12 @@ export const authConfig = {
         token.locale = user.locale;
         // One id per sign-in, kept when the token is refreshed: sign-out revokes it.
         token.sid = crypto.randomUUID();
+        token.ps = user.passwordStamp;
       }
+      // After a password change the session that changed it takes the new password's stamp (every
+      // other session keeps the old one and is signed out). A client can send update() too, but a
+      // stamp it cannot know only signs itself out.
+      if (trigger === 'update' && typeof session?.passwordStamp === 'string') token.ps = session.passwordStamp;
       // unstable_update({ user: { locale } }) after the agent picks a language.
       if (trigger === 'update' && (session?.user?.locale === 'es' || session?.user?.locale === 'en')) {
         token.locale = session.user.locale;
@@ -33,6 +38,7 @@ export const authConfig = {
       session.user.accountId = Number(token.accountId);
       session.user.locale = token.locale === 'en' ? 'en' : 'es';
       session.sessionId = token.sid ?? '';
+      session.passwordStamp = token.ps ?? '';
       return session;
     },
   },

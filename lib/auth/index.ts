@@ -35,7 +35,7 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
             ip: clientIp(request.headers),
             now: new Date(),
           });
-          return { id: String(user.userId), name: user.name, email: user.email, accountId: user.accountId, locale: user.locale };
+          return { id: String(user.userId), name: user.name, email: user.email, accountId: user.accountId, locale: user.locale, passwordStamp: user.passwordStamp };
         } catch (error) {
           if (isDomainError(error) && error.code === 'RATE_LIMITED') {
             throw new RateLimitedSignIn(Number(error.details.retryAfterMinutes) || 15);

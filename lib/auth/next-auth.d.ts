@@ -5,9 +5,11 @@ declare module 'next-auth' {
   interface User {
     accountId: number;
     locale: 'es' | 'en';
+    passwordStamp: string;
   }
   interface Session {
     sessionId: string;
+    passwordStamp: string;
     user: { id: string; accountId: number; locale: 'es' | 'en'; name?: string | null; email?: string | null };
   }
 }
@@ -17,5 +19,6 @@ declare module 'next-auth/jwt' {
     accountId?: number;
     locale?: 'es' | 'en';
     sid?: string;
+    ps?: string;
   }
 }

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { isSessionRevoked } from '@/lib/domain/auth/revoke-session';
+import { isSessionCurrent } from '@/lib/domain/auth/session-validity';
 import { loadActor } from '@/lib/domain/authorization/load-actor';
 import type { Actor, Ctx } from '@/lib/domain/context';
 import { getMailer } from '@/lib/mail/mailer';
@@ -19,12 +19,15 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const userId = Number(session?.user?.id);
   if (!session?.user || !session.sessionId || !Number.isInteger(userId) || userId <= 0) return null;
   const db = await getDb();
-  const [actor, revoked] = await Promise.all([loadActor(db, { userId, accountId: session.user.accountId }), isSessionRevoked(db, session.sessionId)]);
-  return revoked ? null : actor;
+  const [actor, current] = await Promise.all([
+    loadActor(db, { userId, accountId: session.user.accountId }),
+    isSessionCurrent(db, { sessionId: session.sessionId, userId, passwordStamp: session.passwordStamp }),
+  ]);
+  return current ? actor : null;
 });
 
 // Every page, action and route handler calls this (the middleware redirect is only optimistic).
-// A session whose membership was revoked counts as signed out.
+// A session whose membership was revoked, or issued before a password change, counts as signed out.
 export const requireActor = async (): Promise<Actor> => {
   const actor = await currentActor();
   if (!actor) redirect('/login');

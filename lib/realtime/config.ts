@@ -17,7 +17,13 @@ export type RealtimeConfig = {
   api: { cluster: string } | { host: string; port: number; useTLS: boolean };
   // Where browsers connect; null host/port: the page's own origin (embedded).
   browser: { wsHost: string | null; wsPort: number | null; forceTLS: boolean; cluster: string };
+  // Embedded only: open WebSockets allowed per client address (REALTIME_MAX_CONNECTIONS_PER_IP, 100).
+  maxConnectionsPerIp?: number;
 };
+
+// One tab is one socket; 100 covers an office of agents behind one NAT address with several tabs
+// each, and the widget visitors of a site behind it.
+const DEFAULT_MAX_CONNECTIONS_PER_IP = 100;
 
 type Env = Record<string, string | undefined>;
 
@@ -29,6 +35,13 @@ const port = (value: string | undefined, name: string): number | undefined => {
   if (value === undefined || value === '') return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number <= 0 || number > 65_535) throw new Error(`realtime: ${name} must be a port number, not "${value}"`);
+  return number;
+};
+
+const positiveInteger = (value: string | undefined, name: string): number | undefined => {
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`realtime: ${name} must be a positive integer, not "${value}"`);
   return number;
 };
 
@@ -75,6 +88,7 @@ export const resolveRealtimeConfig = (env: Env = process.env): RealtimeConfig =>
     api: { host, port: ownPort, useTLS: false },
     // forceTLS false: pusher-js still uses wss when the page itself is https (behind a proxy).
     browser: { wsHost: null, wsPort: null, forceTLS: false, cluster: DEFAULT_CLUSTER },
+    maxConnectionsPerIp: positiveInteger(env.REALTIME_MAX_CONNECTIONS_PER_IP, 'REALTIME_MAX_CONNECTIONS_PER_IP') ?? DEFAULT_MAX_CONNECTIONS_PER_IP,
   };
 };
 

@@ -4,13 +4,16 @@ import type { Db } from '@/db/client';
 import { accountUsers, signInAttempts, users } from '@/db/schema';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from '@/lib/auth/password';
 import { DomainError } from '../errors';
+import { passwordStamp } from './session-validity';
 
-// The issue's limit: 5 failed tries in 15 minutes, per email and per IP.
+// Limits, all over a 15-minute window: 5 failed tries per email from one IP address (a success from
+// that address starts its count again), and 20 failures per IP address whatever the emails.
 export const SIGN_IN_MAX_FAILURES = 5;
+export const SIGN_IN_MAX_FAILURES_PER_IP = 20;
 export const SIGN_IN_WINDOW_MINUTES = 15;
 
 // Advisory lock namespaces (two-int form, so they never collide with the migration lock or with
-// each other). See reserveAttempt for why there is a lock.
+// each other). See reserveSignInAttempt for why there is a lock.
 const EMAIL_LOCK = 7_243_010;
 const IP_LOCK = 7_243_011;
 
@@ -27,21 +30,32 @@ export const ZAuthenticateInput = z.object({
 });
 export type TAuthenticateInput = z.input<typeof ZAuthenticateInput>;
 
-export type AuthenticatedUser = { userId: number; accountId: number; locale: 'es' | 'en'; name: string; email: string };
+export type AuthenticatedUser = {
+  userId: number;
+  accountId: number;
+  locale: 'es' | 'en';
+  name: string;
+  email: string;
+  // Carried in the session: a session whose stamp is not the current password's is signed out.
+  passwordStamp: string;
+};
 
 const minutesUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 
-// When the email or the IP is locked out, the minutes until it is not; otherwise null.
-// Per email: locked while its 5 newest attempts in the window all failed, so a successful sign-in
-// starts the count again (its owner typing the password wrong later is not locked at once).
-// Per IP: 5 failures in the window, whatever happened in between, so one account an attacker
-// controls cannot be used to reset the counter while guessing other people's passwords.
+// When this email from this IP, or this IP, is locked out: the minutes until it is not; else null.
+// Per email AND IP: locked while the pair's 5 newest attempts in the window all failed, so its owner
+// typing the password wrong is not locked out after a success. There is deliberately no lock per
+// email alone: anyone could name a victim's email from elsewhere and keep them out (the victim's own
+// address, which did not fail, always gets through with the right password).
+// Per IP: 20 failures in the window whatever happened in between, so guessing across many emails (or
+// resetting the pair's count through an account the attacker controls) is stopped; an office behind
+// one NAT address shares it, hence a higher count than the pair's.
 const lockedOutMinutes = async (db: Pick<Db, 'select'>, email: string, ip: string, now: Date): Promise<number | null> => {
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const byEmail = await db
+  const byEmailAndIp = await db
     .select({ succeeded: signInAttempts.succeeded, attemptedAt: signInAttempts.attemptedAt })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, email), gt(signInAttempts.attemptedAt, since)))
+    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip), gt(signInAttempts.attemptedAt, since)))
     .orderBy(desc(signInAttempts.attemptedAt), desc(signInAttempts.id))
     .limit(SIGN_IN_MAX_FAILURES);
   const byIp = await db
@@ -49,12 +63,12 @@ const lockedOutMinutes = async (db: Pick<Db, 'select'>, email: string, ip: strin
     .from(signInAttempts)
     .where(and(eq(signInAttempts.ip, ip), eq(signInAttempts.succeeded, false), gt(signInAttempts.attemptedAt, since)))
     .orderBy(desc(signInAttempts.attemptedAt), desc(signInAttempts.id))
-    .limit(SIGN_IN_MAX_FAILURES);
+    .limit(SIGN_IN_MAX_FAILURES_PER_IP);
 
-  // The lockout ends when the oldest of those 5 failures leaves the window.
+  // The lockout ends when the oldest of those failures leaves the window.
   const until: Date[] = [];
-  if (byEmail.length === SIGN_IN_MAX_FAILURES && byEmail.every((attempt) => !attempt.succeeded)) until.push(byEmail.at(-1)!.attemptedAt);
-  if (byIp.length === SIGN_IN_MAX_FAILURES) until.push(byIp.at(-1)!.attemptedAt);
+  if (byEmailAndIp.length === SIGN_IN_MAX_FAILURES && byEmailAndIp.every((attempt) => !attempt.succeeded)) until.push(byEmailAndIp.at(-1)!.attemptedAt);
+  if (byIp.length === SIGN_IN_MAX_FAILURES_PER_IP) until.push(byIp.at(-1)!.attemptedAt);
   if (until.length === 0) return null;
   const latest = Math.max(...until.map((date) => date.getTime())) + SIGN_IN_WINDOW_MINUTES * 60_000;
   return minutesUntil(new Date(latest), now);
@@ -67,7 +81,7 @@ const lockedOutMinutes = async (db: Pick<Db, 'select'>, email: string, ip: strin
 // A rate-limited attempt rolls back and records nothing: if blocked tries counted as failures,
 // someone who keeps retrying (or an attacker naming a victim's email) would extend the lockout
 // forever; this way it ends 15 minutes after the 5th real failure, whatever happens meanwhile.
-const reserveAttempt = (db: Db, email: string, ip: string, now: Date): Promise<number> =>
+export const reserveSignInAttempt = (db: Db, email: string, ip: string, now: Date): Promise<number> =>
   db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${email}::text))`);
     await tx.execute(sql`select pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${ip}::text))`);
@@ -80,6 +94,11 @@ const reserveAttempt = (db: Db, email: string, ip: string, now: Date): Promise<n
     return attempt.id;
   });
 
+// The attempt reserved by reserveSignInAttempt succeeded: it no longer counts as a failure.
+export const markSignInSucceeded = async (db: Db, attemptId: number): Promise<void> => {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
+};
+
 // Signs a person in with email and password. Wrong password, unknown email, no password set and no
 // active membership all give the same INVALID_CREDENTIALS after the same work, so the answer never
 // reveals whether an email has an account. RATE_LIMITED is checked before the password.
@@ -88,7 +107,7 @@ export const authenticate = async (db: Db, input: TAuthenticateInput): Promise<A
   if (!parsed.success) throw new DomainError('INVALID_CREDENTIALS');
   const { email, password, ip, now } = parsed.data;
 
-  const attemptId = await reserveAttempt(db, email, ip, now);
+  const attemptId = await reserveSignInAttempt(db, email, ip, now);
 
   // The user with their first active account (the same choice loadActor makes without accountId).
   const [candidate] = await db
@@ -114,13 +133,20 @@ export const authenticate = async (db: Db, input: TAuthenticateInput): Promise<A
     throw new DomainError('INVALID_CREDENTIALS');
   }
 
-  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
-  // Hashes made with older argon2 parameters are upgraded while the plain password is at hand.
-  if (passwordNeedsRehash(candidate.passwordHash)) {
-    await db
-      .update(users)
-      .set({ passwordHash: await hashPassword(password), updatedAt: now })
-      .where(eq(users.id, candidate.userId));
+  await markSignInSucceeded(db, attemptId);
+  // Hashes made with older argon2 parameters are upgraded while the plain password is at hand (this
+  // changes the password stamp, so the person's other sessions sign in again once).
+  let passwordHash = candidate.passwordHash;
+  if (passwordNeedsRehash(passwordHash)) {
+    passwordHash = await hashPassword(password);
+    await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, candidate.userId));
   }
-  return { userId: candidate.userId, accountId: candidate.accountId, locale: candidate.locale, name: candidate.name, email: candidate.email };
+  return {
+    userId: candidate.userId,
+    accountId: candidate.accountId,
+    locale: candidate.locale,
+    name: candidate.name,
+    email: candidate.email,
+    passwordStamp: passwordStamp(passwordHash),
+  };
 };

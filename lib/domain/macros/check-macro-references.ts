@@ -2,7 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { accountUsers, labels, teams } from '@/db/schema';
 import { DomainError } from '../errors';
+import { filesNamedElsewhere } from './files-named-elsewhere';
 import { MACRO_FILE_KEY, type TMacroAction } from './macro-schemas';
+import { macroFileKeys } from './store-macro-file';
 
 // The ids a macro's steps name, each with the step that names it.
 const referencesOf = (actions: TMacroAction[]) => {
@@ -24,14 +26,20 @@ const refuseMissing = (wanted: Map<number, number>, found: Array<{ id: number }>
   if (missing.length) throw new DomainError('INVALID_INPUT', { field: 'actions', step: Math.min(...missing) + 1, param });
 };
 
-// When a macro is saved: the files, labels, teams and agents its steps name must be the account's (an
+// When a macro (macroId: when it already exists) is saved: the files, labels, teams and agents its steps name must be the account's (an
 // agent: an active member). At most three queries, whatever the number of steps. Whether an agent
 // may be assigned in a given conversation's inbox is only known when the macro runs there.
-export const checkMacroReferences = async (db: DbOrTx, { accountId, actions }: { accountId: number; actions: TMacroAction[] }): Promise<void> => {
+export const checkMacroReferences = async (
+  db: DbOrTx,
+  { accountId, actions, macroId }: { accountId: number; actions: TMacroAction[]; macroId?: number },
+): Promise<void> => {
   // A file must be one stored for this account's macros: a step can never name another account's
-  // file, nor a conversation's attachment.
+  // file, nor a conversation's attachment, nor a file another macro's step names.
   const foreignFile = actions.findIndex((step) => step.action === 'send_attachment' && MACRO_FILE_KEY.exec(step.params.file.key)?.[1] !== String(accountId));
   if (foreignFile >= 0) throw new DomainError('INVALID_INPUT', { field: 'actions', step: foreignFile + 1, param: 'file' });
+  const taken = await filesNamedElsewhere(db, { accountId, keys: macroFileKeys(actions), exceptMacroId: macroId });
+  const takenFile = actions.findIndex((step) => step.action === 'send_attachment' && taken.has(step.params.file.key));
+  if (takenFile >= 0) throw new DomainError('INVALID_INPUT', { field: 'actions', step: takenFile + 1, param: 'file' });
   const { labelIds, teamIds, userIds } = referencesOf(actions);
   if (labelIds.size) {
     const found = await db.select({ id: labels.id }).from(labels).where(and(eq(labels.accountId, accountId), inArray(labels.id, [...labelIds.keys()])));

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { ZId } from '../conversations/actions/schemas';
 import { loadEditableMacro } from './load-editable-macro';
+import { filesNamedElsewhere } from './files-named-elsewhere';
 import { deleteMacroFiles, macroFileKeys } from './store-macro-file';
 
 export const ZDeleteMacroInput = z.object({ macroId: ZId });
@@ -19,8 +20,11 @@ export const deleteMacro = async (ctx: Ctx, input: TDeleteMacroInput): Promise<{
   const macro = await ctx.db.transaction(async (tx) => {
     const editable = await loadEditableMacro(tx, ctx.actor, parsed.data.macroId);
     await tx.delete(macros).where(eq(macros.id, editable.id));
-    return editable;
+    // A file another macro still names (saved before each macro's files were its own) stays.
+    const keys = macroFileKeys(editable.actions);
+    const shared = await filesNamedElsewhere(tx, { accountId: editable.accountId, keys });
+    return { ...editable, files: keys.filter((key) => !shared.has(key)) };
   });
-  await deleteMacroFiles(ctx, macroFileKeys(macro.actions));
+  await deleteMacroFiles(ctx, macro.files);
   return { id: macro.id };
 };

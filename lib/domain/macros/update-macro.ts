@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { ZId } from '../conversations/actions/schemas';
 import { checkMacroReferences } from './check-macro-references';
+import { filesNamedElsewhere } from './files-named-elsewhere';
 import { loadEditableMacro } from './load-editable-macro';
 import { ZMacroName, ZMacroVisibility } from './macro-schemas';
 import { parseMacroActions } from './parse-macro-actions';
@@ -37,7 +38,7 @@ export const updateMacro = async (ctx: Ctx, input: TUpdateMacroInput): Promise<M
     const current = await loadEditableMacro(tx, ctx.actor, macroId);
     if (visibility === 'global' && ctx.actor.role !== 'administrator') throw new DomainError('FORBIDDEN');
     const actions = parsed.data.actions === undefined ? undefined : parseMacroActions(parsed.data.actions);
-    if (actions) await checkMacroReferences(tx, { accountId: current.accountId, actions });
+    if (actions) await checkMacroReferences(tx, { accountId: current.accountId, actions, macroId: current.id });
 
     const becomesPersonal = visibility === 'personal' && current.visibility === 'global';
     const [updated] = await tx
@@ -52,7 +53,10 @@ export const updateMacro = async (ctx: Ctx, input: TUpdateMacroInput): Promise<M
       .where(eq(macros.id, current.id))
       .returning();
     const kept = new Set(macroFileKeys(updated.actions));
-    return { macro: updated, dropped: macroFileKeys(current.actions).filter((key) => !kept.has(key)) };
+    const candidates = macroFileKeys(current.actions).filter((key) => !kept.has(key));
+    // A file another macro still names (saved before each macro's files were its own) stays.
+    const shared = await filesNamedElsewhere(tx, { accountId: current.accountId, keys: candidates, exceptMacroId: current.id });
+    return { macro: updated, dropped: candidates.filter((key) => !shared.has(key)) };
   });
   // Files of steps the new list no longer has go once it has committed.
   await deleteMacroFiles(ctx, dropped);

@@ -5,8 +5,9 @@ import { BlockList, isIP } from 'node:net';
 // must be a public unicast address. Checked when an administrator saves a webhook and again at each
 // delivery, where the connection is pinned to the address that was checked (DNS rebinding).
 
-// Addresses a webhook may never reach. IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and
-// NAT64 (64:ff9b::a.b.c.d) IPv6 addresses are judged by the IPv4 address they carry.
+// Addresses a webhook may never reach. IPv4-mapped (::ffff:a.b.c.d), IPv4-translated
+// (::ffff:0:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) IPv6 addresses are
+// judged by the IPv4 address they carry.
 const blocked = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8], // "this" network
@@ -38,6 +39,10 @@ for (const [network, prefix] of [
   ['100::', 64], // discard
   ['2001::', 23], // IETF protocol assignments (Teredo, ORCHID...)
   ['2002::', 16], // 6to4: carries an IPv4 address anywhere
+  // NAT64 outside the well-known /96 (which is judged by the IPv4 address it carries, below): the
+  // local-use prefix 64:ff9b:1::/48 (RFC 8215) translates to whatever IPv4 its operator chooses,
+  // and the rest of 64:ff9b::/32 is not public address space either.
+  ['64:ff9b::', 32],
 ] as const) {
   blocked.addSubnet(network, prefix, 'ipv6');
 }
@@ -58,11 +63,12 @@ const ipv6Groups = (address: string): number[] | null => {
   return groups.length === 8 && groups.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff) ? groups : null;
 };
 
-// The IPv4 address an IPv6 address carries (mapped, compatible or NAT64), if any.
+// The IPv4 address an IPv6 address carries (mapped, translated, compatible or NAT64 /96), if any.
 const embeddedIpv4 = (groups: number[]): string | null => {
   const v4 = () => `${groups[6] >> 8}.${groups[6] & 255}.${groups[7] >> 8}.${groups[7] & 255}`;
   const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
   if (zeros(0, 5) && groups[5] === 0xffff) return v4(); // ::ffff:a.b.c.d
+  if (zeros(0, 4) && groups[4] === 0xffff && groups[5] === 0) return v4(); // ::ffff:0:a.b.c.d (SIIT)
   if (zeros(0, 6) && (groups[6] !== 0 || groups[7] > 1)) return v4(); // ::a.b.c.d
   if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return v4(); // 64:ff9b::a.b.c.d
   return null;

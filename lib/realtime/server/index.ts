@@ -4,7 +4,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { createChannelRegistry } from './channels';
 import { handleConnection } from './connection';
 import { handleApiRequest } from './http-api';
-import { CloseCode } from './protocol';
+import { trustProxy } from '@/lib/auth/trust-proxy';
+import { CloseCode, encode } from './protocol';
 
 export type RealtimeServerOptions = {
   appId: string;
@@ -14,6 +15,9 @@ export type RealtimeServerOptions = {
   activityTimeoutMs?: number;
   pongTimeoutMs?: number;
   clientEventsPerSecond?: number;
+  // At most this many open WebSockets per client address (unlimited when not given); one more is
+  // closed at once with 4100 "Over capacity" (pusher-js retries after a back-off).
+  maxConnectionsPerIp?: number;
 };
 
 export type RealtimeServer = ReturnType<typeof createRealtimeServer>;
@@ -29,6 +33,13 @@ const decodeKey = (raw: string): string => {
   }
 };
 const API_PATH = /^\/apps\//;
+
+// The client's address for the per-address limit: the socket's, or with TRUST_PROXY=true the first
+// X-Forwarded-For entry (upgrades do not pass through server.ts's request handler, which rewrites it).
+const clientAddress = (request: IncomingMessage): string => {
+  const forwarded = trustProxy() ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+  return forwarded || request.socket.remoteAddress || 'unknown';
+};
 
 // An embedded Pusher Channels (protocol 7) server: pusher-js connects to ws(s)://host/app/{key},
 // the `pusher` SDK posts to /apps/{app_id}/events. It attaches to an existing HTTP server (the app's,
@@ -46,14 +57,29 @@ export const createRealtimeServer = (options: RealtimeServerOptions) => {
   // No compression: frames are small, and deflate per socket costs more CPU than it saves.
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
   const sockets = new Set<WebSocket>();
+  const perIp = new Map<string, number>();
+  const maxPerIp = options.maxConnectionsPerIp ?? Number.POSITIVE_INFINITY;
 
   return {
     handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
       const match = WEBSOCKET_PATH.exec(request.url ?? '');
       if (!match) return false;
+      const ip = clientAddress(request);
       wss.handleUpgrade(request, socket, head, (ws) => {
+        const open = perIp.get(ip) ?? 0;
+        if (open >= maxPerIp) {
+          ws.send(encode.error('Over capacity: too many connections from this address', CloseCode.overCapacity));
+          ws.close(CloseCode.overCapacity, 'Over capacity');
+          return;
+        }
+        perIp.set(ip, open + 1);
         sockets.add(ws);
-        ws.on('close', () => sockets.delete(ws));
+        ws.on('close', () => {
+          sockets.delete(ws);
+          const left = (perIp.get(ip) ?? 1) - 1;
+          if (left > 0) perIp.set(ip, left);
+          else perIp.delete(ip);
+        });
         handleConnection(ws, request, decodeKey(match[1]), registry, connection);
       });
       return true;

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { attachments } from '@/db/schema';
 import { serveAttachment } from '@/app/api/attachments/_lib/serve-attachment';
 import { errorResponse } from '@/app/api/conversations/_lib/json-response';
 import { uploadAttachment } from '@/app/api/conversations/_lib/upload-attachment';
@@ -114,6 +116,21 @@ describe('GET /api/attachments/:id', () => {
     const text = await get(ctx, csv.id);
     expect(text.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(await text.text()).toBe(new TextDecoder().decode(samples.csv));
+  });
+
+  it('strips bidi characters and trailing dots and spaces from upload names, and serves unknown content with an inert extension', async () => {
+    const { db, ctx, conversation } = await setup();
+    const open = await conversation();
+    const upload = async (name: string, body: Uint8Array) =>
+      (await (await call(uploadAttachment, ctx, uploadRequest(open.id, body, { 'X-File-Name': encodeURIComponent(name) }), { conversationId: String(open.id) })).json()) as { id: number; fileName: string };
+    const spoofed = await upload('informe\u202Etxt.csv. . ', samples.csv);
+    expect(spoofed.fileName).toBe('informetxt.csv');
+
+    // A customer's email attachment of unknown content (stored as application/octet-stream).
+    await sendMessage(ctx, { conversationId: open.id, content: 'adjunto', attachmentIds: [spoofed.id] });
+    await db.update(attachments).set({ fileName: 'factura.pdf.exe', mimeType: 'application/octet-stream', kind: 'file' }).where(eq(attachments.id, spoofed.id));
+    const served = await get(ctx, spoofed.id);
+    expect(served.headers.get('content-disposition')).toBe(`attachment; filename="factura.pdf.exe.bin"; filename*=UTF-8''factura.pdf.exe.bin`);
   });
 
   it('is 404 for an agent of another inbox, another account, or an id that does not exist; an administrator of the account gets it', async () => {

@@ -230,4 +230,35 @@ describe('each macro action, run by runMacro', () => {
     await expect(runMacro(ctx, { macroId: macro.id, conversationId: conversation.id })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { step: 1 } });
     expect(await timelineOf(db, conversation.id)).toEqual([]);
   });
+
+  it("a macro may not name another macro's file, and deleting one macro never deletes a file another still names", async () => {
+    const { db } = database();
+    const workspace = await createTeamWorkspace(db, { now: NOW });
+    const carlos = workspace.agent;
+    const person = await workspace.person({ name: 'Lucía' });
+    // One storage for both agents, as in the app.
+    const lucia = { ...person, ctx: { ...person.ctx, storage: carlos.ctx.storage } };
+    const note = (content: string) => ({ action: 'add_private_note', params: { content } });
+    const file = await storeMacroFile(carlos.ctx, { fileName: 'contrato.txt', stream: new Blob(['confidencial']).stream() });
+    const owner = await createMacro(carlos.ctx, { name: 'Contrato', actions: [{ action: 'send_attachment', params: { file } }] });
+
+    // Lucía learned the key (it is in the form of the editor): her personal macro may not name it,
+    // neither when created nor when edited, and nothing is saved.
+    const step = { action: 'send_attachment', params: { file } };
+    await expect(createMacro(lucia.ctx, { name: 'Robo', actions: [note('hola'), step] })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { step: 2, param: 'file' } });
+    const hers = await createMacro(lucia.ctx, { name: 'Suya', actions: [note('hola')] });
+    await expect(updateMacro(lucia.ctx, { macroId: hers.id, actions: [step] })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { step: 1, param: 'file' } });
+    // Neither may another macro of the same owner; the macro that has it keeps it when edited.
+    await expect(createMacro(carlos.ctx, { name: 'Copia', actions: [step] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await updateMacro(carlos.ctx, { macroId: owner.id, name: 'Contrato firmado', actions: [note('adjunto'), step] });
+
+    // Two macros that share a file from before this rule: deleting one keeps the file for the other.
+    const older = await insertMacro(db, { accountId: workspace.accountId, createdById: lucia.id, actions: [step as MacroAction] });
+    await deleteMacro(lucia.ctx, { macroId: older.id });
+    expect(carlos.ctx.storedFiles.has(file.key)).toBe(true);
+    const conversation = await workspace.conversation();
+    await runMacro(carlos.ctx, { macroId: owner.id, conversationId: conversation.id });
+    await deleteMacro(carlos.ctx, { macroId: owner.id });
+    expect(carlos.ctx.storedFiles.has(file.key)).toBe(false);
+  });
 });

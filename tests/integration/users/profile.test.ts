@@ -63,11 +63,11 @@ describe('profile', () => {
     const ctx = ctxFor(db, await actorFor(db, me.id, account.id));
     const signIn = (password: string) => authenticate(db, { email: me.email, password, ip: `10.1.0.${Math.floor(Math.random() * 200)}`, now: new Date() });
 
-    await expect(changePassword(ctx, { currentPassword: 'equivocada', newPassword: 'contraseña-nueva' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
-    await expect(changePassword(ctx, { currentPassword: 'contraseña-vieja', newPassword: 'corta' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'newPassword' } });
+    await expect(changePassword(ctx, { currentPassword: 'equivocada', newPassword: 'contraseña-nueva', ip: '10.2.0.1' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(changePassword(ctx, { currentPassword: 'contraseña-vieja', newPassword: 'corta', ip: '10.2.0.1' })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'newPassword' } });
     expect(await signIn('contraseña-vieja')).toMatchObject({ userId: me.id });
 
-    await changePassword(ctx, { currentPassword: 'contraseña-vieja', newPassword: 'contraseña-nueva' });
+    await changePassword(ctx, { currentPassword: 'contraseña-vieja', newPassword: 'contraseña-nueva', ip: '10.2.0.1' });
     expect(await signIn('contraseña-nueva')).toMatchObject({ userId: me.id });
     await expect(signIn('contraseña-vieja')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });

@@ -8,11 +8,15 @@ describe('isPublicAddress (webhook SSRF guard)', () => {
     '::1', '::', 'fc00::1', 'fd12:3456::1', 'fe80::1', 'ff02::1', '2001:db8::1',
     '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '::ffff:169.254.169.254', '0:0:0:0:0:ffff:192.168.0.1', '64:ff9b::10.0.0.1', '::127.0.0.1',
     '2002:7f00:1::', 'not-an-ip', '',
+    // NAT64 in every spelling, the local-use prefix whatever it carries, and IPv4-translated (SIIT) forms.
+    '64:ff9b::7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b::192.168.0.1', '64:FF9B::127.0.0.1', '64:ff9b:0:0:0:0:a00:1',
+    '64:ff9b:1::10.0.0.1', '64:ff9b:1::8.8.8.8', '64:ff9b:1:abcd::1', '64:ff9b:2::1',
+    '::ffff:0:127.0.0.1', '::ffff:0:a00:1', '::ffff:0:169.254.169.254', '0:0:0:0:ffff:0:c0a8:1',
   ])('refuses %s', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::8.8.8.8'])('allows %s', (address) => {
+  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::8.8.8.8', '::ffff:0:8.8.8.8'])('allows %s', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });
 });
@@ -29,7 +33,7 @@ describe('resolveWebhookTarget', () => {
   });
 
   it('refuses literal private addresses, IPv6 in brackets and IPv4-mapped ones', async () => {
-    for (const url of ['http://127.0.0.1:8080/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[fd00::1]/', 'http://169.254.169.254/latest/meta-data', 'http://0x7f000001/', 'http://2130706433/']) {
+    for (const url of ['http://127.0.0.1:8080/', 'http://[::1]/', 'http://[64:ff9b::127.0.0.1]/', 'http://[64:ff9b:1::a00:1]/', 'http://[::ffff:0:a9fe:a9fe]/', 'http://[::ffff:127.0.0.1]/', 'http://[fd00::1]/', 'http://169.254.169.254/latest/meta-data', 'http://0x7f000001/', 'http://2130706433/']) {
       expect(await resolveWebhookTarget(url, production), url).toMatchObject({ ok: false });
     }
   });

@@ -1,3 +1,4 @@
+import { servedFileName } from '@/lib/domain/attachments/file-name';
 import { getAttachmentFile } from '@/lib/domain/attachments/get-attachment-file';
 import type { Ctx } from '@/lib/domain/context';
 
@@ -24,7 +25,7 @@ export const fileResponse = (attachment: ServedAttachment, body: ReadableStream<
   const headers = new Headers({
     'Content-Type': attachment.mimeType.startsWith('text/') ? `${attachment.mimeType}; charset=utf-8` : attachment.mimeType,
     'Content-Length': String(attachment.size),
-    'Content-Disposition': contentDisposition(media ? 'inline' : 'attachment', attachment.fileName),
+    'Content-Disposition': contentDisposition(media ? 'inline' : 'attachment', servedFileName(attachment.fileName, attachment.mimeType)),
     'X-Content-Type-Options': 'nosniff',
     // Attachments never change; the agent's browser may keep them, shared caches may not.
     'Cache-Control': 'private, max-age=3600',

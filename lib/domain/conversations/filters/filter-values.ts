@@ -59,7 +59,10 @@ export const ZFilterDate = z.string().transform((value, ctx) => {
   if (date && isCalendarDate(Number(date[1]), Number(date[2]), Number(date[3]))) return { kind: 'date' as const, date: value };
   const dateTime = DATE_TIME.exec(value);
   const instant = new Date(value);
-  if (dateTime && isCalendarDate(Number(dateTime[1]), Number(dateTime[2]), Number(dateTime[3])) && !Number.isNaN(instant.getTime())) {
+  // The instant itself must be in years 1000-9999 too: 9999-12-31T23:59-14:00 is in year 10000 in UTC,
+  // which an ISO string writes as "+010000-…" and PostgreSQL refuses.
+  const year = instant.getUTCFullYear();
+  if (dateTime && isCalendarDate(Number(dateTime[1]), Number(dateTime[2]), Number(dateTime[3])) && year >= 1000 && year <= 9999) {
     return { kind: 'instant' as const, instant: instant.toISOString() };
   }
   ctx.addIssue({ code: 'custom', message: 'invalid_date' });

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import type { SystemCtx } from '@/lib/domain/context';
 import { readCapped } from '@/lib/domain/attachments/read-capped';
-import { isDomainError } from '@/lib/domain/errors';
+import { asInvalidInput, isDomainError } from '@/lib/domain/errors';
 import { authenticateEmailInbox, emailInboxForRecipients, fetchResendEmail, verifySvixSignature, type ResendReceivedEvent } from '@/lib/domain/email/email-inbound';
 import { parseRawEmail } from '@/lib/domain/email/parse-email';
 import type { ReceivedMessage } from '@/lib/domain/channels/inbound/receive-customer-message';
@@ -79,7 +79,7 @@ export const handleEmailInbound = async (ctx: SystemCtx, request: Request): Prom
       const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'INVALID_INPUT' ? 422 : error.code === 'TOO_LARGE' ? 413 : 400;
       return answer({ error: error.code, details: error.details }, status);
     }
-    if (error instanceof ZodError) return answer({ error: 'INVALID_INPUT' }, 422);
+    if (error instanceof ZodError || asInvalidInput(error)) return answer({ error: 'INVALID_INPUT' }, 422);
     throw error;
   }
 };
