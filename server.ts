@@ -11,6 +11,7 @@ import { getRealtimeConfig } from './lib/realtime/config';
 import { getRealtimePublisher } from './lib/realtime/publisher';
 import { createRealtimeServer } from './lib/realtime/server';
 import { getStorage } from './lib/storage/storage';
+import { ensureVapidKeys, getVapidDetails } from './lib/push/vapid';
 
 // The app's one process: Next.js plus what must share its port and lifetime: the embedded
 // Pusher-protocol server (when no external one is configured) and the sweeps (snooze wake-up,
@@ -35,6 +36,8 @@ const ensureAuthSecret = async () => {
 };
 
 await ensureAuthSecret();
+// Web Push's VAPID keys: VAPID_* or a pair generated into the data directory on first start.
+await ensureVapidKeys(dataDir);
 process.env.AUTH_TRUST_HOST ??= 'true';
 await prepareDatabase();
 
@@ -63,8 +66,8 @@ server.on('upgrade', (request, socket, head) => {
   nextUpgrades.emit('upgrade', request, socket, head);
 });
 
-// Snooze wake-up (C2) and abandoned uploads, every 30 s; safe with several app instances.
-const sweeps = startSweeps({ db: (await getDatabase()).db, realtime: getRealtimePublisher(), storage: getStorage() });
+// Snooze wake-up (C2), abandoned uploads, webhooks and pushes, every 30 s; safe with several app instances.
+const sweeps = startSweeps({ db: (await getDatabase()).db, realtime: getRealtimePublisher(), storage: getStorage(), vapid: getVapidDetails() });
 
 server.listen(port, host, () => {
   const realtimeWhere = realtime ? 'embedded Pusher-protocol server on this port' : 'external Pusher server';
