@@ -11,7 +11,7 @@ export const enqueuePushDeliveries = async (db: DbOrTx, notificationIds: number[
   if (notificationIds.length === 0) return;
   await db.execute(sql`
     insert into ${pushDeliveries} (subscription_id, notification_id, next_attempt_at, created_at)
-    select ${pushSubscriptions.id}, ${notifications.id}, ${at}, ${at}
+    select ${pushSubscriptions.id}, ${notifications.id}, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
     from ${notifications}
     join ${pushSubscriptions} on ${pushSubscriptions.userId} = ${notifications.userId} and ${pushSubscriptions.accountId} = ${notifications.accountId}
     where ${notifications.id} in ${notificationIds}
