@@ -8,5 +8,7 @@ export default NextAuth(authConfig).auth;
 export const config = {
   // API routes answer 401 themselves (and the middleware would buffer upload bodies); public/ is the
   // client API of API inboxes, authenticated by inbox and contact identifiers, never by a session.
-  matcher: ['/((?!api/|public/|_next/static|_next/image|favicon.ico|icon.svg).*)'],
+  // The service worker, the web app manifest and the icons are public files (installability checks
+  // and the sign-in page need them).
+  matcher: ['/((?!api/|public/|_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest).*)'],
 };

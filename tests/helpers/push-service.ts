@@ -15,6 +15,8 @@ export type ReceivedPush = {
   claims: { aud: string; exp: number; sub: string };
   vapidPublicKey: string;
   payload: Record<string, unknown>;
+  // The decrypted bytes as text, exactly what the browser hands its service worker.
+  plaintext: string;
 };
 
 export type TestDevice = {
@@ -72,7 +74,7 @@ export const startTestPushService = async (): Promise<TestPushService> => {
         if (request.headers['content-encoding'] !== 'aes128gcm') throw new Error('payload not aes128gcm');
         const plain = decrypt(Buffer.concat(chunks), { version: 'aes128gcm', privateKey: device.ecdh, authSecret: device.subscription.keys.auth });
         if (status < 300) {
-          received.push({ device: device.name, headers: request.headers, claims, vapidPublicKey: key, payload: JSON.parse(plain.toString('utf8')) as Record<string, unknown> });
+          received.push({ device: device.name, headers: request.headers, claims, vapidPublicKey: key, payload: JSON.parse(plain.toString('utf8')) as Record<string, unknown>, plaintext: plain.toString('utf8') });
           waiters.splice(0).forEach((wake) => wake());
         }
         response.writeHead(status).end();
