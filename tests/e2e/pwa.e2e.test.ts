@@ -59,6 +59,7 @@ const deliverToServiceWorker = async (page: Page, data: string) => {
   await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl(), registrationId, data });
 };
 
+// Two browsers, a sign-in each and a push round trip: more than the default 30 s on a loaded machine.
 describe('installable app', () => {
   test('the manifest is valid, its icons load, the service worker controls the page; pages are cached only while signed in', async () => {
     // Public files: no session needed (installability is checked before signing in).
@@ -93,7 +94,7 @@ describe('installable app', () => {
     await page.getByRole('button', { name: /Cerrar sesión|Sign out/ }).click();
     await page.waitForURL((url) => url.pathname === '/login');
     await expect.poll(() => hasPagesCache(page)).toBe(false);
-  });
+  }, 60_000);
 });
 
 describe('Web Push', () => {
@@ -168,7 +169,7 @@ describe('Web Push', () => {
     await bellAgain.getByRole('button', { name: 'Dejar de recibir avisos en este dispositivo' }).click();
     await bellAgain.locator('[data-testid="push-opt-in"][data-state="off"]').waitFor();
     await expect(carlos.evaluate(() => localStorage.getItem('e2e:push-subscription-key'))).resolves.toBeNull();
-  });
+  }, 60_000);
 });
 
 describe('offline-tolerant sending', () => {
@@ -207,5 +208,5 @@ describe('offline-tolerant sending', () => {
     await phone.goto(conversationPath);
     await messages(phone).locator('li').first().waitFor();
     await expect(messages(phone).locator('[data-message-type="outgoing"]', { hasText: reply }).count()).resolves.toBe(1);
-  });
+  }, 60_000);
 });
