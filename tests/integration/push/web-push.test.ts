@@ -10,6 +10,7 @@ import { muteConversation } from '@/lib/domain/mutes/mute-conversation';
 import { deleteMemberPushSubscriptions, deletePushSubscription, deleteSessionPushSubscriptions } from '@/lib/domain/push/delete-push-subscriptions';
 import { deliverDuePushes } from '@/lib/domain/push/deliver-pushes';
 import { savePushSubscription } from '@/lib/domain/push/save-push-subscription';
+import { startSweeps } from '@/lib/domain/sweeps/start-sweeps';
 import { useTestDatabase } from '../../helpers/db';
 import { createInbox } from '../../helpers/factories';
 import { createMessagesWorkspace } from '../../helpers/messages-factories';
@@ -211,5 +212,32 @@ describe('pushes', () => {
     await db.update(conversations).set({ inboxId: other.id }).where(eq(conversations.id, open.id));
     expect(await deliver(db)).toMatchObject({ attempted: 1, delivered: 0 });
     expect(pushesTo('moved')).toEqual([]);
+  });
+
+  it('two delivery runs at once (two app instances) send each push once', async () => {
+    const { db } = database();
+    const { ctx, sofia, open } = await optedIn(db, 'concurrent');
+    for (const word of ['uno', 'dos', 'tres']) await sendMessage(ctx, { conversationId: open.id, content: `${mention(sofia)} ${word}`, private: true });
+    const runs = await Promise.all([deliver(db), deliver(db)]);
+    expect(runs[0].attempted + runs[1].attempted).toBe(3);
+    expect(pushesTo('concurrent').map((push) => push.payload.body).sort()).toEqual(['Laura te mencionó: (nota privada)', 'Laura te mencionó: (nota privada)', 'Laura te mencionó: (nota privada)']);
+    expect(new Set(pushesTo('concurrent').map((push) => push.payload.notificationId)).size).toBe(3);
+  });
+
+  it('the app process sends a push right after the commit, without waiting for the next sweep pass', async () => {
+    const { db } = database();
+    const { ctx, sofia, open } = await optedIn(db, 'nudged');
+    // An interval far longer than the test: only the nudge after the commit can send it.
+    const sweeps = startSweeps({ db, realtime: { publish: async () => {} }, storage: { put: async () => {}, get: async () => null, delete: async () => {} }, vapid, intervalMs: 3_600_000 });
+    try {
+      // The pass that runs at start is over before the message is sent.
+      await sweeps.runOnce();
+      const before = service.received.length;
+      await sendMessage(ctx, { conversationId: open.id, content: `${mention(sofia)} ahora`, private: true });
+      await service.waitFor(before + 1);
+      expect(pushesTo('nudged')).toHaveLength(1);
+    } finally {
+      await sweeps.stop();
+    }
   });
 });
