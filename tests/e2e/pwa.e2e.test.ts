@@ -76,11 +76,32 @@ describe('installable app', () => {
     }
 
     const page = await newAgentPage();
+    // The Badging API exists only for installed apps on some systems: its calls are recorded here.
+    await page.context().addInitScript(() => {
+      const calls: number[] = [];
+      Object.assign(window, { badgeCalls: calls });
+      Object.assign(navigator, {
+        setAppBadge: async (count?: number) => void calls.push(count ?? 0),
+        clearAppBadge: async () => void calls.push(0),
+      });
+    });
     await signIn(page, 'valeria@bandeja.test', PASSWORD);
     await page.goto('/all');
     await expect(page.locator('link[rel="manifest"]').getAttribute('href')).resolves.toBe('/manifest.webmanifest');
     await expect(page.locator('meta[name="theme-color"]').getAttribute('content')).resolves.toBe('#1f93ff');
     await controlled(page);
+    // Chromium's own checks: the manifest parses without errors and nothing blocks installing.
+    const cdp = await page.context().newCDPSession(page);
+    const { errors } = await cdp.send('Page.getAppManifest');
+    expect(errors).toEqual([]);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // Playwright's contexts are off the record, which alone forbids installing ('in-incognito'); any
+    // problem of the app (manifest, icons, service worker, start_url) would be listed beside it.
+    expect(installabilityErrors.map((error) => error.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+    // The bell's unread count is on the app's icon.
+    const unread = Number(await page.getByTestId('notification-count').textContent());
+    expect(unread).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { badgeCalls: number[] }).badgeCalls.at(-1))).toBe(unread);
     await expect.poll(() => hasPagesCache(page)).toBe(true);
     await page.goto('/mentions');
     await expect.poll(() => page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), PAGES_CACHE)).toContain('/mentions');
