@@ -1,3 +1,4 @@
+import { and, desc, eq, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { pushSubscriptions } from '@/db/schema';
 import type { Ctx } from '../context';
@@ -15,6 +16,10 @@ const base64url = (bytes: number, firstByte?: number) =>
     });
 
 // What PushSubscription.toJSON() gives in the browser, plus the sign-in it is made in.
+// Devices one agent may opt in from in an account; the oldest subscription goes beyond it, so a
+// script posting endpoints cannot grow the table (or the pushes of each notification) without end.
+export const MAX_PUSH_DEVICES = 20;
+
 export const ZSavePushSubscriptionInput = z.object({
   endpoint: z.string().max(2048).refine((endpoint) => isAcceptablePushEndpoint(endpoint)),
   keys: z.object({ p256dh: base64url(65, 0x04), auth: base64url(16) }),
@@ -44,5 +49,8 @@ export const savePushSubscription = async (ctx: Ctx, input: TSavePushSubscriptio
     .values({ endpoint, ...values })
     .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: values })
     .returning({ id: pushSubscriptions.id });
+  const mine = and(eq(pushSubscriptions.userId, ctx.actor.userId), eq(pushSubscriptions.accountId, ctx.actor.accountId));
+  const kept = ctx.db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(mine).orderBy(desc(pushSubscriptions.createdAt), desc(pushSubscriptions.id)).limit(MAX_PUSH_DEVICES);
+  await ctx.db.delete(pushSubscriptions).where(and(mine, notInArray(pushSubscriptions.id, kept)));
   return { id: row.id };
 };

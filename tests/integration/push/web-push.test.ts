@@ -9,7 +9,7 @@ import { sendMessage } from '@/lib/domain/messages/send-message';
 import { muteConversation } from '@/lib/domain/mutes/mute-conversation';
 import { deleteMemberPushSubscriptions, deletePushSubscription, deleteSessionPushSubscriptions } from '@/lib/domain/push/delete-push-subscriptions';
 import { deliverDuePushes } from '@/lib/domain/push/deliver-pushes';
-import { savePushSubscription } from '@/lib/domain/push/save-push-subscription';
+import { MAX_PUSH_DEVICES, savePushSubscription } from '@/lib/domain/push/save-push-subscription';
 import { startSweeps } from '@/lib/domain/sweeps/start-sweeps';
 import { useTestDatabase } from '../../helpers/db';
 import { createInbox } from '../../helpers/factories';
@@ -58,6 +58,17 @@ describe('push subscriptions', () => {
     expect(await deletePushSubscription(ctx, { endpoint: laptop.subscription.endpoint })).toEqual({ deleted: 0 });
     expect(await deletePushSubscription(sofia.ctx, { endpoint: laptop.subscription.endpoint })).toEqual({ deleted: 1 });
     expect(await subscriptionsOf(db, sofia.id)).toEqual([]);
+  });
+
+  it(`keeps the newest ${MAX_PUSH_DEVICES} devices of an agent`, async () => {
+    const { db } = database();
+    const { ctx, me } = await createMessagesWorkspace(db);
+    const devices = Array.from({ length: MAX_PUSH_DEVICES + 2 }, (_, index) => service.device(`many-${index}`));
+    for (const [index, device] of devices.entries()) {
+      await savePushSubscription({ ...ctx, now: () => new Date(Date.UTC(2026, 0, 1, 0, index)) }, { ...device.subscription, sessionId: 's' });
+    }
+    const kept = (await subscriptionsOf(db, me.id)).map((row) => row.endpoint).sort();
+    expect(kept).toEqual(devices.slice(2).map((device) => device.subscription.endpoint).sort());
   });
 
   it('bad keys or endpoints are INVALID_INPUT and store nothing', async () => {
