@@ -32,6 +32,7 @@ export default auth((request) => {
 export const config = {
   // API routes answer 401 themselves (and the middleware would buffer upload bodies); public/ is the
   // client API of API inboxes, authenticated by inbox and contact identifiers, never by a session.
-  // server.ts gives those a CSP of their own.
-  matcher: ['/((?!api/|public/|_next/static|_next/image|favicon.ico|icon.svg|widget\\.js).*)'],
+  // server.ts gives those a CSP of their own. The service worker, the web app manifest and the icons
+  // are public files (installability checks and the sign-in page need them).
+  matcher: ['/((?!api/|public/|_next/static|_next/image|favicon.ico|icon.svg|icons/|sw.js|manifest.webmanifest|widget\\.js).*)'],
 };

@@ -9,13 +9,14 @@ import { getDatabase } from './db/client';
 import { queryLogEnabled, takeQueryLog } from './db/query-log';
 import { trustProxy } from './lib/auth/trust-proxy';
 import { BAD_REQUEST_CONTENT_SECURITY_POLICY, badRequestResponse, isUnexpectedPagePost, malformedRequest } from './lib/http/request-guard';
-import { baseSecurityHeaders, isPagePath, NON_PAGE_CONTENT_SECURITY_POLICY } from './lib/http/security-headers';
+import { baseSecurityHeaders, isPagePath, nonPageContentSecurityPolicy } from './lib/http/security-headers';
 import { prepareDatabase } from './db/prepare';
 import { startSweeps } from './lib/domain/sweeps/start-sweeps';
 import { getRealtimeConfig } from './lib/realtime/config';
 import { getRealtimePublisher } from './lib/realtime/publisher';
 import { createRealtimeServer } from './lib/realtime/server';
 import { getStorage } from './lib/storage/storage';
+import { ensureVapidKeys, getVapidDetails } from './lib/push/vapid';
 
 // The app's one process: Next.js plus what must share its port and lifetime: the embedded
 // Pusher-protocol server (when no external one is configured) and the sweeps (snooze wake-up,
@@ -40,6 +41,8 @@ const ensureAuthSecret = async () => {
 };
 
 await ensureAuthSecret();
+// Web Push's VAPID keys: VAPID_* or a pair generated into the data directory on first start.
+await ensureVapidKeys(dataDir);
 process.env.AUTH_TRUST_HOST ??= 'true';
 await prepareDatabase();
 
@@ -61,7 +64,7 @@ const server = createServer((request, response) => {
   // that serve files set their own CSP over this one).
   const https = trustProxy() ? String(request.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https' : Boolean((request.socket as TLSSocket).encrypted);
   for (const [name, value] of Object.entries(baseSecurityHeaders({ pathname, https }))) response.setHeader(name, value);
-  if (!isPagePath(pathname)) response.setHeader('Content-Security-Policy', NON_PAGE_CONTENT_SECURITY_POLICY);
+  if (!isPagePath(pathname)) response.setHeader('Content-Security-Policy', nonPageContentSecurityPolicy(pathname));
   // The Pusher HTTP events API (/apps/{id}/events) is answered before Next.js sees the request.
   if (realtime?.handleRequest(request, response)) return;
   // Benchmark mode only: the statements sent since the last read (db/query-log.ts).
@@ -101,8 +104,8 @@ server.on('upgrade', (request, socket, head) => {
   nextUpgrades.emit('upgrade', request, socket, head);
 });
 
-// Snooze wake-up (C2) and abandoned uploads, every 30 s; safe with several app instances.
-const sweeps = startSweeps({ db: (await getDatabase()).db, realtime: getRealtimePublisher(), storage: getStorage() });
+// Snooze wake-up (C2), abandoned uploads, webhooks and pushes, every 30 s; safe with several app instances.
+const sweeps = startSweeps({ db: (await getDatabase()).db, realtime: getRealtimePublisher(), storage: getStorage(), vapid: getVapidDetails() });
 
 server.listen(port, host, () => {
   const realtimeWhere = realtime ? 'embedded Pusher-protocol server on this port' : 'external Pusher server';

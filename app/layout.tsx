@@ -1,15 +1,22 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { THEME_COLOR } from '@/components/pwa/theme-color';
 import { pickClientMessages } from '@/lib/i18n/client-messages';
 import './globals.css';
 
 export const generateMetadata = async (): Promise<Metadata> => {
   const t = await getTranslations('app');
-  return { title: { default: 'bandeja', template: '%s · bandeja' }, description: t('tagline') };
+  return {
+    title: { default: 'bandeja', template: '%s · bandeja' },
+    description: t('tagline'),
+    // app/manifest.ts is linked by Next.js; these are for browsers that read the head instead (iOS).
+    icons: { icon: [{ url: '/favicon.ico', sizes: '48x48' }, { url: '/icons/icon.svg', type: 'image/svg+xml' }], apple: '/icons/apple-touch-icon.png' },
+    appleWebApp: { capable: true, title: 'bandeja', statusBarStyle: 'default' },
+  };
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: THEME_COLOR };
 
 const RootLayout = async ({ children }: { children: React.ReactNode }) => {
   const [locale, messages] = await Promise.all([getLocale(), getMessages()]);

@@ -11,6 +11,7 @@ import { useCannedPicker } from './canned-picker';
 import { reviveMessage, useChatState } from './chat-state';
 import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
 import type { DisplayMessage } from './message-bubble';
+import { postSend, SendFailure, useOfflineQueue, type QueuedSend } from './offline-queue';
 import { useUploads, type Upload } from './use-uploads';
 import { VoiceRecorder } from './voice-recorder';
 
@@ -21,8 +22,9 @@ const draftKey = (conversationId: number) => `bandeja:draft:${conversationId}`;
 
 // W1-W5: reply or private note, text (Enter sends, Shift+Enter breaks; configurable), a draft kept
 // per conversation, @mentions in notes, attachments with progress, voice notes, and an optimistic
-// send that is confirmed when stored and kept with a retry when it fails. Without JavaScript the
-// same form posts the text to a server action.
+// send that is confirmed when stored and kept with a retry when it fails, or queued ("pendiente de
+// envío") and sent by itself when the connection is back if it could not reach the server
+// (offline-queue.ts). Without JavaScript the same form posts the text to a server action.
 export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterToSend }: Props) => {
   const t = useTranslations('composer');
   const tErrors = useTranslations('errors');
@@ -44,6 +46,41 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
   const picked = useRef<MentionCandidate[]>([]);
   const area = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+
+  // A message of mine shown before the server has it: being sent, or queued while offline.
+  const localMessage = (item: Pick<QueuedSend, 'localId' | 'content' | 'private'>, pending: DisplayMessage['pending']): DisplayMessage => ({
+    id: item.localId,
+    messageType: 'outgoing',
+    private: item.private,
+    senderType: 'agent',
+    senderId: me.id,
+    senderName: me.name,
+    sentOutsidePlatform: false,
+    content: item.content,
+    contentAttributes: {},
+    status: 'sending',
+    createdAt: new Date(),
+    attachments: [],
+    pending,
+  });
+  const queue = useOfflineQueue({
+    userId: me.id,
+    conversationId,
+    onSent: (item, message) => {
+      upsertLocal(reviveMessage(message), item.localId);
+      refresh();
+    },
+    onRefused: (item, error) => {
+      removeLocal(item.localId);
+      changeText(item.content);
+      setFailure({ echoId: item.echoId, error });
+    },
+  });
+  // Queued sends (also those left by a reload) show in the chat as pending.
+  useEffect(() => {
+    for (const item of queue.pending) upsertLocal(localMessage(item, 'queued'));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- localMessage only reads `me`
+  }, [queue.pending, upsertLocal]);
 
   // The draft of each conversation survives reloads (localStorage).
   useEffect(() => {
@@ -85,44 +122,33 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
     const attachments = options.attachments ?? ready;
     const content = options.content ?? withMentionMarkup(text.trim(), mode === 'note' ? picked.current : []);
     if ((!content && attachments.length === 0) || busy) return;
-    const echoId = options.echoId ?? crypto.randomUUID();
-    const temporaryId = -Date.now();
-    const optimistic: DisplayMessage = {
-      id: temporaryId,
-      messageType: 'outgoing',
-      private: mode === 'note',
-      senderType: 'agent',
-      senderId: me.id,
-      senderName: me.name,
-      sentOutsidePlatform: false,
+    const item: QueuedSend = {
+      echoId: options.echoId ?? crypto.randomUUID(),
+      localId: -Date.now(),
+      conversationId,
       content,
-      contentAttributes: {},
-      status: 'sending',
-      createdAt: new Date(),
-      attachments: [],
-      pending: 'sending',
+      private: mode === 'note',
+      attachmentIds: attachments.flatMap((upload) => (upload.attachmentId === undefined ? [] : [upload.attachmentId])),
+      queuedAt: new Date().toISOString(),
     };
-    upsertLocal(optimistic);
+    const offline = !navigator.onLine;
+    upsertLocal(localMessage(item, offline ? 'queued' : 'sending'));
     reportTyping?.(false, mode === 'note');
     changeText('');
     clear();
     setFailure(null);
+    picked.current = [];
+    if (offline) return queue.enqueue(item);
     try {
-      const response = await fetch(`/api/conversations/${conversationId}/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ content, private: mode === 'note', echoId, attachmentIds: attachments.map((item) => item.attachmentId) }),
-      });
-      const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error(body.error ?? 'UNKNOWN');
-      upsertLocal(reviveMessage(body as DisplayMessage), temporaryId);
-      picked.current = [];
+      upsertLocal(reviveMessage(await postSend(item)), item.localId);
       refresh();
     } catch (error) {
+      // No answer (the network failed): queued, and sent with the same echoId when it is back.
+      if (error instanceof SendFailure && error.network) return queue.enqueue(item);
       // Never lost: the text comes back to the composer with a retry that reuses the same echoId.
-      removeLocal(temporaryId);
+      removeLocal(item.localId);
       changeText(content);
-      setFailure({ echoId, error: error instanceof Error && error.message !== 'Failed to fetch' ? error.message : 'NETWORK' });
+      setFailure({ echoId: item.echoId, error: error instanceof SendFailure ? error.code : 'UNKNOWN' });
     }
   };
 
@@ -234,6 +260,11 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
             </li>
           ))}
         </ul>
+      )}
+      {queue.pending.length > 0 && (
+        <p role="status" data-testid="composer-queued" className="mt-2 text-sm text-amber-800">
+          {t('queued', { count: queue.pending.length })}
+        </p>
       )}
       {failure && (
         <p role="alert" className="mt-2 flex items-center gap-2 text-sm text-red-700">

@@ -4,7 +4,8 @@ import type { ChatMessage } from '@/lib/domain/messages/list-messages';
 import { AttachmentView } from './attachment-view';
 import { MessageText } from './message-text';
 
-export type DisplayMessage = ChatMessage & { pending?: 'sending' | 'failed' };
+// pending: being sent; queued: kept in this browser until the connection is back (offline-queue.ts).
+export type DisplayMessage = ChatMessage & { pending?: 'sending' | 'queued' | 'failed' };
 
 // The five message types of the chat body: B1 incoming (left, white), B2 outgoing (right, blue),
 // B3 automated or sent outside the platform (right, purple), B4 activity (centre, light blue),
@@ -35,7 +36,7 @@ export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { 
   }[type];
   const sender = message.senderName ?? (automated ? t('automated') : t('system'));
   return (
-    <div data-message-type={type} className={`max-w-[85%] rounded-2xl px-3 py-2 text-sm md:max-w-[70%] ${style} ${message.pending === 'sending' ? 'opacity-70' : ''}`} title={`${sender} · ${exact}`}>
+    <div data-message-type={type} className={`max-w-[85%] rounded-2xl px-3 py-2 text-sm md:max-w-[70%] ${style} ${message.pending === 'sending' || message.pending === 'queued' ? 'opacity-70' : ''}`} title={`${sender} · ${exact}`}>
       {message.private && <p className="mb-1 text-xs font-semibold">{t('privateNote')}</p>}
       {message.content && <MessageText text={message.content} />}
       {message.attachments.map((attachment) => (
@@ -46,6 +47,7 @@ export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { 
         <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { timeStyle: 'short' })}</time>
         {message.sentOutsidePlatform && ` · ${t('sentOutside')}`}
         {message.pending === 'sending' && ` · ${t('sending')}`}
+        {message.pending === 'queued' && ` · ${t('queued')}`}
         {message.status === 'failed' && ` · ${t('deliveryFailed')}`}
         {isAdmin && message.status === 'sending' && message.contentAttributes.emailOutbox === true && ` · ${t('storedInOutbox')}`}
       </p>

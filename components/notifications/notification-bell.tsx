@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/domain/context';
+import { AppBadge } from '@/components/pwa/app-badge';
 import { readLatestNotifications, readUnreadNotifications } from '@/lib/request-reads';
 import { BellMenu } from './bell-menu';
 import { BrowserPermissionButton } from './browser-notifications';
 import { MarkAllReadButton } from './mark-all-read-button';
 import { NotificationItem } from './notification-item';
+import { PushOptIn } from './push-opt-in';
 
 const IN_PANEL = 6;
 
@@ -56,7 +58,9 @@ export const NotificationBell = async ({ ctx, placement = 'panel' }: { ctx: Ctx;
             {t('seeAll')}
           </Link>
           <BrowserPermissionButton />
+          <PushOptIn />
         </div>
+        {placement === 'panel' && <AppBadge count={unread} />}
       </div>
     </BellMenu>
   );

@@ -18,6 +18,8 @@ export type UserPreferences = {
   enterToSend?: boolean;
   notifyByBrowser?: boolean;
   notifyOn?: Array<'mention' | 'assignment' | 'participating_message' | 'creation'>;
+  // Push notifications may show a private note's text on the lock screen (unset: no, only "private note").
+  pushNoteText?: boolean;
 };
 
 // A person who signs in. Role and availability are per account (account_users).

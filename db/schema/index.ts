@@ -15,4 +15,5 @@ export * from './mail';
 export * from './api-tokens';
 export * from './canned-responses';
 export * from './webhooks';
+export * from './push';
 export * from './relations';

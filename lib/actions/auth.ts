@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { auth, signIn, signOut, updateSession } from '@/lib/auth';
 import { revokeSession } from '@/lib/domain/auth/revoke-session';
+import { deleteSessionPushSubscriptions } from '@/lib/domain/push/delete-push-subscriptions';
 import { updateLocale } from '@/lib/domain/users/update-locale';
 import { formAction, parseForm, type ActionState } from './action';
 
@@ -51,10 +52,12 @@ export const signInAction = async (_previous: ActionState, formData: FormData): 
 };
 
 // Signs out for good: the session id is revoked first, so a copy of the token refreshed by a
-// request still in flight cannot sign the browser back in.
+// request still in flight cannot sign the browser back in; this browser's push subscription (made in
+// this sign-in) goes too.
 export const signOutAction = async () => {
   const session = await auth();
   if (session?.sessionId && session.user?.id) {
+    await deleteSessionPushSubscriptions(await getDb(), session.sessionId);
     await revokeSession(await getDb(), {
       sessionId: session.sessionId,
       userId: Number(session.user.id),

@@ -24,6 +24,7 @@ export const updateProfileAction = formAction(
     notifyOn: zFormList(z.enum(['mention', 'assignment', 'participating_message', 'creation'])),
     notifyByBrowser: checkbox,
     enterToSend: checkbox,
+    pushNoteText: checkbox,
   }),
   async (ctx, input) => {
     await updateProfile(ctx, input);

@@ -42,6 +42,14 @@ export const pageContentSecurityPolicy = ({ nonce, pathname, dev = false, env = 
 // browser renders it: nothing, and it is never framed. Route handlers that serve files set their own.
 export const NON_PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+// The service worker's script: a worker is bound by the CSP of its own script, and public/sw.js fetches
+// this origin's pages and assets (caching, pass-through) and shows notifications with its icons.
+export const SERVICE_WORKER_CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+// The CSP server.ts sets on a response that is not a page.
+export const nonPageContentSecurityPolicy = (pathname: string): string =>
+  pathname === '/sw.js' ? SERVICE_WORKER_CONTENT_SECURITY_POLICY : NON_PAGE_CONTENT_SECURITY_POLICY;
+
 // Headers every response gets. HSTS only when the request came over https (a proxy that terminates
 // TLS says so in X-Forwarded-Proto, believed with TRUST_PROXY=true): browsers ignore it over http
 // anyway, and sending it from a development http server would only confuse.

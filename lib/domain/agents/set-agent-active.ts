@@ -7,13 +7,14 @@ import { DomainError } from '../errors';
 import { ZAgentId } from './agent-schemas';
 import { assertOtherAdministrator } from './assert-other-administrator';
 import { loadMemberForUpdate } from './load-member';
+import { deleteMemberPushSubscriptions } from '../push/delete-push-subscriptions';
 
 export const ZSetAgentActiveInput = z.object({ userId: ZAgentId, active: z.boolean() });
 export type TSetAgentActiveInput = z.input<typeof ZSetAgentActiveInput>;
 
 // Settings: an administrator deactivates a member (or reactivates them). A deactivated member
 // cannot sign in, and a session they already have is refused at its next request (loadActor
-// reads the membership per request). Their conversations, messages and memberships stay. The
+// reads the membership per request), and their devices' push subscriptions are removed. Their conversations, messages and memberships stay. The
 // last active administrator cannot be deactivated (CONFLICT `lastAdministrator`).
 export const setAgentActive = async (ctx: Ctx, input: TSetAgentActiveInput): Promise<{ userId: number; active: boolean }> => {
   requireAdministrator(ctx.actor);
@@ -25,6 +26,8 @@ export const setAgentActive = async (ctx: Ctx, input: TSetAgentActiveInput): Pro
     const member = await loadMemberForUpdate(tx, ctx.actor, userId);
     if (!active && member.role === 'administrator' && member.active) await assertOtherAdministrator(tx, { accountId: ctx.actor.accountId, userId });
     await tx.update(accountUsers).set({ active }).where(and(eq(accountUsers.accountId, ctx.actor.accountId), eq(accountUsers.userId, userId)));
+    // Their phones stop hearing of the account at once (and a reactivation asks them to opt in again).
+    if (!active) await deleteMemberPushSubscriptions(tx, { accountId: ctx.actor.accountId, userId });
     return { userId, active };
   });
 };

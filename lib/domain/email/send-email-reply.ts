@@ -4,7 +4,7 @@ import type { Ctx, SystemCtx } from '../context';
 import { inboxChannel } from '../events/inbox-channel';
 import { publishAfterCommit } from '../events/publish';
 import { enqueueMessageWebhooks } from '../webhooks/enqueue-webhooks';
-import { nudgeWebhookDeliveries } from '../webhooks/nudge';
+import { nudgeDeliveries } from '../sweeps/nudge-deliveries';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -101,7 +101,7 @@ export const sendEmailReply = async (ctx: Ctx | SystemCtx, messageId: number): P
       .where(eq(messages.id, messageId));
     await enqueueMessageWebhooks(tx, [messageId], { event: 'message_updated', at, accountIds: [row.conversation.accountId] });
   });
-  nudgeWebhookDeliveries();
+  nudgeDeliveries();
   await publishAfterCommit(ctx, [
     { channel: inboxChannel(row.conversation), event: 'message.updated', data: { conversationId: row.conversation.id, messageId, status } },
   ]);

@@ -22,6 +22,7 @@ import { publishAfterCommit, type RealtimeEvent } from '../events/publish';
 import { notificationCreatedEvents, userChannel } from '../notifications/notification-events';
 import { shouldNotify } from '../notifications/should-notify';
 import { notifyParticipants } from '../participants/notify-participants';
+import { enqueuePushDeliveries } from '../push/enqueue-pushes';
 import { loadChatMessages, type ChatMessage } from './load-chat-messages';
 import { parseMentions, visibleText } from './parse-mentions';
 import { deliverAgentMessage } from '../channels/deliver-agent-message';
@@ -115,7 +116,7 @@ const recordMentions = async (tx: Tx, ctx: Ctx, conversation: LockedConversation
     .onConflictDoUpdate({ target: [mentions.userId, mentions.conversationId], set: { messageId, mentionedAt: at } });
   const notified = mentioned.filter((user) => user.notify);
   if (notified.length === 0) return [];
-  return tx
+  const rows = await tx
     .insert(notifications)
     .values(
       notified.map(({ userId }) => ({
@@ -129,6 +130,8 @@ const recordMentions = async (tx: Tx, ctx: Ctx, conversation: LockedConversation
       })),
     )
     .returning({ id: notifications.id, userId: notifications.userId });
+  await enqueuePushDeliveries(tx, rows.map((row) => row.id), at);
+  return rows;
 };
 
 // W1/W5, B2/B5: an agent's public reply or private note, in one transaction with everything it

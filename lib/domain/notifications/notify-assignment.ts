@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { conversationMutes, notifications, users } from '@/db/schema';
 import type { RealtimeEvent } from '../events/publish';
+import { enqueuePushDeliveries } from '../push/enqueue-pushes';
 import { notificationCreatedEvents } from './notification-events';
 import { shouldNotify } from './should-notify';
 
@@ -44,5 +45,6 @@ export const notifyAssignment = async (db: DbOrTx, { conversations, assigneeId, 
       })),
     )
     .returning({ id: notifications.id, userId: notifications.userId, conversationId: notifications.conversationId });
+  await enqueuePushDeliveries(db, rows.map((row) => row.id), now);
   return rows.flatMap((row) => notificationCreatedEvents([row], { type: 'conversation_assignment', conversationId: row.conversationId as number }));
 };

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { accountUsers, conversationMutes, conversationParticipants, inboxMembers, notifications, users } from '@/db/schema';
 import type { RealtimeEvent } from '../events/publish';
 import { notificationCreatedEvents } from '../notifications/notification-events';
+import { enqueuePushDeliveries } from '../push/enqueue-pushes';
 import { shouldNotify } from '../notifications/should-notify';
 
 export type NotifyParticipantsOptions = {
@@ -60,5 +61,6 @@ export const notifyParticipants = async (
       })),
     )
     .returning({ id: notifications.id, userId: notifications.userId });
+  await enqueuePushDeliveries(db, rows.map((row) => row.id), now);
   return notificationCreatedEvents(rows, { type: 'participating_message', conversationId: conversation.id, messageId });
 };

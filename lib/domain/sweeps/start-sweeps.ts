@@ -1,9 +1,11 @@
 import type { Db } from '@/db/client';
 import { deleteStaleUploads } from '../attachments/delete-stale-uploads';
 import type { RealtimePublisher, Storage } from '../context';
+import { deliverDuePushes, type VapidDetails } from '../push/deliver-pushes';
+import { prunePushDeliveries } from '../push/prune-push-deliveries';
 import { deliverDueWebhooks } from '../webhooks/deliver-webhooks';
-import { registerWebhookRunner } from '../webhooks/nudge';
 import { pruneWebhookDeliveries } from '../webhooks/prune-deliveries';
+import { registerDeliveryRunner } from './nudge-deliveries';
 import { wakeSnoozedConversations } from './wake-snoozed';
 
 // Often enough that a snooze ends "within a minute" of its time.
@@ -15,6 +17,8 @@ export type StartSweepsOptions = {
   db: Db;
   realtime: RealtimePublisher;
   storage: Storage;
+  // Web Push's keys; without them pushes wait in their outbox.
+  vapid?: VapidDetails | null;
   intervalMs?: number;
   now?: () => Date;
 };
@@ -28,12 +32,12 @@ export type SweepRunner = {
 };
 
 // The app's scheduled work in the app process (DESIGN.md: the embedded default; the same statements
-// are safe with many instances): snooze wake-up (C2), abandoned uploads, outbound webhooks
-// and (hourly, from the first pass) the webhook delivery log's retention. A pass never overlaps
+// are safe with many instances): snooze wake-up (C2), abandoned uploads, outbound webhooks, Web Push
+// and (hourly, from the first pass) the webhook delivery log's and the push outbox's retention. A pass never overlaps
 // the previous one, a failing sweep is logged and does not stop the others or the next pass, and
 // the timer is unref'd so it never keeps the process alive. The first pass runs at start, so that
 // snoozes that ended while the app was down wake at once.
-export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL_MS, now = () => new Date() }: StartSweepsOptions): SweepRunner => {
+export const startSweeps = ({ db, realtime, storage, vapid, intervalMs = SWEEP_INTERVAL_MS, now = () => new Date() }: StartSweepsOptions): SweepRunner => {
   let running: Promise<void> | null = null;
   let stopped = false;
   let prunedAt: number | null = null;
@@ -51,11 +55,12 @@ export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL
     running ??= (async () => {
       await guarded('waking snoozed conversations', () => wakeSnoozedConversations(db, { now: now(), realtime }));
       await guarded('deleting stale uploads', () => deleteStaleUploads(db, storage, now()));
-      await deliverWebhooks();
+      await deliverOutboxes();
       const at = now();
       if (prunedAt === null || at.getTime() - prunedAt >= PRUNE_INTERVAL_MS) {
         prunedAt = at.getTime();
         await guarded('pruning the webhook delivery log', () => pruneWebhookDeliveries(db, { now: at }));
+        await guarded('pruning the push outbox', () => prunePushDeliveries(db, { now: at }));
       }
     })().finally(() => {
       running = null;
@@ -63,13 +68,13 @@ export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL
     return running;
   };
 
-  // Outbound webhooks: due deliveries (retries) at every pass, and fresh ones as soon as a change
-  // commits (nudgeWebhookDeliveries). Deliveries are claimed with SKIP LOCKED, so a nudge that runs
+  // Outbound webhooks and pushes: due deliveries (retries) at every pass, and fresh ones as soon as a
+  // change commits (nudgeDeliveries). Deliveries are claimed with SKIP LOCKED, so a nudge that runs
   // beside a pass (or another instance) never sends one twice; a nudge during a delivery run asks
   // for one more run after it, so nothing enqueued meanwhile waits for the next pass.
   let delivering: Promise<void> | null = null;
   let again = false;
-  const deliverWebhooks = (): Promise<void> => {
+  const deliverOutboxes = (): Promise<void> => {
     if (delivering) {
       again = true;
       return delivering;
@@ -78,13 +83,14 @@ export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL
       do {
         again = false;
         await guarded('delivering webhooks', () => deliverDueWebhooks(db, { now }));
+        if (vapid) await guarded('delivering pushes', () => deliverDuePushes(db, { vapid, now }));
       } while (again && !stopped);
     })().finally(() => {
       delivering = null;
     });
     return delivering;
   };
-  registerWebhookRunner(() => void deliverWebhooks());
+  registerDeliveryRunner(() => void deliverOutboxes());
 
   const timer = setInterval(() => void runOnce(), intervalMs);
   timer.unref();
@@ -95,7 +101,7 @@ export const startSweeps = ({ db, realtime, storage, intervalMs = SWEEP_INTERVAL
     stop: async () => {
       stopped = true;
       clearInterval(timer);
-      registerWebhookRunner(undefined);
+      registerDeliveryRunner(undefined);
       await running;
       await delivering;
     },

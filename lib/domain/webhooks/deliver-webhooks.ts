@@ -10,17 +10,17 @@ import { DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS }
 
 export type AttemptResult = { ok: boolean; status: number | null; error: string | null };
 
-// One POST of a signed body. The target is checked again here and the connection is pinned to the
+// One POST of a signed body (also a push's encrypted one, with resolvePushEndpoint as its check). The target is checked again here and the connection is pinned to the
 // addresses that were checked (a custom lookup), so a name that resolved to a public address at save
 // time and to 127.0.0.1 now is refused. Redirects are never followed (node:http does not): a 3xx is
 // a failed attempt. 2xx is success; anything else, a timeout or a network error is a failure.
 export const postWebhook = async (
   target: string,
   headers: Record<string, string>,
-  body: string,
-  options: ResolveOptions & { timeoutMs?: number } = {},
+  body: string | Buffer,
+  options: ResolveOptions & { timeoutMs?: number; resolveTarget?: typeof resolveWebhookTarget } = {},
 ): Promise<AttemptResult> => {
-  const resolved = await resolveWebhookTarget(target, options);
+  const resolved = await (options.resolveTarget ?? resolveWebhookTarget)(target, options);
   if (!resolved.ok) return { ok: false, status: null, error: `refused target: ${resolved.reason}` };
   const { url, addresses } = resolved;
   const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {

@@ -9,7 +9,7 @@ const subscribedTo = (event: WebhookEvent) => sql`${webhooks.subscriptions} @> $
 
 // The outbox of outbound webhooks: one webhook_deliveries row per (event, subscribed webhook),
 // written INSIDE the transaction of the change, so that a delivery exists exactly when the change
-// committed. Delivery happens after commit (nudgeWebhookDeliveries) and from the sweep.
+// committed. Delivery happens after commit (nudgeDeliveries) and from the sweep.
 // A webhook receives the events of its account (inbox_id null) or of its one inbox.
 // One query for the subscribed webhooks of every target's account and one insert for all the rows,
 // whatever the number of targets (a bulk action changes up to 100 conversations).

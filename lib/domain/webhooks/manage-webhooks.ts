@@ -5,7 +5,7 @@ import { requireAdministrator } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { resolveWebhookTarget, type ResolveOptions } from './address-check';
-import { nudgeWebhookDeliveries } from './nudge';
+import { nudgeDeliveries } from '../sweeps/nudge-deliveries';
 import { newWebhookSecret } from './sign';
 import { MAX_ATTEMPTS, WEBHOOK_EVENTS } from './webhook-events';
 
@@ -134,5 +134,5 @@ export const resendWebhookDelivery = async (ctx: Ctx, input: { deliveryId: numbe
     .where(and(eq(webhookDeliveries.id, deliveryId), inArray(webhookDeliveries.webhookId, owned)))
     .returning({ id: webhookDeliveries.id });
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'delivery' });
-  nudgeWebhookDeliveries();
+  nudgeDeliveries();
 };

@@ -56,6 +56,8 @@ const appEnvironment = (port: number, dataDir: string): NodeJS.ProcessEnv => {
     HOST: '127.0.0.1',
     HOSTNAME: '127.0.0.1',
     BANDEJA_DATA_DIR: dataDir,
+    // Web Push to the tests' local push service on 127.0.0.1 (production mode refuses private endpoints).
+    BANDEJA_ALLOW_PRIVATE_PUSH_ENDPOINTS: 'true',
   };
   for (const name of UNSET_FOR_APP) delete env[name];
   return env;

@@ -5,7 +5,7 @@ import { ZFilterDate } from '@/lib/domain/conversations/filters/filter-values';
 import { parseRawEmail } from '@/lib/domain/email/parse-email';
 import { asInvalidInput, DomainError } from '@/lib/domain/errors';
 import { badRequestResponse, malformedRequest } from '@/lib/http/request-guard';
-import { baseSecurityHeaders, isFramablePath, pageContentSecurityPolicy, realtimeConnectSources } from '@/lib/http/security-headers';
+import { baseSecurityHeaders, isFramablePath, nonPageContentSecurityPolicy, pageContentSecurityPolicy, realtimeConnectSources } from '@/lib/http/security-headers';
 
 describe('parseForm (every server action)', () => {
   const schema = z.object({ content: z.string(), note: z.string().optional() });
@@ -95,5 +95,12 @@ describe('security headers', () => {
     expect(pageContentSecurityPolicy({ nonce: 'abc', pathname: '/widget/x', env: {} })).toContain('frame-ancestors *');
     expect(realtimeConnectSources({ PUSHER_APP_ID: 'a', PUSHER_KEY: 'k', PUSHER_CLUSTER: 'eu' })).toEqual(['wss://ws-eu.pusher.com']);
     expect(realtimeConnectSources({})).toEqual([]);
+  });
+
+  it('route handlers may do nothing when rendered; the service worker may fetch and cache this origin', () => {
+    expect(nonPageContentSecurityPolicy('/api/health')).toContain("default-src 'none'");
+    expect(nonPageContentSecurityPolicy('/manifest.webmanifest')).toContain("default-src 'none'");
+    expect(nonPageContentSecurityPolicy('/sw.js')).toContain("default-src 'self'");
+    expect(nonPageContentSecurityPolicy('/sw.js')).toContain("frame-ancestors 'none'");
   });
 });

@@ -50,6 +50,10 @@ const ProfileSettingsPage = async () => {
             {t('notifyByBrowser')}
           </label>
           <label className="inline-flex items-center gap-1 text-sm">
+            <input type="checkbox" name="pushNoteText" defaultChecked={profile.preferences.pushNoteText ?? false} />
+            {t('pushNoteText')}
+          </label>
+          <label className="inline-flex items-center gap-1 text-sm">
             <input type="checkbox" name="enterToSend" defaultChecked={profile.preferences.enterToSend ?? true} />
             {t('enterToSend')}
           </label>

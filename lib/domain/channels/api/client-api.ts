@@ -11,7 +11,7 @@ import { signAttachmentLink } from '../../attachments/signed-link';
 import { MAX_UPLOAD_BYTES } from '../../attachments/store-upload';
 import { appUrl, linkSecret } from '../../transcripts/send-transcript';
 import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
-import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
+import { nudgeDeliveries } from '../../sweeps/nudge-deliveries';
 import { writeActivity } from '../../activity/write-activity';
 import { changeEvents } from '../../conversations/actions/change-events';
 import { normalizePhone } from '../../contacts/normalize-phone';
@@ -217,7 +217,7 @@ export const createApiConversation = async (ctx: SystemCtx, inbox: ApiInbox, con
     return created;
   });
   await publishAfterCommit(ctx, [{ channel: inboxChannel(conversation), event: 'conversation.created', data: { conversationId: conversation.id, assigneeId: null } }]);
-  nudgeWebhookDeliveries();
+  nudgeDeliveries();
   return conversationJson(conversation, contact.contactId);
 };
 
@@ -311,7 +311,7 @@ export const resolveApiConversation = async (ctx: SystemCtx, inbox: ApiInbox, co
     return { conversation: resolved, events: changeEvents(resolved, { changed, event: 'conversation.status_changed' }, activity) };
   });
   await publishAfterCommit(ctx, outcome.events);
-  nudgeWebhookDeliveries();
+  nudgeDeliveries();
   return conversationJson(outcome.conversation, contact.contactId);
 };
 

@@ -11,7 +11,7 @@ import { publishAfterCommit, type RealtimeEvent } from '../../events/publish';
 import { notifyParticipants } from '../../participants/notify-participants';
 import { isUniqueViolation } from '../../transactions/is-unique-violation';
 import { enqueueConversationWebhooks, enqueueMessageWebhooks } from '../../webhooks/enqueue-webhooks';
-import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
+import { nudgeDeliveries } from '../../sweeps/nudge-deliveries';
 import { resolveContactInbox, type InboundContact } from './resolve-contact';
 import { deleteInboundFiles, storeInboundFiles, type InboundAttachment } from './store-inbound-files';
 
@@ -276,6 +276,6 @@ export const receiveCustomerMessage = async (ctx: SystemCtx, input: ReceiveCusto
   if (outcome.result.duplicate) await deleteInboundFiles(ctx, stored.files);
 
   await publishAfterCommit(ctx, outcome.events);
-  nudgeWebhookDeliveries();
+  nudgeDeliveries();
   return outcome.result;
 };

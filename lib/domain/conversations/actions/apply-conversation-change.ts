@@ -9,7 +9,7 @@ import { DomainError } from '../../errors';
 import { publishAfterCommit, type RealtimeEvent } from '../../events/publish';
 import { changeEvents } from './change-events';
 import { enqueueConversationWebhooks } from '../../webhooks/enqueue-webhooks';
-import { nudgeWebhookDeliveries } from '../../webhooks/nudge';
+import { nudgeDeliveries } from '../../sweeps/nudge-deliveries';
 
 // Columns a change may set; every changed conversation gets the same values (updatedAt is added).
 export type ConversationPatch = Partial<Pick<NewConversation, 'status' | 'snoozedUntil' | 'assigneeId' | 'teamId' | 'priority'>>;
@@ -95,6 +95,6 @@ export const applyConversationChange = async (
   });
 
   await publishAfterCommit(ctx, outcome.events);
-  nudgeWebhookDeliveries();
+  nudgeDeliveries();
   return { conversations: outcome.conversations, changedCount: outcome.changedCount };
 };
