@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, conversations, messages } from '@/db/schema';
+import { accounts, conversations } from '@/db/schema';
 import type { Ctx, SystemCtx } from '../../context';
 import { DomainError } from '../../errors';
 import { inboxChannel } from '../../events/inbox-channel';
