@@ -247,17 +247,18 @@ describe('client API: the pubsub_token opens the contact’s own realtime channe
     const workspace = await createChannelWorkspace(db);
     const ana = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Ana' } })).body;
     const bea = (await call(workspace, 'createContactHandler', {}, { body: { name: 'Bea' } })).body;
-    const mine = contactChannel(ana.pubsub_token);
+    const mine = contactChannel(ana.source_id);
 
     for (const as of ['form', 'json', 'header'] as const) {
       expect(await auth(mine, ana.pubsub_token, as)).toMatchObject({ status: 200, origin: '*', body: { auth: expect.stringMatching(new RegExp(`^${getRealtimeConfig().key}:[0-9a-f]{64}$`)) } });
     }
-    expect((await auth(contactChannel(bea.pubsub_token), ana.pubsub_token)).status).toBe(403);
-    for (const channel of [`private-account-${workspace.accountId}-inbox-${workspace.inbox.id}`, `private-visitor-${ana.source_id}`, 'presence-conversation-1']) {
+    expect((await auth(contactChannel(bea.source_id), ana.pubsub_token)).status).toBe(403);
+    expect((await auth(mine, bea.pubsub_token)).status).toBe(403);
+    for (const channel of [`private-account-${workspace.accountId}-inbox-${workspace.inbox.id}`, `private-visitor-${ana.source_id}`, 'presence-conversation-1', `${mine}x`]) {
       expect((await auth(channel, ana.pubsub_token)).status).toBe(403);
     }
     expect((await auth(mine)).status).toBe(401);
-    expect((await auth(mine, 'short')).status).toBe(401);
+    expect((await auth(mine, 'short')).status).toBe(403);
 
     const displayId = (await call(workspace, 'createConversationHandler', { contact: ana.source_id }, { body: {} })).body.id;
     const posted = await call(workspace, 'postMessageHandler', { contact: ana.source_id, conversation: displayId }, { body: { content: 'Hola' } });

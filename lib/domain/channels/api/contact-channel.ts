@@ -1,26 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { contactInboxes, conversations, inboxes, messages } from '@/db/schema';
 import type { Ctx } from '../../context';
-import { DomainError } from '../../errors';
-import { pubsubTokenFor } from './api-inbox';
 
 // The realtime channel of a client API contact (issue 14: "the pubsub_token must work"). Chatwoot
-// streams a contact's events over ActionCable by its pubsub_token; here the token names a Pusher
-// private channel, `private-contact-{pubsub_token}`, that POST /public/api/v1/realtime/auth opens to
-// whoever shows that token, and to nothing else (no agent's channel, no other contact's). It
-// carries only what the contact may see: `message.created` `{ id, conversation_id, message_type }`
+// streams a contact's events over ActionCable by its pubsub_token; here the contact subscribes with
+// pusher-js to the Pusher private channel `private-contact-{source_id}`, which POST
+// /public/api/v1/realtime/auth opens to whoever shows that link's pubsub_token
+// (contact-channel-auth.ts), and to nothing else (no agent's channel, no other contact's). Named by
+// the source id so that this file, which the agents' send path imports (and with it client bundles),
+// needs no node:crypto. It carries only what the contact may see: `message.created` `{ id, conversation_id, message_type }`
 // of the agents' public replies and of the contact's own messages (never a private note or an
 // activity line); the client re-reads the messages (Pusher events stay small).
-const PREFIX = 'private-contact-';
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+export const CONTACT_CHANNEL_PREFIX = 'private-contact-';
 
-export const contactChannel = (pubsubToken: string) => `${PREFIX}${pubsubToken}`;
-
-// Whether the bearer of `token` may subscribe to `channel`: their own contact channel only.
-export const authorizeContactChannel = ({ token, channel }: { token: string | null; channel: string }): void => {
-  if (!token || !TOKEN.test(token)) throw new DomainError('UNAUTHENTICATED');
-  if (channel !== contactChannel(token)) throw new DomainError('FORBIDDEN');
-};
+export const contactChannel = (sourceId: string) => `${CONTACT_CHANNEL_PREFIX}${sourceId}`;
 
 // The API contact's link of a conversation (an API inbox's); null for other channels.
 const apiLinkOf = async (db: Ctx['db'], conversationId: number) => {
@@ -44,6 +37,6 @@ export const announceMessageToContact = async (ctx: Pick<Ctx, 'db' | 'realtime'>
   const link = await apiLinkOf(ctx.db, message.conversationId);
   if (!link) return;
   await ctx.realtime
-    .publish(contactChannel(pubsubTokenFor(link.sourceId)), 'message.created', { id: messageId, conversation_id: link.displayId, message_type: message.messageType })
+    .publish(contactChannel(link.sourceId), 'message.created', { id: messageId, conversation_id: link.displayId, message_type: message.messageType })
     .catch((error: unknown) => console.error('realtime: publishing message.created to a contact failed', error));
 };

@@ -1,5 +1,5 @@
 import { clientIp } from '@/lib/auth/client-ip';
-import { authorizeContactChannel } from '@/lib/domain/channels/api/contact-channel';
+import { authorizeContactChannel } from '@/lib/domain/channels/api/contact-channel-auth';
 import { DomainError } from '@/lib/domain/errors';
 import { getPusher } from '@/lib/realtime/publisher';
 import { apiError, apiJson, clientApiPreflight, failedFrom } from '../../_lib/client-api-route';
@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 // POST /public/api/v1/realtime/auth: the channel auth endpoint for a client API contact's pusher-js
 // (form or JSON: socket_id, channel_name, pubsub_token; or the token in X-Bandeja-Pubsub-Token).
-// The pubsub_token opens `private-contact-{pubsub_token}` and nothing else (403); 401 without one.
+// The pubsub_token opens its link's `private-contact-{source_id}` and nothing else (403); 401 without one.
 export const POST = async (request: Request): Promise<Response> => {
   try {
     const json = /^application\/json\b/i.test(request.headers.get('content-type') ?? '');
