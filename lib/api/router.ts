@@ -12,7 +12,8 @@ export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 // One endpoint: its method and path (Chatwoot's, after /api/v1/accounts/{account_id}; `:name`
 // segments become params) and the handler, which returns the JSON body (or a whole Response).
-export type ApiRoute = { method: ApiMethod; path: string; handle: (call: ApiCall) => Promise<unknown> };
+// `invalidStatus`: the status of refused input where Chatwoot documents 400 rather than 422 (filters).
+export type ApiRoute = { method: ApiMethod; path: string; handle: (call: ApiCall) => Promise<unknown>; invalidStatus?: 400 };
 
 export type ApiPorts = () => Promise<SystemCtx>;
 
@@ -53,8 +54,8 @@ type Target = { accountId?: string; segments: string[] };
 // token's (Chatwoot: 401 "not authorized to access this account"), build the actor's ctx, run the
 // handler, and answer every refusal in Chatwoot's shape. Bad input is never a 500.
 export const dispatchApi = async (routes: readonly ApiRoute[], request: Request, target: Target, ports: ApiPorts = defaultPorts): Promise<Response> => {
+  const { route, params, pathExists } = findRoute(routes, request.method, target.segments);
   try {
-    const { route, params, pathExists } = findRoute(routes, request.method, target.segments);
     if (!route) return pathExists ? apiJson({ error: 'Method not allowed' }, 405) : apiErrorResponse('NOT_FOUND');
     const system = await ports();
     const { actor } = await authenticateRequest(system, request);
@@ -67,7 +68,8 @@ export const dispatchApi = async (routes: readonly ApiRoute[], request: Request,
     return apiJson(result ?? {});
   } catch (error) {
     try {
-      return apiError(error);
+      const response = apiError(error);
+      return route?.invalidStatus && response.status === 422 ? new Response(response.body, { status: route.invalidStatus, headers: response.headers }) : response;
     } catch (unexpected) {
       console.error('api: unexpected error', unexpected);
       return apiJson({ error: 'Internal error' }, 500);
