@@ -1,4 +1,5 @@
 import * as settings from './handlers/account-settings';
+import * as contacts from './handlers/contacts';
 import * as conversations from './handlers/conversations';
 import * as parts from './handlers/conversation-parts';
 import * as messages from './handlers/messages';
@@ -27,6 +28,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'DELETE', path: '/conversations/:conversationId/participants', handle: parts.removeParticipantsHandler },
   { method: 'GET', path: '/conversations/:conversationId/messages', handle: messages.listMessagesHandler },
   { method: 'POST', path: '/conversations/:conversationId/messages', handle: messages.createMessageHandler },
+  { method: 'GET', path: '/contacts', handle: contacts.listContactsHandler },
+  { method: 'POST', path: '/contacts', handle: contacts.createContactHandler },
+  { method: 'GET', path: '/contacts/search', handle: contacts.searchContactsHandler },
+  { method: 'GET', path: '/contacts/:contactId', handle: contacts.getContactHandler },
+  { method: 'PUT', path: '/contacts/:contactId', handle: contacts.updateContactHandler },
+  { method: 'PATCH', path: '/contacts/:contactId', handle: contacts.updateContactHandler },
+  { method: 'DELETE', path: '/contacts/:contactId', handle: contacts.deleteContactHandler },
+  { method: 'GET', path: '/contacts/:contactId/conversations', handle: contacts.contactConversationsHandler },
+  { method: 'GET', path: '/contacts/:contactId/contactable_inboxes', handle: contacts.contactableInboxesHandler },
+  { method: 'POST', path: '/actions/contact_merge', handle: contacts.contactMergeHandler },
   { method: 'GET', path: '/agents', handle: settings.listAgentsHandler },
   { method: 'GET', path: '/inboxes', handle: settings.listInboxesHandler },
   { method: 'GET', path: '/inboxes/:inboxId', handle: settings.getInboxHandler },

@@ -43,7 +43,15 @@ const SWAGGER_ERRATA: Array<{ operation: string; property: string; reason: strin
   { operation: 'POST /api/v1/accounts/{account_id}/custom_attribute_definitions', property: 'attribute_values', reason: 'an array of strings in Chatwoot' },
   { operation: 'GET /api/v1/accounts/{account_id}/custom_attribute_definitions/{id}', property: 'attribute_values', reason: 'an array of strings in Chatwoot' },
   { operation: 'PATCH /api/v1/accounts/{account_id}/custom_attribute_definitions/{id}', property: 'attribute_values', reason: 'an array of strings in Chatwoot' },
+  { operation: 'POST /api/v1/accounts/{account_id}/contacts', property: 'payload', reason: 'Chatwoot answers { payload: { contact, contact_inbox } }; the swagger says an array' },
+  { operation: 'PUT /api/v1/accounts/{account_id}/contacts/{id}', property: 'payload', reason: 'Chatwoot answers { payload: contact }; the swagger says an array' },
 ];
+
+// Statuses the swagger documents that cannot be (a 204 with a body): the answer's status, validated
+// against the documented one's schema.
+const STATUS_ERRATA: Record<string, { answered: number; documented: number; reason: string }> = {
+  'PUT /api/v1/accounts/{account_id}/contacts/{id}': { answered: 200, documented: 204, reason: 'a 204 carries no body; Chatwoot answers 200 with the contact' },
+};
 
 // The body without the errata's properties (at the top level or in each item of a list).
 const withoutErrata = (operation: string, body: unknown): unknown => {
@@ -270,7 +278,9 @@ const checkSwagger = (swagger: Swagger, label: string, validatorFor: ReturnType<
       }
       checked += 1;
       const outcome = await call(fixture, operation, swagger);
-      const schema = responseSchema(swagger, operation.operation, outcome.status);
+      const statusErratum = STATUS_ERRATA[key(operation)];
+      const documented = statusErratum?.answered === outcome.status ? statusErratum.documented : outcome.status;
+      const schema = responseSchema(swagger, operation.operation, documented);
       const refusalExpected = key(operation) in expectations.refusals;
       const problems: string[] = [];
       if (schema === undefined) problems.push(`status ${outcome.status} is not documented`);
