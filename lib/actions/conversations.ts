@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireCtx } from '@/lib/auth/session';
 import { bulkUpdate, type TBulkChange } from '@/lib/domain/conversations/actions/bulk-update';
+import { findConversations } from '@/lib/domain/conversations/find-conversations';
 import { listMoreConversations } from '@/lib/domain/conversations/list/list-conversations';
 import { ZListQuery, ZListView, type TListQueryInput, type TListViewInput } from '@/lib/domain/conversations/list/list-query';
 import { formAction, zFormList } from './action';
@@ -46,4 +47,10 @@ export const bulkUpdateAction = formAction(ZBulkForm, async (ctx, form) => {
 export const loadMoreConversationsAction = async (view: TListViewInput, query: TListQueryInput) => {
   const ctx = await requireCtx();
   return listMoreConversations(ctx, ZListView.parse(view), ZListQuery.parse(query));
+};
+
+// The command palette: conversations by number ("#123") or contact name, in the agent's inboxes.
+export const findConversationsAction = async (query: string) => {
+  const ctx = await requireCtx();
+  return findConversations(ctx, { query: String(query) });
 };

@@ -21,6 +21,7 @@ export const updateProfileAction = formAction(
     notifyOn: zFormList(z.enum(['mention', 'assignment', 'participating_message', 'creation'])),
     notifyByBrowser: checkbox,
     enterToSend: checkbox,
+    openNextAfterResolve: checkbox,
   }),
   async (ctx, input) => {
     await updateProfile(ctx, input);

@@ -28,6 +28,7 @@ export const ZUpdateProfileInput = z.object({
   notifyOn: z.array(z.enum(NOTIFY_ON)).max(NOTIFY_ON.length),
   notifyByBrowser: z.boolean(),
   enterToSend: z.boolean(),
+  openNextAfterResolve: z.boolean().default(false),
 });
 export type TUpdateProfileInput = z.input<typeof ZUpdateProfileInput>;
 
@@ -37,7 +38,7 @@ export type TUpdateProfileInput = z.input<typeof ZUpdateProfileInput>;
 export const updateProfile = async (ctx: Ctx, input: TUpdateProfileInput): Promise<void> => {
   const parsed = ZUpdateProfileInput.safeParse(input);
   if (!parsed.success) throw new DomainError('INVALID_INPUT', { field: String(parsed.error.issues[0]?.path[0] ?? '') });
-  const { name, avatarUrl, timeZone, notifyOn, notifyByBrowser, enterToSend } = parsed.data;
-  const preferences: UserPreferences = { notifyOn: [...new Set(notifyOn)], notifyByBrowser, enterToSend };
+  const { name, avatarUrl, timeZone, notifyOn, notifyByBrowser, enterToSend, openNextAfterResolve } = parsed.data;
+  const preferences: UserPreferences = { notifyOn: [...new Set(notifyOn)], notifyByBrowser, enterToSend, openNextAfterResolve };
   await ctx.db.update(users).set({ name, avatarUrl, timeZone, preferences, updatedAt: ctx.now() }).where(eq(users.id, ctx.actor.userId));
 };
