@@ -31,7 +31,11 @@ export const KeyboardShortcuts = () => {
   const [views, setViews] = useState<View[]>([]);
   const [found, setFound] = useState<FoundConversation[]>([]);
 
-  useEffect(() => setMac(/Mac|iPhone|iPad/.test(navigator.platform)), []);
+  useEffect(() => {
+    setMac(/Mac|iPhone|iPad/.test(navigator.platform));
+    // Shortcuts listen from here on (tests wait for it rather than for a time).
+    document.documentElement.dataset.keyboard = 'ready';
+  }, []);
 
   const go = (step: 1 | -1) => {
     const link = neighbourLink(step);

@@ -46,7 +46,7 @@ export const matchShortcut = (press: KeyPress, typing: boolean): Shortcut | unde
     if (shortcut.code) return press.code === shortcut.code && !press.shiftKey;
     // "?" is Shift+/ on most layouts: Shift is part of the key there, not a modifier to refuse.
     if (shortcut.key === '?') return press.key === '?';
-    return press.key.toLowerCase() === shortcut.key && !press.shiftKey;
+    return press.key.toLowerCase() === shortcut.key?.toLowerCase() && !press.shiftKey;
   });
 };
 
