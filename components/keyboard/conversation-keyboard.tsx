@@ -8,7 +8,7 @@ import { addLabelAction, assignAgentAction, removeLabelAction } from '@/lib/acti
 import { focusCard } from './list-navigation';
 import { matchesQuery, PickerDialog, type PickerItem } from './picker-dialog';
 import { TriageContext } from './triage';
-import { useShortcuts, type Command } from './use-shortcuts';
+import { isTyping, useShortcuts, type Command } from './use-shortcuts';
 
 type Props = {
   conversationId: number;
@@ -65,7 +65,14 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
     setChecked(new Set(labelIds));
     setPicker(which);
   };
+  // Escape in a text field (the composer, after sending) leaves the field for the chat panel, so the
+  // next shortcut (Alt+E) acts; Escape anywhere else goes back to the list, onto this conversation's card.
   const back = () => {
+    if (isTyping(document.activeElement)) {
+      (document.activeElement as HTMLElement).blur();
+      document.querySelector<HTMLElement>('[data-chat-panel]')?.focus();
+      return;
+    }
     router.push(backHref);
     focusCard(String(conversationId));
   };

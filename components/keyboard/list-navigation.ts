@@ -38,10 +38,12 @@ export const focusConversation = (conversationId: string | null) => {
   requestAnimationFrame(attempt);
 };
 
-// Focuses a card of the list, or the chat panel of a conversation, whichever comes: for "back".
+// Focuses the card of a conversation (or the first card) once the list page without it shows: for
+// "back". The list is rendered anew by that navigation, so the card is looked up after it.
 export const focusCard = (conversationId: string) => {
   const started = performance.now();
   const attempt = () => {
+    if (document.querySelector(`[data-open-conversation="${conversationId}"]`) && performance.now() - started < 5_000) return requestAnimationFrame(attempt);
     const link = document.querySelector<HTMLAnchorElement>(`a[data-conversation-link="${conversationId}"]`) ?? cardLinks()[0];
     if (link && isVisible(link)) return link.focus();
     if (performance.now() - started < 5_000) requestAnimationFrame(attempt);

@@ -65,6 +65,9 @@ describe('keyboard-first triage', () => {
     await keys.type(reply);
     await keys.press('Enter');
     await page.getByRole('list', { name: 'Mensajes' }).locator('[data-message-type="outgoing"]', { hasText: reply }).waitFor();
+    // Escape leaves the composer (shortcuts do not act while typing), Alt+E resolves.
+    await keys.press('Escape');
+    await expect.poll(() => activeTag(page)).toBe('section[chat]');
     await keys.press('Alt+E');
     await expect.poll(() => status(page)).toBe('Resuelta');
 
