@@ -37,8 +37,11 @@ describe('findConversations', () => {
 
   it('never finds a conversation of an inbox the agent is not in, and ignores junk', async () => {
     const { db } = database();
-    const ctx = await ctxOf('carlos@bandeja.test');
-    const hidden = (await db.select().from(conversations)).filter((conversation) => !ctx.actor.inboxIds.includes(conversation.inboxId));
+    const all = await db.select().from(conversations);
+    // The demo agent left out of some inbox.
+    const agents = await Promise.all(['carlos', 'sofia', 'diego', 'valeria'].map((name) => ctxOf(`${name}@bandeja.test`)));
+    const ctx = agents.find((agent) => all.some((conversation) => !agent.actor.inboxIds.includes(conversation.inboxId)))!;
+    const hidden = all.filter((conversation) => !ctx.actor.inboxIds.includes(conversation.inboxId));
     expect(hidden.length).toBeGreaterThan(0);
     expect(await findConversations(ctx, { query: `#${hidden[0].displayId}` })).toEqual([]);
     expect(await findConversations(ctx, { query: '   ' })).toEqual([]);
