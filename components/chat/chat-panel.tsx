@@ -1,10 +1,13 @@
 import { getLocale } from 'next-intl/server';
 import type { SidebarState } from '@/components/contact-sidebar/contact-panel';
 import { ContactSidebar } from '@/components/contact-sidebar/contact-sidebar';
+import { ConversationKeyboard } from '@/components/keyboard/conversation-keyboard';
 import { ConversationPresence } from '@/components/realtime/conversation-presence';
 import type { Ctx } from '@/lib/domain/context';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
+import { loadConversationLabels } from '@/lib/domain/conversations/actions/load-conversation-labels';
 import { listInboxAgents } from '@/lib/domain/inboxes/list-inbox-agents';
+import { listLabels } from '@/lib/domain/labels/list-labels';
 import { listMessages } from '@/lib/domain/messages/list-messages';
 import { markConversationRead } from '@/lib/domain/messages/mark-read';
 import { getMute } from '@/lib/domain/mutes/mute-conversation';
@@ -24,7 +27,7 @@ type Props = { ctx: Ctx; conversation: ConversationWithBasics; backHref: string;
 // presence shows who else views it and who types. On a phone it replaces the list, with a link back.
 // `sidebar` (?details=1) adds the "Más detalles" sidebar beside the messages, with its contact dialog.
 export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }: Props) => {
-  const [locale, { messages, hasOlder }, agents, mute, me, timeZone] = await Promise.all([
+  const [locale, { messages, hasOlder }, agents, mute, me, timeZone, , labels, labelsOfConversation] = await Promise.all([
     getLocale(),
     listMessages(ctx, { conversationId: conversation.id }),
     listInboxAgents(ctx, { inboxId: conversation.inboxId }),
@@ -32,10 +35,23 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
     readProfile(ctx),
     loadUserTimeZone(ctx),
     markConversationRead(ctx, { conversationId: conversation.id }),
+    listLabels(ctx),
+    loadConversationLabels(ctx.db, conversation.id),
   ]);
   const others = agents.filter((agent) => agent.id !== me.id);
   return (
     <ChatStateProvider key={conversation.id}>
+      <ConversationKeyboard
+        conversationId={conversation.id}
+        status={conversation.status}
+        backHref={backHref}
+        openNext={me.preferences.openNextAfterResolve ?? false}
+        meId={me.id}
+        assigneeId={conversation.assigneeId}
+        agents={agents.map(({ id, name }) => ({ id, name }))}
+        labels={labels.map(({ id, title }) => ({ id, title }))}
+        labelIds={labelsOfConversation.map((label) => label.id)}
+      >
       <ConversationPresence conversationId={conversation.id} me={{ id: me.id, name: me.name }} agents={others.map(({ id, name }) => ({ id, name }))}>
         <ChatLive contactId={conversation.contact.id} backHref={backHref} />
         <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={sidebar !== null} />
@@ -48,6 +64,7 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
           {sidebar && <ContactSidebar ctx={ctx} conversation={conversation} state={sidebar} />}
         </div>
       </ConversationPresence>
+      </ConversationKeyboard>
     </ChatStateProvider>
   );
 };

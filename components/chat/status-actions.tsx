@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormError } from '@/components/ui/form-error';
+import { rememberNextConversation, useAfterTriage } from '@/components/keyboard/triage';
 import { Menu } from '@/components/ui/menu';
 import { changeStatusAction, snoozeAction } from '@/lib/actions/chat';
 
@@ -17,8 +18,10 @@ export const StatusActions = ({ conversationId, status }: { conversationId: numb
   const [statusState, setStatus, settingStatus] = useActionState(changeStatusAction, {});
   const [snoozeState, snooze, snoozing] = useActionState(snoozeAction, {});
   const pending = settingStatus || snoozing;
+  // After resolve / pending / snooze the focus goes to the next conversation (Alt+E or a click alike).
+  useAfterTriage(statusState, snoozeState);
   return (
-    <div className="relative flex items-center">
+    <div className="relative flex items-center" data-status-actions onSubmitCapture={(event) => rememberNextConversation(event.target)}>
       <form action={setStatus}>
         <input type="hidden" name="conversationId" value={conversationId} />
         <input type="hidden" name="status" value={status === 'open' ? 'resolved' : 'open'} />

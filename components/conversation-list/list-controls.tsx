@@ -1,15 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { AutoSubmitSelect } from '@/components/ui/auto-submit-select';
-import { listQueryToSearchParams, type TListQuery } from '@/lib/domain/conversations/list/list-query';
+import { listQueryToSearchParams, type TListQuery, type TListView } from '@/lib/domain/conversations/list/list-query';
 
 const STATUSES = ['open', 'resolved', 'pending', 'snoozed', 'all'] as const;
 const SORTS = ['recent', 'created', 'priority', 'waiting'] as const;
 
 // L2 status and L3 sort: a GET form, so the state stays in the URL; it submits on change with
 // JavaScript and through its button without.
-export const ListControls = async ({ path, query }: { path: string; query: TListQuery }) => {
+export const ListControls = async ({ path, view, query }: { path: string; view: TListView; query: TListQuery }) => {
   const t = await getTranslations('list');
-  const kept = listQueryToSearchParams({ tab: query.tab, filter: query.filter });
+  const kept = listQueryToSearchParams({ tab: query.tab, filter: query.filter }, view);
   return (
     <form action={path} method="get" className="flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
       {[...kept].map(([name, value]) => (

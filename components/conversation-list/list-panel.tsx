@@ -31,7 +31,7 @@ type Props = {
 export const ListPanel = async ({ ctx, view, title, query, list, error, activeId, showFilter }: Props) => {
   const [t, agents, teams, labels] = await Promise.all([getTranslations('list'), listAgents(ctx), readTeams(ctx), readLabels(ctx)]);
   const path = viewPath(view);
-  const keep = listQueryToSearchParams({ ...query, cursor: undefined }).toString();
+  const keep = listQueryToSearchParams({ ...query, cursor: undefined }, view).toString();
   const filterToggle = new URLSearchParams(keep);
   if (!showFilter) filterToggle.set('panel', 'filter');
   const conditions = query.filter?.conditions.length ?? 0;
@@ -53,7 +53,7 @@ export const ListPanel = async ({ ctx, view, title, query, list, error, activeId
         <FilterPanel ctx={ctx} view={view} query={query} agents={agents} teams={teams} labels={labels} />
       ) : (
         <>
-          <ListControls path={path} query={query} />
+          <ListControls path={path} view={view} query={query} />
           {error && (
             <p role="alert" className="mx-3 mb-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
               {t('invalidFilter')}

@@ -17,14 +17,14 @@ export const PreviewCard = ({ card, href, now, active, selectable }: Props) => {
   return (
     <article
       aria-current={active ? 'true' : undefined}
-      className="relative flex gap-3 border-b border-slate-100 px-3 py-3 hover:bg-slate-50 aria-[current=true]:bg-brand-50"
+      className="relative flex gap-3 border-b border-slate-100 px-3 py-3 hover:bg-slate-50 aria-[current=true]:bg-brand-50 has-[a:focus-visible]:ring-2 has-[a:focus-visible]:ring-brand-500 has-[a:focus-visible]:ring-inset"
     >
       {selectable}
       <Avatar name={contactName} src={card.contact.avatarUrl} />
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-2">
           <h3 className="min-w-0 flex-1 truncate text-sm font-semibold">
-            <Link href={href} className="after:absolute after:inset-0 focus-visible:outline-none" prefetch={false}>
+            <Link href={href} data-conversation-link={card.id} className="after:absolute after:inset-0 focus-visible:outline-none" prefetch={false}>
               {contactName}
             </Link>
           </h3>

@@ -22,7 +22,7 @@ export const viewPage = (toView: (params: RouteParams) => TListViewInput) => {
     const parsedView = ZListView.safeParse(toView(routeParams));
     if (!parsedView.success) notFound();
     const view = parsedView.data;
-    const { query, error: queryError } = parseListQuery(search);
+    const { query, error: queryError } = parseListQuery(search, view);
 
     const conversationId = routeParams.conversationId ? Number(routeParams.conversationId) : null;
     if (conversationId !== null && !(Number.isInteger(conversationId) && conversationId > 0)) notFound();

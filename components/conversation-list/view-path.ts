@@ -22,7 +22,7 @@ export const viewPath = (view: TListView): string => {
 // A link inside a view that keeps the list state (tab, status, sort, filter), optionally to a
 // conversation of it. The page cursor is never carried over.
 export const listHref = (view: TListView, query: TListQueryInput, options: { conversationId?: number } = {}) => {
-  const params = listQueryToSearchParams({ ...query, cursor: undefined }).toString();
+  const params = listQueryToSearchParams({ ...query, cursor: undefined }, view).toString();
   const path = options.conversationId ? `${viewPath(view)}/${options.conversationId}` : viewPath(view);
   return params ? `${path}?${params}` : path;
 };

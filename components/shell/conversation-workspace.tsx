@@ -36,6 +36,9 @@ export const ConversationWorkspace = async ({ ctx, title, chat, children }: Prop
       </section>
       <section
         aria-label={t('chatPanel')}
+        // The keyboard puts the focus here when a phone shows the chat instead of the list.
+        tabIndex={-1}
+        data-chat-panel
         className={`${chat ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col bg-slate-50`}
       >
         {chat ?? (

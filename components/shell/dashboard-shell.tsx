@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { BrowserNotifier } from '@/components/notifications/browser-notifications';
+import { KeyboardShortcuts } from '@/components/keyboard/keyboard-shortcuts';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
 import { RealtimeProvider } from '@/components/realtime/realtime-provider';
@@ -20,6 +21,7 @@ export const DashboardShell = async ({ ctx, children }: { ctx: Ctx; children: Re
     <RealtimeProvider config={browserRealtimeConfig()} accountId={ctx.actor.accountId} userId={ctx.actor.userId} inboxIds={ctx.actor.inboxIds}>
       <BrowserNotifier enabled={notifyByBrowser} />
       <ServiceWorkerRegistration signedIn />
+      <KeyboardShortcuts />
       <div className="flex h-dvh flex-col overflow-hidden">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
           {t('skipToContent')}

@@ -19,6 +19,8 @@ export const ViewLink = ({ href, count, icon, children }: Props) => {
       href={href}
       prefetch={false}
       aria-current={active ? 'page' : undefined}
+      // The command palette offers every view of the panel by this name.
+      data-view-link={typeof children === 'string' ? children : undefined}
       className="flex items-center gap-2 rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
     >
       {icon}

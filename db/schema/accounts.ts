@@ -16,6 +16,8 @@ export const accounts = pgTable('accounts', {
 
 export type UserPreferences = {
   enterToSend?: boolean;
+  // After resolving, snoozing or marking pending, open the list's next conversation (keyboard triage).
+  openNextAfterResolve?: boolean;
   notifyByBrowser?: boolean;
   notifyOn?: Array<'mention' | 'assignment' | 'participating_message' | 'creation'>;
   // Push notifications may show a private note's text on the lock screen (unset: no, only "private note").

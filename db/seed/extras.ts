@@ -1,8 +1,10 @@
+import { validateFilter } from '@/lib/domain/conversations/filters/validate-filter';
 import { cannedResponses, macros, savedViews } from '../schema';
 import type { Tx } from '../client';
 import type { DemoRefs } from './types';
 
-// Canned responses, macros (M1) and a saved view (V7).
+// Canned responses, macros (M1) and saved views (V7). A saved view's filter goes through the schema the
+// filter panel and the list use (validateFilter), so a seed cannot store a filter the list refuses.
 export const writeExtras = async (tx: Tx, refs: DemoRefs, now: Date): Promise<void> => {
   const { accountId } = refs;
   const since = new Date(now.getTime() - 300 * 86_400_000);
@@ -65,7 +67,7 @@ export const writeExtras = async (tx: Tx, refs: DemoRefs, now: Date): Promise<vo
       accountId,
       userId: refs.users.laura,
       name: 'Urgentes',
-      filter: { operator: 'and', conditions: [{ field: 'priority', op: 'equal', value: 'urgent' }] },
+      filter: validateFilter({ operator: 'and', conditions: [{ field: 'priority', op: 'equal', value: 'urgent' }] }),
       createdAt: since,
       updatedAt: since,
     },
@@ -73,13 +75,13 @@ export const writeExtras = async (tx: Tx, refs: DemoRefs, now: Date): Promise<vo
       accountId,
       userId: refs.users.carlos,
       name: 'Facturación abierta',
-      filter: {
+      filter: validateFilter({
         operator: 'and',
         conditions: [
           { field: 'status', op: 'equal', value: 'open' },
-          { field: 'labels', op: 'contains', value: refs.labels.facturacion },
+          { field: 'label', op: 'equal', value: refs.labels.facturacion },
         ],
-      },
+      }),
       createdAt: since,
       updatedAt: since,
     },

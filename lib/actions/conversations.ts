@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireCtx } from '@/lib/auth/session';
 import { bulkUpdate, type TBulkChange } from '@/lib/domain/conversations/actions/bulk-update';
+import { findConversations } from '@/lib/domain/conversations/find-conversations';
 import { listMoreConversations } from '@/lib/domain/conversations/list/list-conversations';
 import { ZListQuery, ZListView, type TListQueryInput, type TListViewInput } from '@/lib/domain/conversations/list/list-query';
 import { asInvalidInput, isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
@@ -61,4 +62,10 @@ export const loadMoreConversationsAction = async (
     if (domainError) return { items: [], nextCursor: null, error: domainError.code };
     throw error;
   }
+};
+
+// The command palette: conversations by number ("#123") or contact name, in the agent's inboxes.
+export const findConversationsAction = async (query: string) => {
+  const ctx = await requireCtx();
+  return findConversations(ctx, { query: String(query) });
 };

@@ -54,7 +54,9 @@ export const filterAction = async (_previous: ActionState, formData: FormData): 
   if (!parsed.success) return { error: 'INVALID_INPUT' };
   const form = parsed.data;
   const keep = ZListQuery.parse({ tab: form.tab, status: form.status, sort: form.sort });
-  if (form.intent === 'clear') redirect(withParams(form.path, listQueryToSearchParams(keep)));
+  // Only mentions and unattended have a default tab of their own (defaultTabOf); the path names them.
+  const view = { kind: form.path === '/mentions' || form.path === '/unattended' ? ('mentions' as const) : ('all' as const) };
+  if (form.intent === 'clear') redirect(withParams(form.path, listQueryToSearchParams(keep, view)));
 
   const conditions = await conditionsFrom(ctx, form);
   if (conditions.length === 0) return { error: 'INVALID_INPUT', details: { reason: 'empty_filter' } };
@@ -74,7 +76,7 @@ export const filterAction = async (_previous: ActionState, formData: FormData): 
     revalidatePath('/', 'layout');
     redirect(`/view/${savedViewId}`);
   }
-  redirect(withParams(form.path, listQueryToSearchParams({ ...keep, filter })));
+  redirect(withParams(form.path, listQueryToSearchParams({ ...keep, filter }, view)));
 };
 
 const withParams = (path: string, params: URLSearchParams) => (params.size ? `${path}?${params}` : path);

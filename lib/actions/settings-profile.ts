@@ -25,6 +25,7 @@ export const updateProfileAction = formAction(
     notifyByBrowser: checkbox,
     enterToSend: checkbox,
     pushNoteText: checkbox,
+    openNextAfterResolve: checkbox,
   }),
   async (ctx, input) => {
     await updateProfile(ctx, input);

@@ -1,7 +1,7 @@
 import type { WebSocket as PageWebSocket } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+import { allowConsoleErrors, baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
 
 // The embedded Pusher-protocol server inside the built app: same origin and port as the pages.
 // (Events reaching a second agent's browser are tests/e2e/live.e2e.test.ts.)
@@ -33,6 +33,8 @@ describe('the embedded realtime server', () => {
     const form = (channel: string) => new URLSearchParams({ socket_id: '123.456', channel_name: channel });
     expect((await fetch(`${baseUrl()}/api/realtime/auth`, { method: 'POST', body: form('private-user-1') })).status).toBe(401);
 
+    // The refused request is the point of this test; Chromium logs every 4xx fetch.
+    allowConsoleErrors(/status of 403 \(Forbidden\) \[[^\]]*\/api\/realtime\/auth\]/, 'the test asks for a channel that is not the agent\'s');
     const page = await newAgentPage();
     await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
     const status = await page.evaluate(

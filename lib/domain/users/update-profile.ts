@@ -30,6 +30,7 @@ export const ZUpdateProfileInput = z.object({
   enterToSend: z.boolean(),
   // Push notifications may show a private note's text on the lock screen.
   pushNoteText: z.boolean().optional(),
+  openNextAfterResolve: z.boolean().default(false),
 });
 export type TUpdateProfileInput = z.input<typeof ZUpdateProfileInput>;
 
@@ -39,7 +40,7 @@ export type TUpdateProfileInput = z.input<typeof ZUpdateProfileInput>;
 export const updateProfile = async (ctx: Ctx, input: TUpdateProfileInput): Promise<void> => {
   const parsed = ZUpdateProfileInput.safeParse(input);
   if (!parsed.success) throw new DomainError('INVALID_INPUT', { field: String(parsed.error.issues[0]?.path[0] ?? '') });
-  const { name, avatarUrl, timeZone, notifyOn, notifyByBrowser, enterToSend, pushNoteText } = parsed.data;
-  const preferences: UserPreferences = { notifyOn: [...new Set(notifyOn)], notifyByBrowser, enterToSend, ...(pushNoteText === undefined ? {} : { pushNoteText }) };
+  const { name, avatarUrl, timeZone, notifyOn, notifyByBrowser, enterToSend, pushNoteText, openNextAfterResolve } = parsed.data;
+  const preferences: UserPreferences = { notifyOn: [...new Set(notifyOn)], notifyByBrowser, enterToSend, openNextAfterResolve, ...(pushNoteText === undefined ? {} : { pushNoteText }) };
   await ctx.db.update(users).set({ name, avatarUrl, timeZone, preferences, updatedAt: ctx.now() }).where(eq(users.id, ctx.actor.userId));
 };

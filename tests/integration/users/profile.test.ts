@@ -41,10 +41,10 @@ describe('profile', () => {
     const me = await createUser(db, { accountId: account.id });
     const colleague = await createUser(db, { accountId: account.id, name: 'Colega' });
     const ctx = ctxFor(db, await actorFor(db, me.id, account.id));
-    await updateProfile(ctx, { ...profileInput, notifyOn: ['mention', 'creation'], enterToSend: true });
+    await updateProfile(ctx, { ...profileInput, notifyOn: ['mention', 'creation'], enterToSend: true, openNextAfterResolve: true });
 
     await updateEnterToSend(ctx, { enterToSend: false });
-    expect((await getProfile(ctx)).preferences).toEqual({ notifyOn: ['mention', 'creation'], notifyByBrowser: true, enterToSend: false });
+    expect((await getProfile(ctx)).preferences).toEqual({ notifyOn: ['mention', 'creation'], notifyByBrowser: true, enterToSend: false, openNextAfterResolve: true });
     await updateEnterToSend(ctx, { enterToSend: true });
     expect((await getProfile(ctx)).preferences.enterToSend).toBe(true);
     // A user whose preferences were never written gets just this one.

@@ -67,6 +67,10 @@ const ProfileSettingsPage = async () => {
             <input type="checkbox" name="enterToSend" defaultChecked={profile.preferences.enterToSend ?? true} />
             {t('enterToSend')}
           </label>
+          <label className="inline-flex items-center gap-1 text-sm">
+            <input type="checkbox" name="openNextAfterResolve" defaultChecked={profile.preferences.openNextAfterResolve ?? false} />
+            {t('openNextAfterResolve')}
+          </label>
           <div className="sm:col-span-2">
             <button type="submit" className={buttonClass}>{t('save')}</button>
           </div>

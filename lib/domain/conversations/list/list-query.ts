@@ -37,6 +37,11 @@ export const listQueryDefaults = { tab: 'mine', status: 'open', sort: 'recent' }
   sort: TListSort;
 };
 
+// A view whose rule already picks the conversations (mentions of me, unattended) opens on "Todos":
+// its "Mías" tab would often be empty while the panel counts the view's conversations.
+export const defaultTabOf = (kind: TListView['kind'] | undefined): TListTab =>
+  kind === 'mentions' || kind === 'unattended' ? 'all' : listQueryDefaults.tab;
+
 export const ZListQuery = z.object({
   tab: ZListTab.catch(listQueryDefaults.tab),
   status: ZListStatus.catch(listQueryDefaults.status),
@@ -57,12 +62,14 @@ const first = (params: SearchParamsLike, key: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-// Reads the list state from a page's searchParams. Never throws: junk takes defaults; a `filter` that
-// is not a valid L4 filter is dropped and returned as `error` (INVALID_INPUT) for the page to show.
-export const parseListQuery = (params: SearchParamsLike): { query: TListQuery; error?: DomainError } => {
+// Reads the list state from a page's searchParams. Never throws: junk takes defaults (the tab: the
+// view's, defaultTabOf); a `filter` that is not a valid L4 filter is dropped and returned as `error`
+// (INVALID_INPUT) for the page to show.
+export const parseListQuery = (params: SearchParamsLike, view?: Pick<TListView, 'kind'>): { query: TListQuery; error?: DomainError } => {
   const { filter, error } = parseFilterParam(first(params, 'filter'));
+  const tab = ZListTab.safeParse(first(params, 'tab'));
   const query = ZListQuery.parse({
-    tab: first(params, 'tab'),
+    tab: tab.success ? tab.data : defaultTabOf(view?.kind),
     status: first(params, 'status'),
     sort: first(params, 'sort'),
     cursor: first(params, 'cursor'),
@@ -71,11 +78,11 @@ export const parseListQuery = (params: SearchParamsLike): { query: TListQuery; e
   return error ? { query, error } : { query };
 };
 
-// The inverse of parseListQuery, for links that keep the list state: only non-default values, so
-// URLs stay short and a default never needs to be spelled out.
-export const listQueryToSearchParams = (query: TListQueryInput): URLSearchParams => {
+// The inverse of parseListQuery (given the same view), for links that keep the list state: only
+// non-default values, so URLs stay short and a default never needs to be spelled out.
+export const listQueryToSearchParams = (query: TListQueryInput, view?: Pick<TListView, 'kind'>): URLSearchParams => {
   const params = new URLSearchParams();
-  if (query.tab && query.tab !== listQueryDefaults.tab) params.set('tab', query.tab);
+  if (query.tab && query.tab !== defaultTabOf(view?.kind)) params.set('tab', query.tab);
   if (query.status && query.status !== listQueryDefaults.status) params.set('status', query.status);
   if (query.sort && query.sort !== listQueryDefaults.sort) params.set('sort', query.sort);
   if (query.filter) params.set('filter', JSON.stringify(query.filter satisfies TConversationFilter));

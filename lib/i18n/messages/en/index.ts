@@ -4,6 +4,7 @@ import chat from './chat.json';
 import composer from './composer.json';
 import contacts from './contacts.json';
 import errors from './errors.json';
+import keyboard from './keyboard.json';
 import languages from './languages.json';
 import list from './list.json';
 import login from './login.json';
@@ -22,6 +23,6 @@ import webhooks from './webhooks.json';
 import widget from './widget.json';
 
 // Every namespace of this language; tests/unit/i18n/messages.test.ts checks both languages match.
-const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...languages, ...list, ...login, ...notFound, ...notifications, ...outbox, ...priority, ...realtime, ...search, ...setPassword, ...settings, ...shell, ...sidebar, ...views, ...webhooks, ...widget };
+const messages = { ...app, ...channels, ...chat, ...composer, ...contacts, ...errors, ...keyboard, ...languages, ...list, ...login, ...notFound, ...notifications, ...outbox, ...priority, ...realtime, ...search, ...setPassword, ...settings, ...shell, ...sidebar, ...views, ...webhooks, ...widget };
 
 export default messages;

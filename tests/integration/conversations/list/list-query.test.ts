@@ -7,6 +7,21 @@ describe('list query in the URL', () => {
     expect(parseListQuery(new URLSearchParams()).query).toEqual({ tab: 'mine', status: 'open', sort: 'recent' });
   });
 
+  // Issue 13 (2): mentions and unattended pick their conversations by rule; "Mías" was often empty.
+  it('opens mentions and unattended on "Todos", and round-trips "Mías" there explicitly', () => {
+    for (const kind of ['mentions', 'unattended'] as const) {
+      expect(parseListQuery(new URLSearchParams(), { kind }).query.tab).toBe('all');
+      expect(parseListQuery(new URLSearchParams({ tab: 'junk' }), { kind }).query.tab).toBe('all');
+      expect(listQueryToSearchParams({ tab: 'all' }, { kind }).toString()).toBe('');
+      const mine = listQueryToSearchParams({ tab: 'mine' }, { kind });
+      expect(mine.toString()).toBe('tab=mine');
+      expect(parseListQuery(mine, { kind }).query.tab).toBe('mine');
+    }
+    for (const kind of ['all', 'inbox', 'label', 'team', 'saved'] as const) {
+      expect(parseListQuery(new URLSearchParams(), { kind }).query.tab).toBe('mine');
+    }
+  });
+
   it('reads every field and writes back only what differs from the defaults', () => {
     const filter = { operator: 'or', conditions: [{ field: 'priority', op: 'equal', value: 'urgent' }] };
     const params = new URLSearchParams({ tab: 'all', status: 'snoozed', sort: 'waiting', cursor: 'abc', filter: JSON.stringify(filter) });

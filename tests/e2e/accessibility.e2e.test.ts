@@ -1,0 +1,128 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { newAgentPage, screenshotsDir, signIn } from '@/tests/e2e/helpers/browser';
+
+const PASSWORD = 'bandeja-demo';
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 375, height: 812 },
+];
+// Spanish: the administrator; English: Valeria, the demo agent who reads English.
+const LOCALES = [
+  { locale: 'es-ES', email: 'admin@bandeja.test' },
+  { locale: 'en-US', email: 'valeria@bandeja.test' },
+] as const;
+
+type Finding = { where: string; rule: string; impact: string; help: string; nodes: string[] };
+
+// axe-core (WCAG 2.0-2.2 A and AA rules) on what the page shows now; serious and critical findings.
+const audit = async (page: Page, where: string, include?: string): Promise<Finding[]> => {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      where,
+      rule: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
+    }));
+};
+
+const report = (findings: Finding[]) =>
+  findings.map((finding) => `${finding.where}: ${finding.impact} ${finding.rule} (${finding.help}) at ${finding.nodes.join(' | ')}`).join('\n');
+
+const shoot = async (page: Page, name: string) => {
+  await mkdir(screenshotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotsDir, `a11y--${name}.png`) });
+};
+
+const settle = (page: Page) => page.waitForLoadState('networkidle').catch(() => undefined);
+
+describe('accessibility walk (axe-core): 0 serious or critical violations', () => {
+  for (const { locale, email } of LOCALES) {
+    for (const viewport of VIEWPORTS) {
+      const size = `${locale}-${viewport.width}`;
+      test(`every main page and the keyboard dialogs, ${locale} at ${viewport.width} px`, { timeout: 240_000 }, async () => {
+        const findings: Finding[] = [];
+        const page = await newAgentPage({ locale, viewport });
+        const visit = async (url: string, name: string) => {
+          await page.goto(url);
+          await settle(page);
+          findings.push(...(await audit(page, `${name} (${url})`)));
+          await shoot(page, `${size}-${name}`);
+        };
+
+        await visit('/login', 'login');
+        await signIn(page, email, PASSWORD);
+        for (const [url, name] of [
+          ['/all?tab=all', 'all'],
+          ['/mentions', 'mentions'],
+          ['/unattended', 'unattended'],
+          ['/notifications', 'notifications'],
+          ['/search?q=pedido', 'search'],
+          ['/settings', 'settings'],
+          ['/settings/profile', 'settings-profile'],
+          ['/settings/inboxes', 'settings-inboxes'],
+          ['/settings/labels', 'settings-labels'],
+          ['/settings/canned-responses', 'settings-canned'],
+        ] as const) {
+          await visit(url, name);
+        }
+
+        // A conversation, then its "Más detalles" sidebar.
+        await page.goto('/all?tab=all');
+        const href = await page.locator('a[data-conversation-link]').first().getAttribute('href');
+        await visit(href!, 'conversation');
+        await visit(`${href}${href!.includes('?') ? '&' : '?'}details=1`, 'conversation-details');
+
+        // The views panel open (a drawer on a phone).
+        await page.goto(`${href}`);
+        await settle(page);
+        if (viewport.width < 768) {
+          await page.goto('/all?tab=all#views');
+          await page.locator('#views nav').waitFor();
+        }
+        findings.push(...(await audit(page, 'views panel', '#views')));
+        await shoot(page, `${size}-views-panel`);
+
+        // The dialogs of the keyboard: help, palette, assign and labels pickers, on the conversation.
+        await page.goto(href!);
+        await page.getByTestId('conversation-status').waitFor();
+        for (const [keys, testId] of [
+          ['Shift+?', 'shortcuts-help'],
+          ['Control+k', 'command-palette'],
+          ['Alt+a', 'assign-picker'],
+          ['Alt+l', 'labels-picker'],
+        ] as const) {
+          await page.keyboard.press(keys);
+          await page.getByTestId(testId).waitFor();
+          findings.push(...(await audit(page, `dialog ${testId}`, `[data-testid="${testId}"]`)));
+          await shoot(page, `${size}-${testId}`);
+          await page.keyboard.press('Escape');
+          await page.getByTestId(testId).waitFor({ state: 'hidden' });
+        }
+
+        expect(findings, `axe found serious or critical violations:\n${report(findings)}`).toEqual([]);
+      });
+    }
+  }
+
+  test('animations and transitions stop when the agent asks for reduced motion', async () => {
+    const page = await newAgentPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await signIn(page, 'admin@bandeja.test', PASSWORD);
+    await page.goto('/all?tab=all');
+    const moving = await page.evaluate(() =>
+      [...document.querySelectorAll('*')]
+        .map((element) => getComputedStyle(element))
+        .filter((style) => parseFloat(style.animationDuration) > 0.01 || parseFloat(style.transitionDuration) > 0.01).length,
+    );
+    expect(moving).toBe(0);
+  });
+});
