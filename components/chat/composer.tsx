@@ -22,7 +22,8 @@ const draftKey = (conversationId: number) => `bandeja:draft:${conversationId}`;
 // W1-W5: reply or private note, text (Enter sends, Shift+Enter breaks; configurable), a draft kept
 // per conversation, @mentions in notes, attachments with progress, voice notes, and an optimistic
 // send that is confirmed when stored and kept with a retry when it fails. Without JavaScript the
-// same form posts the text to a server action.
+// same form posts the text, the reply/note choice and the picked files to a server action. On a
+// phone it is one line until focused (CSS focus-within), so the messages keep the screen.
 export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterToSend }: Props) => {
   const t = useTranslations('composer');
   const tErrors = useTranslations('errors');
@@ -43,7 +44,6 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
   const [dragging, setDragging] = useState(false);
   const picked = useRef<MentionCandidate[]>([]);
   const area = useRef<HTMLTextAreaElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   // The draft of each conversation survives reloads (localStorage).
   useEffect(() => {
@@ -179,18 +179,19 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
         setDragging(false);
         addFiles(event.dataTransfer.files);
       }}
-      className={`border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'} ${dragging ? 'ring-2 ring-brand-500' : ''}`}
+      className={`group/composer border-t p-2 md:p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'} ${dragging ? 'ring-2 ring-brand-500' : ''}`}
     >
       <input type="hidden" name="conversationId" value={conversationId} />
-      <fieldset className="mb-2 flex gap-1 text-sm" role="radiogroup" aria-label={t('mode')}>
+      <fieldset className="mb-2 flex gap-1 text-sm max-md:hidden max-md:group-focus-within/composer:flex" role="radiogroup" aria-label={t('mode')}>
         {(['reply', 'note'] as const).map((option) => (
-          <label key={option} className={`cursor-pointer rounded-md px-3 py-1 ${mode === option ? (option === 'note' ? 'bg-amber-200 font-semibold text-amber-950' : 'bg-brand-50 font-semibold text-brand-700') : 'text-slate-600 hover:bg-slate-100'}`}>
+          // Styled from the checked radio, not from state, so the choice shows without JavaScript too.
+          <label key={option} className={`cursor-pointer rounded-md px-3 py-1 text-slate-600 hover:bg-slate-100 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 has-[:checked]:font-semibold ${option === 'note' ? 'has-[:checked]:bg-amber-200 has-[:checked]:text-amber-950' : 'has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700'}`}>
             <input type="radio" name="mode" value={option} checked={mode === option} onChange={() => setMode(option)} className="sr-only" />
             {t(option)}
           </label>
         ))}
       </fieldset>
-      {mode === 'note' && <p className="mb-1 text-xs font-medium text-amber-900">{t('noteHint')}</p>}
+      {mode === 'note' && <p className="mb-1 text-xs font-medium text-amber-900 max-md:hidden max-md:group-focus-within/composer:block">{t('noteHint')}</p>}
       <div className="relative">
         <textarea
           ref={area}
@@ -208,7 +209,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           onKeyDown={onKeyDown}
           placeholder={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
           aria-label={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
-          className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          className="block w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm max-md:h-10 max-md:resize-none max-md:group-focus-within/composer:h-24"
         />
         {canned.list}
         {candidates.length > 0 && mention && (
@@ -241,11 +242,13 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           <button type="button" className="underline" onClick={() => void send({ echoId: failure.echoId, content: text })}>{t('retry')}</button>
         </p>
       )}
-      <div className="mt-2 flex items-center gap-2">
-        <input ref={fileInput} type="file" multiple className="sr-only" tabIndex={-1} onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} />
-        <button type="button" onClick={() => fileInput.current?.click()} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100" aria-label={t('attach')} title={t('attach')}>
+      <div className="mt-2 flex items-center gap-2 max-md:hidden max-md:group-focus-within/composer:flex">
+        {/* A label for a real file input: it opens the picker without JavaScript, and the picked
+            files go with the form's plain post; with JavaScript they upload at once instead. */}
+        <label className="cursor-pointer rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500" title={t('attach')}>
+          <input type="file" name="files" multiple className="sr-only" aria-label={t('attach')} onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} />
           <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M14 7l-6 6a2 2 0 0 0 3 3l7-7a4 4 0 0 0-6-6l-7 7a6 6 0 0 0 8 8l5-5" /></svg>
-        </button>
+        </label>
         <VoiceRecorder
           disabled={busy}
           onRecorded={async (audio, duration) => {
@@ -261,7 +264,9 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           {t('enterToSend')}
         </label>
         <button type="submit" disabled={busy} className={`rounded-md px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${mode === 'note' ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-500 hover:bg-brand-600'}`}>
-          {mode === 'note' ? t('addNote') : t('send')}
+          {/* From the checked radio, so "Añadir nota" shows without JavaScript too. */}
+          <span className="group-has-[input[name=mode][value=note]:checked]/composer:hidden">{t('send')}</span>
+          <span className="hidden group-has-[input[name=mode][value=note]:checked]/composer:inline">{t('addNote')}</span>
         </button>
       </div>
     </form>
