@@ -10,7 +10,7 @@ import {
   type NewMessage,
 } from '../schema';
 import type { Tx } from '../client';
-import { activityAttributes, activityText } from './activities';
+import { activityAttributes, activitySentence } from './activities';
 import { allocateIds, insertMany } from './bulk';
 import type { WrittenContacts } from './contacts';
 import type { ConversationPlan, DemoRefs, MessagePlan } from './types';
@@ -76,7 +76,8 @@ export const writeConversations = async (tx: Tx, refs: DemoRefs, contacts: Writt
     const latestMention = new Map<number, { messageId: number; at: Date }>();
     plan.messages.forEach((message, i) => {
       const contentAttributes: NonNullable<NewMessage['contentAttributes']> = {};
-      if (message.activity) contentAttributes.activity = activityAttributes(message.activity, refs);
+      const activity = message.activity ? activityAttributes(message.activity, refs) : null;
+      if (activity) contentAttributes.activity = activity;
       if (message.mentions?.length) contentAttributes.mentionedUserIds = message.mentions.map((user) => refs.users[user]);
       if (message.email) contentAttributes.email = message.email;
       if (message.deliveryError) contentAttributes.deliveryError = message.deliveryError;
@@ -88,7 +89,7 @@ export const writeConversations = async (tx: Tx, refs: DemoRefs, contacts: Writt
         ...senderOf(message, refs, contactId),
         private: message.kind === 'note',
         sentOutsidePlatform: message.kind === 'outside',
-        content: message.activity ? activityText(message.activity) : message.content,
+        content: activity ? activitySentence(activity) : message.content,
         contentAttributes,
         status: message.status ?? 'sent',
         sourceId: message.sourceId ?? null,

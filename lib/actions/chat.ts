@@ -25,11 +25,12 @@ export const sendMessageFormAction = formAction(
     conversationId: ZConversationId,
     content: z.string(),
     mode: z.enum(['reply', 'note']).catch('reply'),
-    files: zFormList(z.instanceof(File)).transform((files) => files.filter((file) => file.size > 0 || file.name !== '')),
+    files: zFormList(z.instanceof(File)),
   }),
   async (ctx, input) => {
     const attachmentIds: number[] = [];
     for (const file of input.files) {
+      if (file.size === 0 && file.name === '') continue;
       const stored = await storeUpload(ctx, { conversationId: input.conversationId, fileName: file.name, declaredType: file.type || undefined, expectedSize: file.size, stream: file.stream() });
       attachmentIds.push(stored.id);
     }

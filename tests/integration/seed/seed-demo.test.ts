@@ -18,6 +18,7 @@ import {
 } from '@/db/schema';
 import { DEMO_PASSWORD, DEMO_SIZES, seedDemo } from '@/db/seed';
 import { verifyPassword } from '@/lib/auth/password';
+import { activityText, type ActivityAttributes } from '@/lib/domain/activity/activity-text';
 import { createTestDatabase, useTestDatabase } from '../../helpers/db';
 
 const database = useTestDatabase();
@@ -94,6 +95,19 @@ describe('seedDemo', () => {
     expect(count((c) => c.firstReplyAt !== null && c.waitingSince !== null)).toBeGreaterThan(0);
     expect(count((c) => Object.keys(c.customAttributes).length > 0)).toBeGreaterThan(0);
     expect((await db.select().from(contacts)).length).toBe(DEMO_SIZES.contacts);
+  });
+
+  it('records activity lines as the app does: the stored sentence is activityText in Spanish, and each renders in English', async () => {
+    const { db } = database();
+    const activities = (await allMessages(db)).filter((m) => m.messageType === 'activity');
+    expect(activities.length).toBeGreaterThan(0);
+    for (const m of activities) {
+      const activity = m.contentAttributes.activity as ActivityAttributes;
+      expect(activity).toHaveProperty('actorName');
+      expect(m.content).toBe(activityText(activity, { locale: 'es', timeZone: 'America/Mexico_City' }));
+      const english = activityText(activity, { locale: 'en', timeZone: 'America/Mexico_City' });
+      expect(english).not.toMatch(/ la conversación|asignó|añadió|pospuso|reabrió|resolvió|El sistema/);
+    }
   });
 
   it('writes every kind of message, consistent with its conversation', async () => {
