@@ -9,7 +9,7 @@ import { sendMessageFormAction } from '@/lib/actions/chat';
 import { updateEnterToSendAction } from '@/lib/actions/settings-profile';
 import { useCannedPicker } from './canned-picker';
 import { reviveMessage, useChatState } from './chat-state';
-import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
+import { matchingAgents, mentionQueryAt, unknownMentions, withMentionMarkup, type MentionCandidate } from './mention-picker';
 import type { DisplayMessage } from './message-bubble';
 import { useUploads, type Upload } from './use-uploads';
 import { VoiceRecorder } from './voice-recorder';
@@ -42,6 +42,8 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
   const [failure, setFailure] = useState<{ echoId: string; error: string } | null>(null);
   const [mention, setMention] = useState<{ start: number; query: string; index: number } | null>(null);
   const [dragging, setDragging] = useState(false);
+  // A note's "@Sof" that names no agent: said, and the note is not sent as plain text.
+  const [unknown, setUnknown] = useState<string[]>([]);
   const picked = useRef<MentionCandidate[]>([]);
   const area = useRef<HTMLTextAreaElement>(null);
 
@@ -83,6 +85,9 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
 
   const send = async (options: { echoId?: string; attachments?: Upload[]; content?: string } = {}) => {
     const attachments = options.attachments ?? ready;
+    const strangers = mode === 'note' && options.content === undefined ? unknownMentions(text, [...agents, me]) : [];
+    setUnknown(strangers);
+    if (strangers.length) return;
     const content = options.content ?? withMentionMarkup(text.trim(), mode === 'note' ? picked.current : []);
     if ((!content && attachments.length === 0) || busy) return;
     const echoId = options.echoId ?? crypto.randomUUID();
@@ -201,6 +206,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           maxLength={10000}
           onChange={(event) => {
             changeText(event.target.value);
+            if (unknown.length) setUnknown([]);
             reportTyping?.(event.target.value.trim() !== '', mode === 'note');
             const found = mentionQueryAt(event.target.value, event.target.selectionStart);
             setMention(found ? { ...found, index: 0 } : null);
@@ -224,6 +230,12 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           </ul>
         )}
       </div>
+      {mode === 'note' && mention && mention.query && candidates.length === 0 && (
+        <p role="status" className="mt-1 text-xs text-amber-900">{t('noSuchAgent', { mention: `@${mention.query}` })}</p>
+      )}
+      {unknown.length > 0 && (
+        <p role="alert" className="mt-1 text-sm text-red-700">{t('unknownMentions', { mentions: unknown.join(', '), count: unknown.length })}</p>
+      )}
       {uploads.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={t('attachments')}>
           {uploads.map((item) => (

@@ -9,7 +9,7 @@ type Props = { model: 'conversation' | 'contact'; recordId: number; definitions:
 export const Attributes = async ({ model, recordId, definitions, values }: Props) => {
   const t = await getTranslations('sidebar.attributes');
   return (
-    <SidebarSection title={t(model)}>
+    <SidebarSection title={t(model)} name={`attributes-${model}`}>
       {definitions.length === 0 ? (
         <p className="text-xs text-slate-500">{t('empty')}</p>
       ) : (

@@ -17,7 +17,7 @@ export const ListControls = async ({ path, query }: { path: string; query: TList
       ))}
       <label className="flex items-center">
         <span className="sr-only">{t('status.label')}</span>
-        <AutoSubmitSelect name="status" defaultValue={query.status} className="h-8 max-w-32 rounded-md border border-slate-300 bg-white px-1">
+        <AutoSubmitSelect name="status" defaultValue={query.status} className="h-8 max-w-28 rounded-md border border-slate-300 bg-white px-1">
           {STATUSES.map((status) => (
             <option key={status} value={status}>{t(`status.${status}`)}</option>
           ))}
@@ -25,7 +25,7 @@ export const ListControls = async ({ path, query }: { path: string; query: TList
       </label>
       <label className="flex items-center">
         <span className="sr-only">{t('sort.label')}</span>
-        <AutoSubmitSelect name="sort" defaultValue={query.sort} className="h-8 max-w-32 rounded-md border border-slate-300 bg-white px-1">
+        <AutoSubmitSelect name="sort" defaultValue={query.sort} className="h-8 max-w-28 rounded-md border border-slate-300 bg-white px-1">
           {SORTS.map((sort) => (
             <option key={sort} value={sort}>{t(`sort.${sort}`)}</option>
           ))}

@@ -8,7 +8,7 @@ import type { PreviewCard as Card } from '@/lib/domain/conversations/list/load-p
 
 type Props = { card: Card; href: string; now: Date; active: boolean; selectable?: React.ReactNode };
 
-// L6: one conversation in the list, in three dense lines (~73 px, so a 1280×800 screen shows nine
+// L6: one conversation in the list, in three dense lines (~69 px, so a 1280×800 screen shows nine
 // or more): contact and time; the last message and the unread count; channel and inbox, number,
 // assignee, then priority, snoozed-until or waiting time and labels, on one line that never wraps.
 export const PreviewCard = ({ card, href, now, active, selectable }: Props) => {
@@ -19,7 +19,7 @@ export const PreviewCard = ({ card, href, now, active, selectable }: Props) => {
   return (
     <article
       aria-current={active ? 'true' : undefined}
-      className="relative flex gap-2.5 border-b border-slate-100 px-3 py-2 hover:bg-slate-50 aria-[current=true]:bg-brand-50"
+      className="relative flex gap-2.5 border-b border-slate-100 px-3 py-1.5 hover:bg-slate-50 aria-[current=true]:bg-brand-50"
     >
       {selectable}
       <Avatar name={contactName} src={card.contact.avatarUrl} />
@@ -54,11 +54,11 @@ export const PreviewCard = ({ card, href, now, active, selectable }: Props) => {
         </div>
         <p className="flex items-center gap-1 overflow-hidden text-xs leading-4 whitespace-nowrap text-slate-500">
           <ChannelIcon channel={card.inbox.channelType} />
-          <span className="max-w-28 shrink-0 truncate">{card.inbox.name}</span>
+          <span className="max-w-24 shrink-0 truncate">{card.inbox.name}</span>
           <span aria-hidden>·</span>
           <span className="shrink-0">#{card.displayId}</span>
           <span aria-hidden>·</span>
-          <span className="max-w-24 shrink-0 truncate">{card.assignee ? card.assignee.name : t('unassigned')}</span>
+          <span className="max-w-20 shrink-0 truncate">{card.assignee ? card.assignee.name : t('unassigned')}</span>
           <CardBadges card={card} now={now} />
         </p>
       </div>

@@ -12,6 +12,7 @@ import {
 import type { Tx } from '../client';
 import { activityAttributes, activitySentence } from './activities';
 import { allocateIds, insertMany } from './bulk';
+import { DEMO_USERS } from './catalog';
 import type { WrittenContacts } from './contacts';
 import type { ConversationPlan, DemoRefs, MessagePlan } from './types';
 
@@ -89,7 +90,7 @@ export const writeConversations = async (tx: Tx, refs: DemoRefs, contacts: Writt
         ...senderOf(message, refs, contactId),
         private: message.kind === 'note',
         sentOutsidePlatform: message.kind === 'outside',
-        content: activity ? activitySentence(activity) : message.content,
+        content: activity ? activitySentence(activity) : withMentionMarkup(message, refs),
         contentAttributes,
         status: message.status ?? 'sent',
         sourceId: message.sourceId ?? null,
@@ -140,3 +141,11 @@ export const writeConversations = async (tx: Tx, refs: DemoRefs, contacts: Writt
   await insertMany(tx, conversationReads, rows.reads);
   await insertMany(tx, notifications, rows.notifications);
 };
+
+// A note's "@Laura Méndez" in the markup the composer writes (`@[Name](user:ID)`), so the chat
+// highlights it like a mention made in the app.
+const withMentionMarkup = (message: MessagePlan, refs: DemoRefs) =>
+  (message.mentions ?? []).reduce(
+    (content, user) => content?.split(`@${DEMO_USERS[user].name}`).join(`@[${DEMO_USERS[user].name}](user:${refs.users[user]})`) ?? null,
+    message.content,
+  );

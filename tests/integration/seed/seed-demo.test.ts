@@ -108,6 +108,10 @@ describe('seedDemo', () => {
       const english = activityText(activity, { locale: 'en', timeZone: 'America/Mexico_City' });
       expect(english).not.toMatch(/ la conversación|asignó|añadió|pospuso|reabrió|resolvió|El sistema/);
     }
+    // Mentions in notes use the composer's markup, so the chat highlights them.
+    const mentioning = (await allMessages(db)).filter((m) => m.private && ((m.contentAttributes.mentionedUserIds as number[] | undefined)?.length ?? 0) > 0);
+    expect(mentioning.length).toBeGreaterThan(0);
+    for (const m of mentioning) expect(m.content).toMatch(/@\[[^\]]+\]\(user:\d+\)/);
   });
 
   it('writes every kind of message, consistent with its conversation', async () => {
