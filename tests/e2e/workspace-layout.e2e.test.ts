@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { newAgentPage, screenshotsDir, signIn } from '@/tests/e2e/helpers/browser';
 
 const PASSWORD = 'bandeja-demo';
+const PIXEL = path.resolve(import.meta.dirname, 'fixtures/pixel.png');
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 812 };
 
@@ -163,5 +164,36 @@ describe('a dense workspace (issue 13)', () => {
     await page.waitForURL((url) => url.searchParams.get('details') === '1' && url.pathname !== '/all');
     await sidebar(page).waitFor();
     await shot(page, 'sidebar-1280');
+  });
+
+  test('an email conversation shows its subject in the header and its messages; replies show their delivery', async () => {
+    const page = await signedIn(DESKTOP);
+    const emailCard = cards(page).filter({ hasText: 'Correo de soporte' }).first();
+    await page.goto((await emailCard.getByRole('link').getAttribute('href'))!.split('?')[0]!);
+    await header(page).getByTestId('conversation-subject').waitFor();
+    expect(await messages(page).getByTestId('message-subject').count()).toBeGreaterThan(0);
+  });
+
+  test('without JavaScript the composer adds a note ("Añadir nota") with a file picked in its plain file input', async () => {
+    const page = await newAgentPage({ javaScriptEnabled: false });
+    await signIn(page, 'admin@bandeja.test', PASSWORD);
+    await page.goto('/all?tab=all');
+    await cards(page).first().waitFor();
+    await page.goto((await cards(page).nth(2).getByRole('link').getAttribute('href'))!.split('?')[0]!);
+    const form = page.locator('form:has(textarea[name="content"])');
+    await form.getByRole('button', { name: 'Enviar', exact: true }).waitFor();
+    await form.locator('label:has(input[value="note"])').click();
+    await form.getByRole('button', { name: 'Añadir nota', exact: true }).waitFor();
+    const note = `Nota sin JavaScript ${Date.now()}`;
+    await form.locator('textarea[name="content"]').fill(note);
+    await form.locator('input[type="file"][name="files"]').setInputFiles(PIXEL);
+    await form.getByRole('button', { name: 'Añadir nota', exact: true }).click();
+    const sent = messages(page).locator('[data-message-type="private"]', { hasText: note });
+    await expect.poll(async () => {
+      if (await sent.count()) return true;
+      await page.reload();
+      return (await sent.count()) > 0;
+    }, { timeout: 15_000 }).toBe(true);
+    await sent.locator('img[alt="pixel.png"]').waitFor({ state: 'attached' });
   });
 });
