@@ -166,9 +166,10 @@ describe('a dense workspace (issue 13)', () => {
     await shot(page, 'sidebar-1280');
   });
 
-  test('an email conversation shows its subject in the header and its messages; replies show their delivery', async () => {
+  test('an email conversation shows its subject in the header and its messages', async () => {
     const page = await signedIn(DESKTOP);
-    const emailCard = cards(page).filter({ hasText: 'Correo de soporte' }).first();
+    // A seeded one (the newest may have been started by another test, from the contact card).
+    const emailCard = cards(page).filter({ hasText: 'Correo de soporte' }).last();
     await page.goto((await emailCard.getByRole('link').getAttribute('href'))!.split('?')[0]!);
     await header(page).getByTestId('conversation-subject').waitFor();
     expect(await messages(page).getByTestId('message-subject').count()).toBeGreaterThan(0);
