@@ -1,4 +1,5 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatFileSize } from '@/lib/format/file-size';
 import type { ChatMessage } from '@/lib/domain/messages/list-messages';
 
 type Attachment = ChatMessage['attachments'][number];
@@ -8,9 +9,8 @@ type Attachment = ChatMessage['attachments'][number];
 // the conversation's inbox (GET /api/attachments/:id checks).
 export const AttachmentView = ({ attachment }: { attachment: Attachment }) => {
   const t = useTranslations('chat');
-  const format = useFormatter();
+  const locale = useLocale();
   const url = `/api/attachments/${attachment.id}`;
-  const size = format.number(attachment.size / 1024 / 1024, { maximumFractionDigits: 1 });
   switch (attachment.kind) {
     case 'image':
       return (
@@ -36,7 +36,7 @@ export const AttachmentView = ({ attachment }: { attachment: Attachment }) => {
         <a href={url} className="mt-1 flex items-center gap-2 rounded-lg bg-black/5 px-2 py-1 text-xs underline-offset-2 hover:underline" download={attachment.fileName}>
           <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M5 2h7l3 3v13H5z M12 2v3h3" /></svg>
           <span className="min-w-0 truncate">{attachment.fileName}</span>
-          <span className="shrink-0 opacity-75">{t('megabytes', { size })}</span>
+          <span className="shrink-0 opacity-75">{formatFileSize(attachment.size, locale)}</span>
         </a>
       );
   }

@@ -39,6 +39,8 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
     loadConversationLabels(ctx.db, conversation.id),
   ]);
   const others = agents.filter((agent) => agent.id !== me.id);
+  // An email conversation is about its first message's subject.
+  const subject = conversation.inbox.channelType === 'email' ? (messages.map((message) => (message.contentAttributes.email as { subject?: string } | undefined)?.subject).find(Boolean) ?? null) : null;
   return (
     <ChatStateProvider key={conversation.id}>
       <ConversationKeyboard
@@ -54,7 +56,7 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
       >
       <ConversationPresence conversationId={conversation.id} me={{ id: me.id, name: me.name }} agents={others.map(({ id, name }) => ({ id, name }))}>
         <ChatLive contactId={conversation.contact.id} backHref={backHref} />
-        <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={sidebar !== null} />
+        <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={sidebar !== null} subject={subject} />
         <div className="flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
             <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} isAdmin={ctx.actor.role === 'administrator'} />

@@ -9,7 +9,7 @@ import { sendMessageFormAction } from '@/lib/actions/chat';
 import { updateEnterToSendAction } from '@/lib/actions/settings-profile';
 import { useCannedPicker } from './canned-picker';
 import { reviveMessage, useChatState } from './chat-state';
-import { matchingAgents, mentionQueryAt, withMentionMarkup, type MentionCandidate } from './mention-picker';
+import { matchingAgents, mentionQueryAt, unknownMentions, withMentionMarkup, type MentionCandidate } from './mention-picker';
 import type { DisplayMessage } from './message-bubble';
 import { postSend, SendFailure, useOfflineQueue, type QueuedSend } from './offline-queue';
 import { useUploads, type Upload } from './use-uploads';
@@ -24,7 +24,9 @@ const draftKey = (conversationId: number) => `bandeja:draft:${conversationId}`;
 // per conversation, @mentions in notes, attachments with progress, voice notes, and an optimistic
 // send that is confirmed when stored and kept with a retry when it fails, or queued ("pendiente de
 // envío") and sent by itself when the connection is back if it could not reach the server
-// (offline-queue.ts). Without JavaScript the same form posts the text to a server action.
+// (offline-queue.ts). Without JavaScript the same form posts the text, the reply/note choice and the
+// picked files to a server action. On a phone it is one line until focused (CSS focus-within), so
+// the messages keep the screen.
 export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterToSend }: Props) => {
   const t = useTranslations('composer');
   const tErrors = useTranslations('errors');
@@ -43,9 +45,10 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
   const [failure, setFailure] = useState<{ echoId: string; error: string } | null>(null);
   const [mention, setMention] = useState<{ start: number; query: string; index: number } | null>(null);
   const [dragging, setDragging] = useState(false);
+  // A note's "@Sof" that names no agent: said, and the note is not sent as plain text.
+  const [unknown, setUnknown] = useState<string[]>([]);
   const picked = useRef<MentionCandidate[]>([]);
   const area = useRef<HTMLTextAreaElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   // A message of mine shown before the server has it: being sent, or queued while offline.
   const localMessage = (item: Pick<QueuedSend, 'localId' | 'content' | 'private'>, pending: DisplayMessage['pending']): DisplayMessage => ({
@@ -120,6 +123,9 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
 
   const send = async (options: { echoId?: string; attachments?: Upload[]; content?: string } = {}) => {
     const attachments = options.attachments ?? ready;
+    const strangers = mode === 'note' && options.content === undefined ? unknownMentions(text, [...agents, me]) : [];
+    setUnknown(strangers);
+    if (strangers.length) return;
     const content = options.content ?? withMentionMarkup(text.trim(), mode === 'note' ? picked.current : []);
     if ((!content && attachments.length === 0) || busy) return;
     const item: QueuedSend = {
@@ -205,18 +211,19 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
         setDragging(false);
         addFiles(event.dataTransfer.files);
       }}
-      className={`border-t p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'} ${dragging ? 'ring-2 ring-brand-500' : ''}`}
+      className={`group/composer border-t p-2 md:p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'} ${dragging ? 'ring-2 ring-brand-500' : ''}`}
     >
       <input type="hidden" name="conversationId" value={conversationId} />
-      <fieldset className="mb-2 flex gap-1 text-sm" role="radiogroup" aria-label={t('mode')}>
+      <fieldset className="mb-2 flex gap-1 text-sm max-md:hidden max-md:group-focus-within/composer:flex" role="radiogroup" aria-label={t('mode')}>
         {(['reply', 'note'] as const).map((option) => (
-          <label key={option} className={`cursor-pointer rounded-md px-3 py-1 ${mode === option ? (option === 'note' ? 'bg-amber-200 font-semibold text-amber-950' : 'bg-brand-50 font-semibold text-brand-700') : 'text-slate-600 hover:bg-slate-100'}`}>
+          // Styled from the checked radio, not from state, so the choice shows without JavaScript too.
+          <label key={option} className={`cursor-pointer rounded-md px-3 py-1 text-slate-600 hover:bg-slate-100 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 has-[:checked]:font-semibold ${option === 'note' ? 'has-[:checked]:bg-amber-200 has-[:checked]:text-amber-950' : 'has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700'}`}>
             <input type="radio" name="mode" value={option} checked={mode === option} onChange={() => setMode(option)} className="sr-only" />
             {t(option)}
           </label>
         ))}
       </fieldset>
-      {mode === 'note' && <p className="mb-1 text-xs font-medium text-amber-900">{t('noteHint')}</p>}
+      {mode === 'note' && <p className="mb-1 text-xs font-medium text-amber-900 max-md:hidden max-md:group-focus-within/composer:block">{t('noteHint')}</p>}
       <div className="relative">
         <textarea
           ref={area}
@@ -226,6 +233,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           maxLength={10000}
           onChange={(event) => {
             changeText(event.target.value);
+            if (unknown.length) setUnknown([]);
             reportTyping?.(event.target.value.trim() !== '', mode === 'note');
             const found = mentionQueryAt(event.target.value, event.target.selectionStart);
             setMention(found ? { ...found, index: 0 } : null);
@@ -234,7 +242,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           onKeyDown={onKeyDown}
           placeholder={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
           aria-label={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
-          className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          className="block w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm max-md:h-10 max-md:resize-none max-md:group-focus-within/composer:h-24"
         />
         {canned.list}
         {candidates.length > 0 && mention && (
@@ -249,6 +257,12 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           </ul>
         )}
       </div>
+      {mode === 'note' && mention && mention.query && candidates.length === 0 && (
+        <p role="status" className="mt-1 text-xs text-amber-900">{t('noSuchAgent', { mention: `@${mention.query}` })}</p>
+      )}
+      {unknown.length > 0 && (
+        <p role="alert" className="mt-1 text-sm text-red-700">{t('unknownMentions', { mentions: unknown.join(', '), count: unknown.length })}</p>
+      )}
       {uploads.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={t('attachments')}>
           {uploads.map((item) => (
@@ -272,11 +286,13 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           <button type="button" className="underline" onClick={() => void send({ echoId: failure.echoId, content: text })}>{t('retry')}</button>
         </p>
       )}
-      <div className="mt-2 flex items-center gap-2">
-        <input ref={fileInput} type="file" multiple className="sr-only" tabIndex={-1} onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} />
-        <button type="button" onClick={() => fileInput.current?.click()} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100" aria-label={t('attach')} title={t('attach')}>
+      <div className="mt-2 flex items-center gap-2 max-md:hidden max-md:group-focus-within/composer:flex">
+        {/* A label for a real file input: it opens the picker without JavaScript, and the picked
+            files go with the form's plain post; with JavaScript they upload at once instead. */}
+        <label className="cursor-pointer rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500" title={t('attach')}>
+          <input type="file" name="files" multiple className="sr-only" aria-label={t('attach')} onChange={(event) => { addFiles(event.target.files); event.target.value = ''; }} />
           <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M14 7l-6 6a2 2 0 0 0 3 3l7-7a4 4 0 0 0-6-6l-7 7a6 6 0 0 0 8 8l5-5" /></svg>
-        </button>
+        </label>
         <VoiceRecorder
           disabled={busy}
           onRecorded={async (audio, duration) => {
@@ -292,7 +308,9 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           {t('enterToSend')}
         </label>
         <button type="submit" disabled={busy} className={`rounded-md px-4 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${mode === 'note' ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-500 hover:bg-brand-600'}`}>
-          {mode === 'note' ? t('addNote') : t('send')}
+          {/* From the checked radio, so "Añadir nota" shows without JavaScript too. */}
+          <span className="group-has-[input[name=mode][value=note]:checked]/composer:hidden">{t('send')}</span>
+          <span className="hidden group-has-[input[name=mode][value=note]:checked]/composer:inline">{t('addNote')}</span>
         </button>
       </div>
     </form>

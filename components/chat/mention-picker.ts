@@ -20,3 +20,16 @@ export const withMentionMarkup = (text: string, picked: MentionCandidate[]) =>
   [...picked]
     .sort((a, b) => b.name.length - a.name.length)
     .reduce((result, agent) => result.split(`@${agent.name}`).join(`@[${agent.name}](user:${agent.id})`), text);
+
+// The "@words" of a note that name no agent of the inbox ("@Sof" when nobody is called so): the
+// composer says so instead of sending them as plain text. An "@" inside a word (an email address)
+// is not a mention.
+export const unknownMentions = (text: string, agents: MentionCandidate[]) => {
+  const names = agents.map((agent) => agent.name);
+  const unknown: string[] = [];
+  for (const match of text.matchAll(/(^|\s)@([\p{L}\p{N}._-]+)/gu)) {
+    const at = (match.index ?? 0) + match[1].length + 1;
+    if (!names.some((name) => text.startsWith(name, at))) unknown.push(`@${match[2]}`);
+  }
+  return unknown;
+};

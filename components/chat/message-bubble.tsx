@@ -35,9 +35,18 @@ export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { 
     outgoing: 'self-end bg-brand-500 text-white',
   }[type];
   const sender = message.senderName ?? (automated ? t('automated') : t('system'));
+  const email = message.contentAttributes.email as { subject?: string; autoReply?: boolean } | undefined;
+  // An agent's reply to the customer says how far it got (sent, delivered, read).
+  const delivery = type === 'outgoing' && !message.pending && (message.status === 'sent' || message.status === 'delivered' || message.status === 'read') ? message.status : null;
   return (
     <div data-message-type={type} className={`max-w-[85%] rounded-2xl px-3 py-2 text-sm md:max-w-[70%] ${style} ${message.pending === 'sending' || message.pending === 'queued' ? 'opacity-70' : ''}`} title={`${sender} · ${exact}`}>
       {message.private && <p className="mb-1 text-xs font-semibold">{t('privateNote')}</p>}
+      {email?.autoReply && <p className="mb-1 inline-block rounded bg-slate-100 px-1.5 text-xs font-medium text-slate-700">{t('autoReply')}</p>}
+      {email?.subject && (
+        <p className="mb-1 text-xs font-semibold" data-testid="message-subject">
+          <span className="opacity-75">{t('subject')}:</span> {email.subject}
+        </p>
+      )}
       {message.content && <MessageText text={message.content} />}
       {message.attachments.map((attachment) => (
         <AttachmentView key={attachment.id} attachment={attachment} />
@@ -49,6 +58,7 @@ export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { 
         {message.pending === 'sending' && ` · ${t('sending')}`}
         {message.pending === 'queued' && ` · ${t('queued')}`}
         {message.status === 'failed' && ` · ${t('deliveryFailed')}`}
+        {delivery && <span data-testid="delivery-status">{` · ${delivery === 'sent' ? '✓' : '✓✓'} ${t(`delivery.${delivery}`)}`}</span>}
         {isAdmin && message.status === 'sending' && message.contentAttributes.emailOutbox === true && ` · ${t('storedInOutbox')}`}
       </p>
     </div>

@@ -10,7 +10,7 @@ export const MessageText = ({ text }: { text: string }) => {
     if (index > last) parts.push(text.slice(last, index));
     if (match[1]) {
       parts.push(
-        <span key={index} className="rounded bg-black/10 px-0.5 font-medium">
+        <span key={index} data-mention={match[3]} className="rounded bg-brand-100 px-1 font-semibold text-brand-700">
           @{match[2]}
         </span>,
       );

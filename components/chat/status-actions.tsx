@@ -9,7 +9,7 @@ import { changeStatusAction, snoozeAction } from '@/lib/actions/chat';
 
 type Status = 'open' | 'resolved' | 'pending' | 'snoozed';
 
-const menuItem = 'block w-full rounded px-3 py-1.5 text-left hover:bg-slate-100';
+const menuItem = 'block w-full rounded px-3 py-1.5 text-left hover:bg-slate-100 max-sm:py-2.5';
 
 // C2: the main status button (resolve, or reopen) and a menu with pending and the snooze options.
 // Plain forms inside a <details> menu: they work by keyboard and without JavaScript.
@@ -25,15 +25,15 @@ export const StatusActions = ({ conversationId, status }: { conversationId: numb
       <form action={setStatus}>
         <input type="hidden" name="conversationId" value={conversationId} />
         <input type="hidden" name="status" value={status === 'open' ? 'resolved' : 'open'} />
-        <button type="submit" disabled={pending} className="rounded-l-md bg-brand-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+        <button type="submit" disabled={pending} className="h-9 whitespace-nowrap rounded-l-md bg-brand-500 px-3 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-60 max-sm:h-10">
           {status === 'open' ? t('resolve') : t('reopen')}
         </button>
       </form>
       <Menu className="group">
-        <summary className="cursor-pointer list-none rounded-r-md border-l border-brand-600 bg-brand-500 px-2 py-1.5 text-sm text-white hover:bg-brand-600" aria-label={t('more')}>
+        <summary className="flex h-9 cursor-pointer list-none items-center rounded-r-md border-l border-brand-600 bg-brand-500 px-2 text-sm text-white hover:bg-brand-600 max-sm:h-10 [&::-webkit-details-marker]:hidden" aria-label={t('more')} title={t('more')}>
           ▾
         </summary>
-        <div className="absolute right-0 z-30 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
+        <div className="absolute right-0 z-30 mt-1 w-64 max-w-[calc(100vw-1rem)] rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
           {status !== 'pending' && (
             <form action={setStatus}>
               <input type="hidden" name="conversationId" value={conversationId} />

@@ -8,7 +8,7 @@ export const ContactCard = async ({ contact }: { contact: TContactCard }) => {
   const name = contact.name || contact.email || contact.phone || '';
   const location = [contact.city, contact.country].filter(Boolean).join(', ');
   const rows = [
-    { label: t('email'), value: contact.email },
+    { label: t('email'), value: contact.email ? <BreakableEmail email={contact.email} /> : null },
     { label: t('phone'), value: contact.phone },
     { label: t('company'), value: contact.company },
     { label: t('location'), value: location },
@@ -28,8 +28,8 @@ export const ContactCard = async ({ contact }: { contact: TContactCard }) => {
       <dl className="space-y-1 text-sm">
         {rows.map((row) => (
           <div key={row.label} className="flex gap-2">
-            <dt className="w-24 shrink-0 text-slate-500">{row.label}</dt>
-            <dd className="min-w-0 break-words">{row.value}</dd>
+            <dt className="w-20 shrink-0 text-slate-500">{row.label}</dt>
+            <dd className="min-w-0 [overflow-wrap:break-word]">{row.value}</dd>
           </div>
         ))}
       </dl>
@@ -47,3 +47,15 @@ export const ContactCard = async ({ contact }: { contact: TContactCard }) => {
     </section>
   );
 };
+
+// An address breaks only before its "@" and its dots, never in the middle of a word.
+const BreakableEmail = ({ email }: { email: string }) => (
+  <>
+    {email.split(/(?=[@.])/).map((part, index) => (
+      <span key={index}>
+        {index > 0 && <wbr />}
+        {part}
+      </span>
+    ))}
+  </>
+);

@@ -31,7 +31,7 @@ export const ConversationActions = async ({ conversation, me, agents, teams, lab
   // Team membership is known cheaply only for me (my actor's teams): the note covers that case.
   const notInTeam = conversation.assigneeId === me.id && conversation.teamId !== null && !me.teamIds.includes(conversation.teamId);
   return (
-    <SidebarSection title={t('title')}>
+    <SidebarSection title={t('title')} name="actions">
       <SelectForm
         action={assignAgentAction}
         conversationId={conversationId}

@@ -14,7 +14,7 @@ export const DetailsLink = ({ open, className, label, children }: Props) => {
   else params.delete('details');
   const query = params.toString();
   return (
-    <Link href={query ? `${pathname}?${query}` : pathname} className={className} aria-label={label} scroll={false}>
+    <Link href={query ? `${pathname}?${query}` : pathname} className={className} aria-label={label} title={label} scroll={false}>
       {children}
     </Link>
   );

@@ -44,7 +44,7 @@ export const Macros = async ({ conversationId, macros }: { conversationId: numbe
   ]);
   const names: Names = { priority: (key) => tPriority(key), status: (key) => tChat(key) };
   return (
-    <SidebarSection title={t('title')}>
+    <SidebarSection title={t('title')} name="macros">
       {macros.length === 0 ? (
         <p className="text-xs text-slate-500">{t('empty')}</p>
       ) : (

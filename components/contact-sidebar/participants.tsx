@@ -15,7 +15,7 @@ export const Participants = async ({ conversationId, participants, agents }: Pro
   const taking = new Set(participants.map((participant) => participant.userId));
   const addable = agents.filter((agent) => !taking.has(agent.id));
   return (
-    <SidebarSection title={t('title')}>
+    <SidebarSection title={t('title')} name="participants">
       {participants.length === 0 ? (
         <p className="text-xs text-slate-500">{t('empty')}</p>
       ) : (

@@ -8,7 +8,7 @@ import { SidebarSection } from './sidebar-section';
 export const PreviousConversations = async ({ conversations }: { conversations: PreviousConversation[] }) => {
   const [t, tStatus] = await Promise.all([getTranslations('sidebar.previous'), getTranslations('chat.status')]);
   return (
-    <SidebarSection title={t('title')}>
+    <SidebarSection title={t('title')} name="previous">
       {conversations.length === 0 ? (
         <p className="text-xs text-slate-500">{t('empty')}</p>
       ) : (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { updateContactAction } from '@/lib/actions/contacts';
 import type { ContactCard } from '@/lib/domain/contacts/get-contact';
@@ -19,6 +20,7 @@ const input = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-
 // phone names the contact that has it.
 export const EditContactForm = ({ contact, returnTo }: Props) => {
   const t = useTranslations('contacts.edit');
+  const [picked, setPicked] = useState<string | null>(null);
   const { formAction, onSubmit, pending, error } = useContactForm(updateContactAction, FIELDS);
   const defaults: Record<Exclude<Field, 'avatar'>, string> = {
     name: contact.name,
@@ -61,18 +63,28 @@ export const EditContactForm = ({ contact, returnTo }: Props) => {
       <div className="flex items-center gap-3">
         <Avatar name={contact.name} src={contact.avatarUrl} />
         <div className="min-w-0 flex-1">
-          <label htmlFor="contact-avatar" className="block text-sm font-medium text-slate-700">
+          <p id="contact-avatar-label" className="block text-sm font-medium text-slate-700">
             {t('avatar')}
-          </label>
-          <input
-            id="contact-avatar"
-            name="avatar"
-            type="file"
-            accept="image/jpeg,image/png,image/webp,image/gif"
-            aria-invalid={invalid('avatar')}
-            aria-describedby={invalid('avatar') ? 'contact-avatar-error' : undefined}
-            className="mt-1 block w-full text-sm file:mr-2 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-2 file:py-1"
-          />
+          </p>
+          {/* A translated button for the browser's file input (its own "Choose File" is in the
+              browser's language); the input stays real, so it also posts without JavaScript. */}
+          <div className="mt-1 flex min-w-0 items-center gap-2">
+            <label className="cursor-pointer rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500">
+              {contact.avatarUrl ? t('avatarChange') : t('avatarUpload')}
+              <input
+                id="contact-avatar"
+                name="avatar"
+                type="file"
+                accept="image/jpeg,image/png,image/webp,image/gif"
+                aria-labelledby="contact-avatar-label"
+                aria-invalid={invalid('avatar')}
+                aria-describedby={invalid('avatar') ? 'contact-avatar-error' : undefined}
+                onChange={(event) => setPicked(event.target.files?.[0]?.name ?? null)}
+                className="sr-only"
+              />
+            </label>
+            <span className="min-w-0 truncate text-xs text-slate-500">{picked ?? t('avatarNone')}</span>
+          </div>
         </div>
       </div>
       <FieldError id="contact-avatar-error" error={error} field="avatar" />

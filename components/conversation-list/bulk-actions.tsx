@@ -12,7 +12,8 @@ const select = 'min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 
 const apply = 'rounded-md bg-brand-500 px-2 py-1 font-medium text-white hover:bg-brand-600 disabled:opacity-50';
 
 // Bulk actions on the selected cards: status, agent, team, add or remove a label. Each row submits
-// its own kind of change; the checkboxes of the cards belong to this form (form attribute).
+// its own kind of change; the checkboxes of the cards belong to this form (form attribute). The bar
+// shows only while a card is checked (CSS :has in globals.css, so also without JavaScript).
 export const BulkActions = ({ formId, agents, teams, labels }: Props) => {
   const t = useTranslations('list.bulk');
   const [state, action, pending] = useActionState(bulkUpdateAction, {});
@@ -34,8 +35,8 @@ export const BulkActions = ({ formId, agents, teams, labels }: Props) => {
   }, [state, formId]);
 
   return (
-    <form id={formId} action={action} className="border-b border-slate-200 bg-slate-50 text-sm">
-      <details open={selected > 0 || undefined} className="group px-3 py-2">
+    <form id={formId} action={action} className="text-sm">
+      <details open={selected > 0 || undefined} data-bulk-bar="" className="group border-b border-slate-200 bg-slate-50 px-3 py-2">
         <summary className="cursor-pointer text-slate-600">{selected > 0 ? t('selected', { count: selected }) : t('title')}</summary>
         <fieldset disabled={pending} className="mt-2 grid gap-2">
           <Row label={t('status')} kind="status">

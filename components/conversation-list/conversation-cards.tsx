@@ -1,5 +1,6 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
@@ -97,6 +98,9 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
     return () => observer.disconnect();
   });
 
+  // "Más detalles" stays open from one conversation to the next.
+  const cardSearch = useSearchParams().get('details') === '1' ? `${search}${search ? '&' : '?'}details=1` : search;
+
   if (cards.length === 0) return <p className="p-6 text-center text-sm text-slate-500">{t('empty')}</p>;
 
   return (
@@ -105,7 +109,7 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
         <li key={card.id}>
           <PreviewCard
             card={card}
-            href={`${basePath}/${card.id}${search}`}
+            href={`${basePath}/${card.id}${cardSearch}`}
             now={now}
             active={card.id === activeId}
             selectable={

@@ -48,7 +48,7 @@ export const FilterForm = ({ path, keep, fields, initial }: Props) => {
           const option = fields.find((candidate) => candidate.field === row.field);
           const needsValue = row.op !== 'present' && row.op !== 'not_present';
           return (
-            <li key={row.key} className="grid grid-cols-1 gap-1 rounded-md border border-slate-200 p-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
+            <li key={row.key} className="grid grid-cols-1 gap-1 rounded-md border border-slate-200 p-2">
               <select name="field" value={row.field} onChange={(event) => update(row.key, { field: event.target.value, op: '', value: '' })} className={control} aria-label={t('fieldLabel', { number: index + 1 })}>
                 <option value="">{t('chooseField')}</option>
                 {fields.map((candidate) => <option key={candidate.field} value={candidate.field}>{candidate.label}</option>)}
@@ -73,7 +73,7 @@ export const FilterForm = ({ path, keep, fields, initial }: Props) => {
                   aria-label={t('valueLabel', { number: index + 1 })}
                 />
               )}
-              <button type="button" onClick={() => setRows((previous) => previous.filter((candidate) => candidate.key !== row.key))} className="rounded-md px-2 text-slate-500 hover:bg-slate-100" aria-label={t('removeCondition', { number: index + 1 })}>
+              <button type="button" onClick={() => setRows((previous) => previous.filter((candidate) => candidate.key !== row.key))} className="justify-self-end rounded-md px-2 text-slate-500 hover:bg-slate-100" aria-label={t('removeCondition', { number: index + 1 })}>
                 ✕
               </button>
             </li>

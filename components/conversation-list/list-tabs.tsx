@@ -17,7 +17,7 @@ export const ListTabs = async ({ view, query, counts }: { view: TListView; query
           key={tab}
           href={listHref(view, { ...query, tab })}
           aria-current={query.tab === tab ? 'page' : undefined}
-          className="flex shrink-0 items-center gap-1 whitespace-nowrap border-b-2 border-transparent px-1.5 py-2 text-slate-600 sm:gap-1.5 sm:px-3 hover:text-slate-900 aria-[current=page]:border-brand-500 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
+          className="flex shrink-0 items-center gap-1 whitespace-nowrap border-b-2 border-transparent px-1.5 py-1.5 text-slate-600 sm:gap-1.5 sm:px-3 hover:text-slate-900 aria-[current=page]:border-brand-500 aria-[current=page]:font-medium aria-[current=page]:text-brand-700"
         >
           {t(tab)}
           <TabCount count={counts[tab]} />

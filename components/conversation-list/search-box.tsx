@@ -15,7 +15,7 @@ export const SearchBox = async ({ defaultValue }: { defaultValue?: string }) => 
         placeholder={t('placeholder')}
         minLength={2}
         maxLength={200}
-        className="w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+        className="h-8 w-full rounded-md border border-slate-300 px-2 text-sm"
       />
     </Form>
   );

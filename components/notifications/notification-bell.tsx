@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/domain/context';
 import { AppBadge } from '@/components/pwa/app-badge';
+import { groupNotifications } from '@/lib/domain/notifications/group-notifications';
 import { readLatestNotifications, readUnreadNotifications } from '@/lib/request-reads';
 import { BellMenu } from './bell-menu';
 import { BrowserPermissionButton } from './browser-notifications';
@@ -11,7 +12,8 @@ import { PushOptIn } from './push-opt-in';
 
 const IN_PANEL = 6;
 
-// The bell: unread count, and a panel with the latest notifications, "mark all read", the link to
+// The bell: unread count, and a panel with the latest notifications grouped by conversation and type
+// ("3 mensajes nuevos en #166", mentions first, each with an excerpt), "mark all read", the link to
 // the notifications page and the browser-notifications switch. A <details> menu, so it opens
 // without JavaScript and by keyboard; the count is live because every realtime event re-renders the layout.
 // Two places: the views panel ('panel', a column on a desktop, the drawer on a phone) and, on phones
@@ -46,11 +48,18 @@ export const NotificationBell = async ({ ctx, placement = 'panel' }: { ctx: Ctx;
           <p className="px-3 py-4 text-center text-sm text-slate-500">{t('empty')}</p>
         ) : (
           <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
-            {items.slice(0, IN_PANEL).map((item) => (
-              <li key={item.id}>
-                <NotificationItem item={item} now={new Date()} />
-              </li>
-            ))}
+            {groupNotifications(items)
+              .slice(0, IN_PANEL)
+              .map((group) => (
+                <li key={group.latest.id}>
+                  <NotificationItem
+                    item={group.latest}
+                    now={new Date()}
+                    count={group.items.length}
+                    alsoRead={group.items.filter((item) => item !== group.latest && item.readAt === null).map((item) => item.id)}
+                  />
+                </li>
+              ))}
           </ul>
         )}
         <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-200 px-3 py-2">

@@ -20,7 +20,7 @@ export const ConversationWorkspace = async ({ ctx, title, chat, children }: Prop
         aria-label={t('conversationList')}
         className={`${chat ? 'hidden md:flex' : 'flex'} w-full min-w-0 flex-col border-r border-slate-200 bg-white md:w-96 md:shrink-0`}
       >
-        <header className="flex items-center gap-2 border-b border-slate-200 px-4 py-3">
+        <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
           <a href="#views" className="rounded p-1 text-slate-600 md:hidden" aria-label={t('openMenu')}>
             ☰
           </a>

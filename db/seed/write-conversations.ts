@@ -10,8 +10,9 @@ import {
   type NewMessage,
 } from '../schema';
 import type { Tx } from '../client';
-import { activityAttributes, activityText } from './activities';
+import { activityAttributes, activitySentence } from './activities';
 import { allocateIds, insertMany } from './bulk';
+import { DEMO_USERS } from './catalog';
 import type { WrittenContacts } from './contacts';
 import type { ConversationPlan, DemoRefs, MessagePlan } from './types';
 
@@ -76,7 +77,8 @@ export const writeConversations = async (tx: Tx, refs: DemoRefs, contacts: Writt
     const latestMention = new Map<number, { messageId: number; at: Date }>();
     plan.messages.forEach((message, i) => {
       const contentAttributes: NonNullable<NewMessage['contentAttributes']> = {};
-      if (message.activity) contentAttributes.activity = activityAttributes(message.activity, refs);
+      const activity = message.activity ? activityAttributes(message.activity, refs) : null;
+      if (activity) contentAttributes.activity = activity;
       if (message.mentions?.length) contentAttributes.mentionedUserIds = message.mentions.map((user) => refs.users[user]);
       if (message.email) contentAttributes.email = message.email;
       if (message.deliveryError) contentAttributes.deliveryError = message.deliveryError;
@@ -88,7 +90,7 @@ export const writeConversations = async (tx: Tx, refs: DemoRefs, contacts: Writt
         ...senderOf(message, refs, contactId),
         private: message.kind === 'note',
         sentOutsidePlatform: message.kind === 'outside',
-        content: message.activity ? activityText(message.activity) : message.content,
+        content: activity ? activitySentence(activity) : withMentionMarkup(message, refs),
         contentAttributes,
         status: message.status ?? 'sent',
         sourceId: message.sourceId ?? null,
@@ -139,3 +141,11 @@ export const writeConversations = async (tx: Tx, refs: DemoRefs, contacts: Writt
   await insertMany(tx, conversationReads, rows.reads);
   await insertMany(tx, notifications, rows.notifications);
 };
+
+// A note's "@Laura Méndez" in the markup the composer writes (`@[Name](user:ID)`), so the chat
+// highlights it like a mention made in the app.
+const withMentionMarkup = (message: MessagePlan, refs: DemoRefs) =>
+  (message.mentions ?? []).reduce(
+    (content, user) => content?.split(`@${DEMO_USERS[user].name}`).join(`@[${DEMO_USERS[user].name}](user:${refs.users[user]})`) ?? null,
+    message.content,
+  );

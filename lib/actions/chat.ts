@@ -5,22 +5,36 @@ import { z } from 'zod';
 import { changeStatus } from '@/lib/domain/conversations/actions/change-status';
 import { snoozeConversation } from '@/lib/domain/conversations/actions/snooze-conversation';
 import { snoozeUntil } from '@/lib/domain/conversations/actions/snooze-presets';
+import { storeUpload } from '@/lib/domain/attachments/store-upload';
 import { sendMessage } from '@/lib/domain/messages/send-message';
 import { muteConversation, unmuteConversation } from '@/lib/domain/mutes/mute-conversation';
 import { sendTranscript } from '@/lib/domain/transcripts/send-transcript';
 import { loadUserTimeZone } from '@/lib/domain/users/load-user-time-zone';
-import { formAction } from './action';
+import { formAction, zFormList } from './action';
 
 const ZConversationId = z.coerce.number().int().positive();
 
 // Every chat action re-renders the page it was posted from (list, counts and chat change together).
 const refresh = () => revalidatePath('/', 'layout');
 
-// W1/W2/W5 without JavaScript: the composer's form posts its text here.
+// W1/W2/W4/W5 without JavaScript: the composer's form posts its text, reply or note, and the files
+// picked in its plain file input (an empty input posts one nameless, empty file: skipped). Each
+// file is stored as the upload route stores it, then sent with the message.
 export const sendMessageFormAction = formAction(
-  z.object({ conversationId: ZConversationId, content: z.string(), mode: z.enum(['reply', 'note']).catch('reply') }),
+  z.object({
+    conversationId: ZConversationId,
+    content: z.string(),
+    mode: z.enum(['reply', 'note']).catch('reply'),
+    files: zFormList(z.instanceof(File)),
+  }),
   async (ctx, input) => {
-    await sendMessage(ctx, { conversationId: input.conversationId, content: input.content, private: input.mode === 'note' });
+    const attachmentIds: number[] = [];
+    for (const file of input.files) {
+      if (file.size === 0 && file.name === '') continue;
+      const stored = await storeUpload(ctx, { conversationId: input.conversationId, fileName: file.name, declaredType: file.type || undefined, expectedSize: file.size, stream: file.stream() });
+      attachmentIds.push(stored.id);
+    }
+    await sendMessage(ctx, { conversationId: input.conversationId, content: input.content, private: input.mode === 'note', attachmentIds });
     refresh();
   },
 );

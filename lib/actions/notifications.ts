@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { markAllNotificationsRead, markNotificationRead } from '@/lib/domain/notifications/mark-notifications-read';
-import { formAction } from './action';
+import { formAction, zFormList } from './action';
 
 const ZNotificationId = z.coerce.number().int().positive();
 
@@ -12,15 +12,18 @@ const ZNotificationId = z.coerce.number().int().positive();
 const refresh = () => revalidatePath('/', 'layout');
 
 // Opening a notification (a button, so it works without JavaScript): read it and show its conversation.
-export const openNotificationAction = formAction(z.object({ notificationId: ZNotificationId }), async (ctx, input) => {
-  const { conversationId } = await markNotificationRead(ctx, input);
+// A grouped row of the bell ("3 mensajes nuevos en #166") also reads the rest of its group (`alsoRead`).
+export const openNotificationAction = formAction(z.object({ notificationId: ZNotificationId, alsoRead: zFormList(ZNotificationId).pipe(z.array(z.number()).max(50)) }), async (ctx, input) => {
+  for (const notificationId of input.alsoRead) await markNotificationRead(ctx, { notificationId });
+  const { conversationId } = await markNotificationRead(ctx, { notificationId: input.notificationId });
   refresh();
   redirect(conversationId ? `/all/${conversationId}` : '/notifications');
 });
 
 // "Marcar como leída" without opening it.
-export const markNotificationReadAction = formAction(z.object({ notificationId: ZNotificationId }), async (ctx, input) => {
-  await markNotificationRead(ctx, input);
+export const markNotificationReadAction = formAction(z.object({ notificationId: ZNotificationId, alsoRead: zFormList(ZNotificationId).pipe(z.array(z.number()).max(50)) }), async (ctx, input) => {
+  for (const notificationId of input.alsoRead) await markNotificationRead(ctx, { notificationId });
+  await markNotificationRead(ctx, { notificationId: input.notificationId });
   refresh();
 });
 

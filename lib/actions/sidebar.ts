@@ -9,12 +9,11 @@ import { assignTeam } from '@/lib/domain/conversations/actions/assign-team';
 import { removeLabels } from '@/lib/domain/conversations/actions/remove-labels';
 import { ZPriority } from '@/lib/domain/conversations/actions/schemas';
 import { setPriority } from '@/lib/domain/conversations/actions/set-priority';
-import { clearAttributeValue } from '@/lib/domain/custom-attributes/clear-attribute-value';
-import { setAttributeValue } from '@/lib/domain/custom-attributes/set-attribute-value';
+import { saveAttributeValues } from '@/lib/domain/custom-attributes/save-attribute-values';
 import { runMacro } from '@/lib/domain/macros/run-macro';
 import { addParticipant } from '@/lib/domain/participants/add-participant';
 import { removeParticipant } from '@/lib/domain/participants/remove-participant';
-import { formAction } from './action';
+import { formAction, zFormList } from './action';
 
 const ZId = z.coerce.number().int().positive();
 // A select's "none" option posts an empty string.
@@ -71,18 +70,17 @@ export const removeParticipantAction = formAction(z.object({ conversationId: ZId
   refresh();
 });
 
-// A1/A2: save or clear one attribute (the form's two buttons post `intent`).
-export const attributeValueAction = formAction(
-  z.object({
-    model: z.enum(['conversation', 'contact']),
-    recordId: ZId,
-    key: z.string().max(100),
-    intent: z.enum(['save', 'clear']).catch('save'),
-    value: ZLastValue,
-  }),
-  async (ctx, { intent, value, ...target }) => {
-    if (intent === 'clear') await clearAttributeValue(ctx, target);
-    else await setAttributeValue(ctx, { ...target, value });
+// A1/A2: the sidebar's one "Guardar" for all attributes of a record. Each field posts `value:<key>`
+// and what it showed, `was:<key>`; only the fields that changed are saved, an emptied one is cleared.
+export const attributeValuesAction = formAction(
+  z.looseObject({ model: z.enum(['conversation', 'contact']), recordId: ZId, keys: zFormList(z.string().max(100)) }),
+  async (ctx, { model, recordId, keys, ...fields }) => {
+    const values: Record<string, string | null> = {};
+    for (const key of keys.slice(0, 100)) {
+      const value = ZLastValue.parse(fields[`value:${key}`]).trim();
+      if (value !== ZLastValue.parse(fields[`was:${key}`]).trim()) values[key] = value === '' ? null : value;
+    }
+    await saveAttributeValues(ctx, { model, recordId, values });
     refresh();
   },
 );

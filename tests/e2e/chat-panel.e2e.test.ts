@@ -86,7 +86,7 @@ describe('the chat panel', () => {
     await header.getByRole('button', { name: 'Quitar silencio' }).click();
     await header.getByRole('button', { name: 'Silenciar' }).waitFor();
 
-    await header.getByText('Enviar transcripción').click();
+    await header.locator('summary[aria-label="Enviar transcripción"]').click();
     await page.getByRole('radio', { name: 'Otra dirección' }).check();
     await page.getByRole('textbox', { name: 'Otra dirección de correo' }).fill('jefa@ejemplo.com');
     await page.getByRole('button', { name: 'Enviar', exact: true }).first().click();

@@ -127,7 +127,7 @@ describe('settings', () => {
     await admin.getByTestId(`attribute-canal_${run}`).waitFor();
 
     await openFirstConversation(admin);
-    await sidebar(admin).locator(`form[data-attribute="canal_${run}"]`).waitFor();
+    await sidebar(admin).locator(`[data-attribute="canal_${run}"]`).waitFor();
   });
 
   test('a macro with two steps, reordered, runs from the sidebar', async () => {

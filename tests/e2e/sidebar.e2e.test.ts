@@ -64,15 +64,18 @@ describe('the "Más detalles" sidebar', () => {
     await aside.getByRole('button', { name: `Quitar la etiqueta ${label}` }).waitFor();
 
     // A1: an invalid value shows the definition's hint; a valid one is saved.
-    const order = aside.locator('form[data-attribute="numero_pedido"]');
+    // One "Guardar" per form (issue 13), not one per attribute.
+    const order = aside.locator('[data-attribute="numero_pedido"]');
+    const save = aside.locator('form[data-attributes="conversation"]').getByRole('button', { name: 'Guardar' });
+    await expect(save.count()).resolves.toBe(1);
     await order.getByRole('textbox').fill('12345');
-    await order.getByRole('button', { name: 'Guardar' }).click();
+    await save.click();
     await order.getByRole('alert').filter({ hasText: 'Formato PED-123456' }).waitFor();
     await order.getByRole('textbox').fill('PED-123456');
-    await order.getByRole('button', { name: 'Guardar' }).click();
+    await save.click();
     await order.getByRole('alert').waitFor({ state: 'detached' });
     await page.reload();
-    await expect.poll(() => sidebar(page).locator('form[data-attribute="numero_pedido"]').getByRole('textbox').inputValue()).toBe('PED-123456');
+    await expect.poll(() => sidebar(page).locator('[data-attribute="numero_pedido"]').getByRole('textbox').inputValue()).toBe('PED-123456');
 
     // P1: add an agent of the inbox.
     const participantSelect = aside.locator('select[name="userId"]');

@@ -55,6 +55,10 @@ describe('website widget', () => {
     const gzipped = gzipSync(body).length;
     console.log(`widget.js: ${body.length} bytes, ${gzipped} bytes gzipped`);
     expect(body.length).toBeLessThan(6 * 1024);
+    // Each language's launcher labels are its own, whatever the request's language.
+    const labels = JSON.parse(/L=(\{.*?\}\}),d=document/.exec(body.toString())![1]!);
+    expect(labels.en).toMatchObject({ open: 'Open the chat', close: 'Close the chat' });
+    expect(labels.es).toMatchObject({ open: 'Abrir el chat', close: 'Cerrar el chat' });
   });
 
   test('a visitor on a phone writes; the agent sees it live, types and replies; the visitor sees both; reload keeps it', async () => {

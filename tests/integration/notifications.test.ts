@@ -166,6 +166,8 @@ describe('notifications: the bell', () => {
     expect(first.items).toHaveLength(NOTIFICATIONS_PAGE_SIZE);
     expect(first.items[0]).toMatchObject({ type: 'conversation_mention', actorName: me.name, readAt: null });
     expect(first.items[0].contactName).not.toBe('');
+    // An excerpt of the note, its mention markup read as "@Name".
+    expect(first.items[0].excerpt).toBe(`@Sofía #${NOTIFICATIONS_PAGE_SIZE + 1}`);
     const second = await listNotifications(sofia.ctx, { cursor: first.nextCursor ?? undefined });
     expect(second.nextCursor).toBeNull();
     const ids = [...first.items, ...second.items].map((item) => item.id);

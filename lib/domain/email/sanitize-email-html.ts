@@ -24,15 +24,40 @@ export const sanitizeEmailHtml = (html: string): string =>
     },
   });
 
-// A text version of HTML-only mail, for the message content.
+// A text version of HTML-only mail, for the message content: blocks and <br> break lines, list
+// items become "• " lines (numbered "1. " inside an <ol>), so "Línea 2" and "uno / dos" stay apart.
 export const textFromHtml = (html: string): string =>
-  sanitizeHtml(html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6])\b[^>]*>/gi, '\n'), { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'head', 'title'] })
-    .replace(/&nbsp;/g, ' ')
+  sanitizeHtml(listsAsText(html).replace(/<(br|\/p|\/div|\/tr|\/h[1-6]|\/?ul|\/?ol|\/blockquote)\b[^>]*>/gi, '\n'), { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'head', 'title'] })
+    .replace(/&nbsp;|\u00a0/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/[ \t]+\n/g, '\n')
+    // A list's lines follow each other without blank lines.
+    .replace(/\n{2,}(?=[ ]*(?:•|\d+\.) )/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+
+// <li> as a bullet line, or "n. " inside an <ol> (nested lists are numbered by their own <ol>).
+const listsAsText = (html: string): string => {
+  const counters: Array<number | null> = [];
+  return html.replace(/<(\/?)(ol|ul|li)\b[^>]*>/gi, (tag, closing: string, name: string) => {
+    const kind = name.toLowerCase();
+    if (kind !== 'li') {
+      if (closing) counters.pop();
+      else counters.push(kind === 'ol' ? 0 : null);
+      return tag;
+    }
+    if (closing) return '';
+    const depth = counters.length;
+    const counter = counters[depth - 1];
+    const indent = '  '.repeat(Math.max(0, depth - 1));
+    if (typeof counter === 'number') {
+      counters[depth - 1] = counter + 1;
+      return `\n${indent}${counter + 1}. `;
+    }
+    return `\n${indent}• `;
+  });
+};

@@ -4,7 +4,7 @@ import { changeMute } from './change-mute';
 import { ZMuteConversationInput, type TMuteConversationInput } from './schemas';
 
 // C3 "Silenciar": the acting agent gets no notifications from this conversation for 6 hours (it
-// ends by itself), recorded as "Carlos silenció la conversación durante 6 horas".
+// ends by itself). The agent's own matter: no activity line in the conversation.
 export const muteConversation = async (ctx: Ctx, input: TMuteConversationInput): Promise<{ mutedUntil: Date }> => {
   const { conversationId, hours } = parseActionInput(ZMuteConversationInput, input);
   const { mutedUntil } = await changeMute(ctx, { conversationId, hours });

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { contacts, conversations, notifications, users } from '@/db/schema';
+import { contacts, conversations, messages, notifications, users } from '@/db/schema';
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import type { NotificationType } from './should-notify';
@@ -17,7 +17,11 @@ export type NotificationItem = {
   contactName: string;
   // Who mentioned, assigned or wrote; null for a customer or a removed agent.
   actorName: string | null;
+  // The start of the message it is about (a mention's note, a customer's message), if any.
+  excerpt: string | null;
 };
+
+const EXCERPT_LENGTH = 120;
 
 export type NotificationPage = { items: NotificationItem[]; nextCursor: string | null };
 
@@ -53,11 +57,14 @@ export const listNotifications = async (ctx: Ctx, input: { cursor?: string } = {
       conversation: { id: conversations.id, displayId: conversations.displayId, inboxId: conversations.inboxId },
       contactName: sql<string>`coalesce(nullif(${contacts.name}, ''), ${contacts.phone}, ${contacts.email}, '')`,
       actorName: actors.name,
+      // Mention markup `@[Name](user:ID)` reads as "@Name"; whitespace runs as one space.
+      excerpt: sql<string | null>`left(regexp_replace(regexp_replace(${messages.content}, '@\\[([^\\]]*)\\]\\(user:\\d+\\)', '@\\1', 'g'), '\\s+', ' ', 'g'), ${EXCERPT_LENGTH})`,
     })
     .from(notifications)
     .innerJoin(conversations, eq(conversations.id, notifications.conversationId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
     .leftJoin(actors, eq(actors.id, notifications.actorId))
+    .leftJoin(messages, eq(messages.id, notifications.messageId))
     .where(and(mine(ctx), after ? sql`(${notifications.createdAt}, ${notifications.id}) < (${after.t}::timestamptz, ${after.i})` : undefined))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(NOTIFICATIONS_PAGE_SIZE + 1);

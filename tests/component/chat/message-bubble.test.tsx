@@ -100,4 +100,25 @@ describe('MessageBubble', () => {
     const { container } = renderBubble(outboxed, 'en', false);
     expect(bubble(container).textContent).not.toContain('outbox');
   });
+
+  it('an email shows its subject; a customer auto-reply is marked; a reply says how far it was delivered', () => {
+    const { container, unmount } = renderBubble({ contentAttributes: { email: { subject: 'Pedido 123', autoReply: true } } });
+    expect(bubble(container).textContent).toContain('Asunto: Pedido 123');
+    expect(bubble(container).textContent).toContain('Respuesta automática');
+    unmount();
+    for (const [status, text] of [['sent', '✓ enviado'], ['delivered', '✓✓ entregado'], ['read', '✓✓ leído']] as const) {
+      const reply = renderBubble({ messageType: 'outgoing', senderType: 'agent', senderName: 'Carlos Ruiz', status });
+      expect(screen.getByTestId('delivery-status').textContent).toContain(text);
+      reply.unmount();
+    }
+    const note = renderBubble({ messageType: 'outgoing', senderType: 'agent', private: true, status: 'sent' });
+    expect(note.container.querySelector('[data-testid="delivery-status"]')).toBeNull();
+  });
+
+  it('mentions in a note are highlighted', () => {
+    const { container } = renderBubble({ messageType: 'outgoing', senderType: 'agent', private: true, content: '@[Sofía Herrera](user:4) mira esto' });
+    const mention = container.querySelector('[data-mention="4"]') as HTMLElement;
+    expect(mention.textContent).toBe('@Sofía Herrera');
+    expect(mention.className).toContain('bg-brand-100');
+  });
 });

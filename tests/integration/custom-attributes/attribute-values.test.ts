@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contacts } from '@/db/schema';
 import { clearAttributeValue } from '@/lib/domain/custom-attributes/clear-attribute-value';
 import { createAttributeDefinition } from '@/lib/domain/custom-attributes/create-attribute-definition';
+import { saveAttributeValues } from '@/lib/domain/custom-attributes/save-attribute-values';
 import { setAttributeValue } from '@/lib/domain/custom-attributes/set-attribute-value';
 import { activitiesOf, reload } from '../../helpers/conversation-actions-factories';
 import { useTestDatabase } from '../../helpers/db';
@@ -24,6 +25,33 @@ const defineAll = async (workspace: TeamWorkspace) => {
 };
 
 describe('custom attribute values (A1 conversation, A2 contact)', () => {
+  it('the sidebar saves several at once, clearing the emptied ones; one bad value refuses all, naming it', async () => {
+    const { db } = database();
+    const workspace = await createTeamWorkspace(db);
+    await defineAll(workspace);
+    const open = await workspace.conversation();
+    const { ctx } = workspace.agent;
+    await setAttributeValue(ctx, { model: 'conversation', recordId: open.id, key: 'nota', value: 'antes' });
+    const before = (await activitiesOf(db, open.id)).length;
+
+    await expect(
+      saveAttributeValues(ctx, { model: 'conversation', recordId: open.id, values: { monto: '12', numero_pedido: '123', nota: null } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { field: 'numero_pedido', reason: 'pattern', hint: 'Formato PED-123456' } });
+    await expect(saveAttributeValues(ctx, { model: 'conversation', recordId: open.id, values: { inventado: 'x' } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { field: 'inventado' },
+    });
+    expect((await reload(db, open.id)).customAttributes).toEqual({ nota: 'antes' });
+    expect(await activitiesOf(db, open.id)).toHaveLength(before);
+
+    const saved = await saveAttributeValues(ctx, { model: 'conversation', recordId: open.id, values: { monto: '12', numero_pedido: 'PED-123456', nota: null, seguimiento: 'true' } });
+    expect(saved).toEqual({ monto: 12, numero_pedido: 'PED-123456', seguimiento: true });
+    expect((await reload(db, open.id)).customAttributes).toEqual(saved);
+    // One activity line per change, as when saved one by one.
+    expect(await activitiesOf(db, open.id)).toHaveLength(before + 4);
+  });
+
+
   it('each type stores its own kind of value: numbers as numbers, checkboxes as booleans', async () => {
     const { db } = database();
     const workspace = await createTeamWorkspace(db);

@@ -14,27 +14,16 @@ const now = new Date('2025-04-01T10:00:00Z');
 const sixHoursLater = new Date('2025-04-01T16:00:00Z');
 
 describe('muteConversation / unmuteConversation / getMute (C3)', () => {
-  it('mutes for 6 hours: the header reads until when, and the conversation records "Carlos silenció la conversación durante 6 horas"', async () => {
+  it('mutes for 6 hours: the header reads until when; "Silenciada para ti" is the agent\'s own, so no activity line or event reaches the other agents', async () => {
     const { db } = database();
-    const { ctx, me, conversation, accountId, inboxId } = await createWorkspace(db, { name: 'Carlos', now });
+    const { ctx, conversation } = await createWorkspace(db, { name: 'Carlos', now });
     const open = await conversation();
 
     expect(await muteConversation(ctx, { conversationId: open.id })).toEqual({ mutedUntil: sixHoursLater });
 
     expect(await getMute(ctx, { conversationId: open.id })).toEqual({ mutedUntil: sixHoursLater });
-    const [activity] = await activitiesOf(db, open.id);
-    expect(activity).toMatchObject({
-      content: 'Carlos silenció la conversación durante 6 horas',
-      createdAt: now,
-      contentAttributes: { activity: { action: 'muted', hours: 6, mutedUntil: sixHoursLater.toISOString(), actorId: me.id, actorName: 'Carlos' } },
-    });
-    expect(ctx.published).toEqual([
-      {
-        channel: `private-account-${accountId}-inbox-${inboxId}`,
-        event: 'message.created',
-        data: { conversationId: open.id, messageId: activity.id, messageType: 'activity' },
-      },
-    ]);
+    expect(await activitiesOf(db, open.id)).toEqual([]);
+    expect(ctx.published).toEqual([]);
   });
 
   it('is this agent\'s mute only: a teammate in the same inbox is not muted', async () => {
@@ -51,7 +40,7 @@ describe('muteConversation / unmuteConversation / getMute (C3)', () => {
     expect(rows).toEqual([{ userId: me.id }]);
   });
 
-  it('unmutes any time, with its activity message; unmuting again writes nothing', async () => {
+  it('unmutes any time, without an activity message; unmuting again changes nothing', async () => {
     const { db } = database();
     const { ctx, conversation } = await createWorkspace(db, { locale: 'en', name: 'Carlos', now });
     const open = await conversation();
@@ -61,7 +50,8 @@ describe('muteConversation / unmuteConversation / getMute (C3)', () => {
     await unmuteConversation(ctx, { conversationId: open.id });
 
     expect(await getMute(ctx, { conversationId: open.id })).toBeNull();
-    expect((await activitiesOf(db, open.id)).map((m) => m.content)).toEqual(['Carlos muted the conversation for 6 hours', 'Carlos unmuted the conversation']);
+    expect(await activitiesOf(db, open.id)).toEqual([]);
+    expect(ctx.published).toEqual([]);
   });
 
   it('expires by itself after 6 hours (no sweep): not muted any more, and the stale row is removed', async () => {
@@ -82,12 +72,11 @@ describe('muteConversation / unmuteConversation / getMute (C3)', () => {
       .from(conversationMutes)
       .where(and(eq(conversationMutes.conversationId, open.id), eq(conversationMutes.userId, me.id)));
     expect(rows).toEqual([]);
-    // Unmuting an expired mute is not an event worth recording.
     await unmuteConversation(timed, { conversationId: open.id });
-    expect((await activitiesOf(db, open.id)).map((m) => m.contentAttributes.activity?.action)).toEqual(['muted']);
+    expect(await getMute(timed, { conversationId: open.id })).toBeNull();
   });
 
-  it('muting again while muted moves the end to 6 hours from now without a second message; after expiry it is a new mute', async () => {
+  it('muting again while muted moves the end to 6 hours from now; after expiry it is a new mute; never an activity line', async () => {
     const { db } = database();
     let clock = now;
     const { ctx, conversation } = await createWorkspace(db, { now });
@@ -97,11 +86,9 @@ describe('muteConversation / unmuteConversation / getMute (C3)', () => {
     await muteConversation(timed, { conversationId: open.id });
     clock = new Date('2025-04-01T12:00:00Z');
     expect(await muteConversation(timed, { conversationId: open.id })).toEqual({ mutedUntil: new Date('2025-04-01T18:00:00Z') });
-    expect(await activitiesOf(db, open.id)).toHaveLength(1);
-
     clock = new Date('2025-04-02T12:00:00Z');
-    await muteConversation(timed, { conversationId: open.id });
-    expect(await activitiesOf(db, open.id)).toHaveLength(2);
+    expect(await muteConversation(timed, { conversationId: open.id })).toEqual({ mutedUntil: new Date('2025-04-02T18:00:00Z') });
+    expect(await activitiesOf(db, open.id)).toEqual([]);
   });
 
   it('an hours option (the API) is validated: 1 to 168 hours', async () => {
@@ -110,7 +97,6 @@ describe('muteConversation / unmuteConversation / getMute (C3)', () => {
     const open = await conversation();
 
     expect(await muteConversation(ctx, { conversationId: open.id, hours: 1 })).toEqual({ mutedUntil: new Date('2025-04-01T11:00:00Z') });
-    expect((await activitiesOf(db, open.id))[0].content).toBe('Carlos silenció la conversación durante 1 hora');
     for (const hours of [0, 169, 1.5, 'x']) {
       await expect(muteConversation(ctx, { conversationId: open.id, hours: hours as number })).rejects.toMatchObject({
         code: 'INVALID_INPUT',

@@ -18,6 +18,7 @@ import {
 } from '@/db/schema';
 import { DEMO_PASSWORD, DEMO_SIZES, seedDemo } from '@/db/seed';
 import { verifyPassword } from '@/lib/auth/password';
+import { activityText, type ActivityAttributes } from '@/lib/domain/activity/activity-text';
 import { createTestDatabase, useTestDatabase } from '../../helpers/db';
 
 const database = useTestDatabase();
@@ -96,6 +97,19 @@ describe('seedDemo', () => {
     expect((await db.select().from(contacts)).length).toBe(DEMO_SIZES.contacts);
   });
 
+  it('records activity lines as the app does: the stored sentence is activityText in Spanish, and each renders in English', async () => {
+    const { db } = database();
+    const activities = (await allMessages(db)).filter((m) => m.messageType === 'activity');
+    expect(activities.length).toBeGreaterThan(0);
+    for (const m of activities) {
+      const activity = m.contentAttributes.activity as ActivityAttributes;
+      expect(activity).toHaveProperty('actorName');
+      expect(m.content).toBe(activityText(activity, { locale: 'es', timeZone: 'America/Mexico_City' }));
+      const english = activityText(activity, { locale: 'en', timeZone: 'America/Mexico_City' });
+      expect(english).not.toMatch(/ la conversación|asignó|añadió|pospuso|reabrió|resolvió|El sistema/);
+    }
+  });
+
   it('writes every kind of message, consistent with its conversation', async () => {
     const { db } = database();
     const rows = await allMessages(db);
@@ -140,7 +154,8 @@ describe('seedDemo', () => {
     expect(notes.length).toBeGreaterThan(0);
     const expected = new Map<string, { messageId: number; at: Date }>();
     for (const note of notes) {
-      expect(note.content).toMatch(/@\p{L}+/u);
+      // The composer's mention markup, so the chat highlights it.
+      expect(note.content).toMatch(/@\[\p{L}[^\]]*\]\(user:\d+\)/u);
       for (const userId of note.contentAttributes.mentionedUserIds!) expected.set(`${userId}:${note.conversationId}`, { messageId: note.id, at: note.createdAt });
     }
     const rows = await db.select().from(mentions);
