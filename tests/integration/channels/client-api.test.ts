@@ -208,6 +208,7 @@ describe('client API: attachments (multipart/form-data)', () => {
     expect(filesOnly).toMatchObject({ status: 201, body: { content: null, attachments: [{ file_name: 'b.png' }] } });
   });
 
+  // Parses a 50 MB multipart body: a wider limit than the default on a loaded machine (not a timing assertion).
   it('a file over 50 MB is 413 and nothing is kept; too many, empty or no files and no text are 422; a duplicate keeps no second copy', async () => {
     const { db } = database();
     const workspace = await createChannelWorkspace(db);
@@ -229,7 +230,7 @@ describe('client API: attachments (multipart/form-data)', () => {
     expect(again).toMatchObject({ status: 200, body: { id: first.body.id, duplicate: true } });
     expect(workspace.ctx.storedFiles.size).toBe(1);
     expect(await db.select().from(attachments).where(eq(attachments.messageId, first.body.id))).toHaveLength(1);
-  });
+  }, 90_000);
 });
 
 describe('client API: toggle_typing', () => {
