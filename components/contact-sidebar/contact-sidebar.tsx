@@ -3,6 +3,7 @@ import { ContactActions } from '@/components/contacts/contact-actions';
 import { ContactPanelDialog } from '@/components/contacts/contact-panel-dialog';
 import type { Ctx } from '@/lib/domain/context';
 import { getContact } from '@/lib/domain/contacts/get-contact';
+import { listSuggestedDuplicates } from '@/lib/domain/contacts/list-suggested-duplicates';
 import { loadConversationLabels } from '@/lib/domain/conversations/actions/load-conversation-labels';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
 import { listPreviousConversations } from '@/lib/domain/conversations/list-previous-conversations';
@@ -19,17 +20,18 @@ import { Macros } from './macros';
 import { Participants } from './participants';
 import { PreviousConversations } from './previous-conversations';
 import { readLabels, readTeams } from '@/lib/request-reads';
+import { SuggestedDuplicates } from './suggested-duplicates';
 
 type Props = { ctx: Ctx; conversation: ConversationWithBasics; state: SidebarState };
 
-// "Más detalles": the contact (D1), the conversation's actions (X1), participants (P1), attributes
+// "Más detalles": the contact (D1) and its suggested duplicates (issue 12 #1), the conversation's actions (X1), participants (P1), attributes
 // (A1/A2), macros (M1) and previous conversations (H1). Desktop: a right column beside the
 // messages; phone: a full-screen sheet over the chat with a link to close it. Everything is read
 // in one round of parallel queries. The URL may name a contact dialog (K1-K4: `state.panel`).
 export const ContactSidebar = async ({ ctx, conversation, state }: Props) => {
-  const [t, contact, agents, teams, labels, conversationLabels, participants, definitions, macros, previous] = await Promise.all([
+  const [t, { contact, duplicates }, agents, teams, labels, conversationLabels, participants, definitions, macros, previous] = await Promise.all([
     getTranslations('sidebar'),
-    getContact(ctx, { contactId: conversation.contactId }),
+    getContact(ctx, { contactId: conversation.contactId }).then(async (contact) => ({ contact, duplicates: await listSuggestedDuplicates(ctx, contact) })),
     listInboxAgents(ctx, { inboxId: conversation.inboxId }),
     readTeams(ctx),
     readLabels(ctx),
@@ -52,6 +54,7 @@ export const ContactSidebar = async ({ ctx, conversation, state }: Props) => {
         </DetailsLink>
       </div>
       <ContactCard contact={contact} />
+      <SuggestedDuplicates duplicates={duplicates} href={state.href} />
       <ContactActions href={state.href} isAdministrator={ctx.actor.role === 'administrator'} />
       <ConversationActions
         conversation={conversation}

@@ -13,6 +13,8 @@ export type ChannelSettings = {
   requireIdentityVerification?: boolean;
   // api
   webhookUrl?: string;
+  // The `webhooks` row that delivers to webhookUrl (lib/domain/webhooks/api-inbox-webhook.ts).
+  webhookId?: number;
   // email
   emailAddress?: string;
   // Authenticates the inbound email endpoint for this inbox (derived from AUTH_SECRET when unset).

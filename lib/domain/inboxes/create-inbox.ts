@@ -4,6 +4,7 @@ import { inboxes, inboxMembers, type Inbox } from '@/db/schema';
 import { requireAdministrator } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
+import { syncApiInboxWebhook } from '../webhooks/api-inbox-webhook';
 import { channelSettingsFor, ZChannelSettingsInput, ZChannelType, ZInboxName } from './inbox-schemas';
 
 export const ZCreateInboxInput = z.object({ name: ZInboxName, channelType: ZChannelType, settings: ZChannelSettingsInput.prefault({}) });
@@ -26,6 +27,6 @@ export const createInbox = async (ctx: Ctx, input: TCreateInboxInput): Promise<I
       .values({ accountId: ctx.actor.accountId, name, channelType, identifier: randomBytes(12).toString('hex'), channelSettings: channelSettingsFor(channelType, settings), createdAt: ctx.now() })
       .returning();
     await tx.insert(inboxMembers).values({ inboxId: inbox.id, userId: ctx.actor.userId, createdAt: ctx.now() });
-    return inbox;
+    return syncApiInboxWebhook(tx, inbox);
   });
 };

@@ -7,6 +7,7 @@ import { ZId } from '../conversations/actions/schemas';
 import { DomainError } from '../errors';
 import { channelSettingsFor, ZChannelSettingsInput, ZInboxName } from './inbox-schemas';
 import { loadAccountInbox } from './load-account-inbox';
+import { syncApiInboxWebhook } from '../webhooks/api-inbox-webhook';
 
 export const ZUpdateInboxInput = z.object({ inboxId: ZId, name: ZInboxName, settings: ZChannelSettingsInput.prefault({}) });
 export type TUpdateInboxInput = z.input<typeof ZUpdateInboxInput>;
@@ -29,6 +30,6 @@ export const updateInbox = async (ctx: Ctx, input: TUpdateInboxInput): Promise<I
       .set({ name, channelSettings: channelSettingsFor(inbox.channelType, settings, inbox.channelSettings) })
       .where(eq(inboxes.id, inbox.id))
       .returning();
-    return updated;
+    return syncApiInboxWebhook(tx, updated);
   });
 };

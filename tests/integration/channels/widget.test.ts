@@ -5,8 +5,8 @@ import { resetRateLimits } from '@/lib/domain/channels/api/rate-limit';
 import { relayAgentTyping, visitorChannel } from '@/lib/domain/channels/widget/visitor-channel';
 import { authorizeVisitorChannel } from '@/lib/domain/channels/widget/visitor-channel-auth';
 import { signVisitorToken, verifyVisitorToken, VISITOR_TOKEN_TTL_MS } from '@/lib/domain/channels/widget/visitor-token';
+import { identityHashFor } from '@/lib/domain/channels/identity-hash';
 import {
-  identityHashFor,
   postWidgetMessage,
   startWidgetSession,
   updateWidgetContact,

@@ -36,7 +36,8 @@ describe('inbox settings', () => {
     const website = await createInbox(admin, { name: 'Web', channelType: 'website', settings });
     expect(website.channelSettings).toEqual({ websiteUrl: 'https://tienda.example', widgetColor: '#1f93ff', welcomeTitle: 'Hola', welcomeTagline: 'Respondemos en minutos', resolvedConversationPolicy: 'new' });
     expect(website.identifier).toMatch(/^[0-9a-f]{24}$/);
-    expect((await createInbox(admin, { name: 'API', channelType: 'api', settings })).channelSettings).toEqual({ webhookUrl: 'https://hooks.example/x', resolvedConversationPolicy: 'new' });
+    // The webhook_url is delivered by a webhook of the inbox (api-inbox-webhook.ts), named by webhookId.
+    expect((await createInbox(admin, { name: 'API', channelType: 'api', settings })).channelSettings).toEqual({ webhookUrl: 'https://hooks.example/x', webhookId: expect.any(Number), resolvedConversationPolicy: 'new' });
     expect((await createInbox(admin, { name: 'Correo', channelType: 'email', settings: { emailAddress: 'a@b.example' } })).channelSettings).toEqual({ emailAddress: 'a@b.example', resolvedConversationPolicy: 'reopen' });
     // The creator is a member.
     expect((await getInboxSettings(admin, { inboxId: website.id })).members).toEqual([{ id: adminUser.id, name: 'Ana' }]);

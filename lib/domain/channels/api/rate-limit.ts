@@ -6,8 +6,10 @@ import { DomainError } from '../../errors';
 export type RateLimit = { perMinute: number; burst: number };
 
 export const CLIENT_API_LIMITS = {
-  // Every request to one inbox, whoever sends it.
+  // Every authenticated request to one inbox from one IP address (a runaway integration).
   inbox: { perMinute: 600, burst: 120 },
+  // Requests whose credential named nothing (unknown inbox, source id, visitor token), per IP address.
+  failure: { perMinute: 30, burst: 30 },
   // Every request of one contact (source id) in one inbox.
   contact: { perMinute: 60, burst: 20 },
   // Contacts created in one inbox from one IP address.
@@ -18,8 +20,9 @@ type Bucket = { tokens: number; at: number };
 const store = globalThis as unknown as { bandejaRateBuckets?: Map<string, Bucket> };
 const buckets = () => (store.bandejaRateBuckets ??= new Map());
 
-// Takes one token for `key`, or throws RATE_LIMITED with the seconds until the next one.
-export const takeToken = (key: string, limit: RateLimit, now = Date.now()): void => {
+// Takes one token for `key`, or throws RATE_LIMITED with the seconds until the next one. `now` is the
+// caller's clock (ctx.now()), so tests drive time instead of waiting for it.
+export const takeToken = (key: string, limit: RateLimit, now: number): void => {
   const map = buckets();
   const refill = limit.perMinute / 60_000;
   const bucket = map.get(key) ?? { tokens: limit.burst, at: now };

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { contactInboxes, contacts, conversations, inboxes, type Inbox } from '@/db/schema';
@@ -10,6 +10,7 @@ import { MAX_MESSAGE_LENGTH } from '../../messages/send-message';
 import { linkSecret } from '../../transcripts/send-transcript';
 import { isUniqueViolation } from '../../transactions/is-unique-violation';
 import { receiveCustomerMessage } from '../inbound/receive-customer-message';
+import { isValidIdentityHash } from '../identity-hash';
 import { findOrCreateContact } from '../inbound/resolve-contact';
 import type { InboundAttachment } from '../inbound/store-inbound-files';
 import { publishToVisitor, visitorChannel } from './visitor-channel';
@@ -36,14 +37,7 @@ export const loadWidgetInbox = async (db: SystemCtx['db'], identifier: string): 
 export const widgetIdentitySecret = (inbox: Pick<WidgetInbox, 'identifier' | 'channelSettings'>): string =>
   inbox.channelSettings.hmacSecret || createHmac('sha256', linkSecret()).update(`website-inbox:${inbox.identifier}`).digest('hex');
 
-// What the host page's server computes: HMAC-SHA256(identifier) with the inbox's secret, in hex.
-export const identityHashFor = (secret: string, identifier: string) => createHmac('sha256', secret).update(identifier).digest('hex');
-
-const isValidIdentity = (inbox: WidgetInbox, identifier: string, hash: string | undefined) => {
-  if (!hash) return false;
-  const [expected, given] = [Buffer.from(identityHashFor(widgetIdentitySecret(inbox), identifier)), Buffer.from(hash.toLowerCase())];
-  return expected.length === given.length && timingSafeEqual(expected, given);
-};
+const isValidIdentity = (inbox: WidgetInbox, identifier: string, hash: string | undefined) => isValidIdentityHash(widgetIdentitySecret(inbox), identifier, hash);
 
 // The visitor the request's token names, in this inbox; UNAUTHENTICATED otherwise.
 export const visitorFromToken = (inbox: WidgetInbox, token: string | null, now: Date): Visitor => {

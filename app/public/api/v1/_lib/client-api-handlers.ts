@@ -1,7 +1,7 @@
+import { createApiContact, getApiContact, updateApiContact, ZApiContactInput } from '@/lib/domain/channels/api/api-contact';
+import type { ApiContact } from '@/lib/domain/channels/api/api-inbox';
 import {
-  createApiContact,
   createApiConversation,
-  getApiContact,
   getApiConversation,
   listApiConversations,
   listApiMessages,
@@ -9,13 +9,11 @@ import {
   postApiMessage,
   resolveApiConversation,
   toggleApiTyping,
-  updateApiContact,
-  ZApiContactInput,
   ZApiConversationInput,
   ZApiMessageInput,
   ZApiTypingInput,
-  type ApiContact,
 } from '@/lib/domain/channels/api/client-api';
+import { updateApiMessage, ZApiMessageUpdateInput } from '@/lib/domain/channels/api/update-api-message';
 import { apiJson, readBody, readMultipartMessage, type ClientApiRequest } from './client-api-route';
 
 // The client API's handlers, one per route and method (the route files wrap them with
@@ -67,18 +65,16 @@ export const postMessageHandler: Handler = async (call) => {
     inboxSecret: call.request.headers.get('x-bandeja-inbox-secret'),
     attachments: files,
   });
-  return apiJson(
-    {
-      id: received.messageId,
-      content: fields.content || null,
-      message_type: fields.message_type,
-      conversation_id: received.displayId,
-      echo_id: received.echoId,
-      duplicate: received.duplicate,
-      attachments: received.attachments,
-    },
-    received.duplicate ? 200 : 201,
-  );
+  // public_message; conversation_id is the conversation it went to (a new one when the named one was
+  // resolved and the inbox's policy is `new`).
+  return apiJson({ ...received.message, echo_id: fields.echo_id ?? null, duplicate: received.duplicate }, received.duplicate ? 200 : 201);
+};
+
+// PATCH messages/{id} { submitted_values }: the contact's answer to a message.
+export const updateMessageHandler: Handler = async (call) => {
+  const body = await readBody(call.request, ZApiMessageUpdateInput);
+  if (body instanceof Response) return body;
+  return apiJson(await updateApiMessage(call.ctx, call.inbox, own(call), conversationParam(call), call.params.messageId ?? '', body));
 };
 
 export const toggleStatusHandler: Handler = async (call) => apiJson(await resolveApiConversation(call.ctx, call.inbox, own(call), conversationParam(call)));

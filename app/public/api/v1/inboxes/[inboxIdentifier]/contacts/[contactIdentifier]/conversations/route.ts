@@ -1,7 +1,8 @@
 import { createConversationHandler, listConversationsHandler } from '../../../../../_lib/client-api-handlers';
-import { clientApiHandler } from '../../../../../_lib/client-api-route';
+import { clientApiHandler, clientApiPreflight } from '../../../../../_lib/client-api-route';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = clientApiHandler(listConversationsHandler);
 export const POST = clientApiHandler(createConversationHandler);
+export const OPTIONS = clientApiPreflight;

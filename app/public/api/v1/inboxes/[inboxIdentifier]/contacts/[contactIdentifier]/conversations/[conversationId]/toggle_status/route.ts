@@ -1,7 +1,8 @@
 import { toggleStatusHandler } from '../../../../../../../_lib/client-api-handlers';
-import { clientApiHandler } from '../../../../../../../_lib/client-api-route';
+import { clientApiHandler, clientApiPreflight } from '../../../../../../../_lib/client-api-route';
 
 export const dynamic = 'force-dynamic';
 
 // The contact ends the conversation (resolved).
 export const POST = clientApiHandler(toggleStatusHandler);
+export const OPTIONS = clientApiPreflight;
