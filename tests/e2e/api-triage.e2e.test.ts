@@ -22,7 +22,6 @@ describe('application API: a triage through the API, seen live', () => {
     await carlos.reload();
     await expect.poll(() => carlos.getByRole('list', { name: 'Tus tokens' }).textContent()).toContain('n8n');
     expect(await carlos.getByTestId('new-api-token').count()).toBe(0);
-    console.info('e2e api: token created');
 
     const call = async (method: string, path: string, body?: unknown) => {
       const response = await fetch(`${baseUrl()}${path}`, {
@@ -46,13 +45,11 @@ describe('application API: a triage through the API, seen live', () => {
     await sofia.getByRole('list', { name: 'Conversaciones', exact: true }).locator(':scope > li:has(article)').first().getByRole('link').click();
     await sofia.waitForURL((url) => /^\/inbox\/\d+\/\d+$/.test(url.pathname));
     await messages(sofia).locator('li').first().waitFor();
-    console.info('e2e api: sofia opened', sofia.url());
     const header = await sofia.getByText(/^#\d+$/).first().textContent({ timeout: 5000 });
     const displayId = Number(header?.slice(1));
     expect(displayId).toBeGreaterThan(0);
 
     // List mine, assign to me, and the conversation is among mine.
-    console.info('e2e api: display id', displayId);
     expect((await api('GET', '/conversations?assignee_type=me')).status).toBe(200);
     expect((await api('POST', `/conversations/${displayId}/assignments`, { assignee_id: profile.body.id })).body).toMatchObject({ id: profile.body.id });
     const mine = await api('GET', '/conversations?assignee_type=me&status=all');
@@ -62,7 +59,6 @@ describe('application API: a triage through the API, seen live', () => {
     const text = `Respuesta desde la API ${Date.now()}`;
     expect((await api('POST', `/conversations/${displayId}/messages`, { content: text })).status).toBe(200);
     await messages(sofia).getByText(text).waitFor({ timeout: 10_000 });
-    console.info('e2e api: reply seen live');
 
     // Label with one of the account's labels, then resolve: each change shows up as an activity line.
     const [label] = (await api('GET', '/labels')).body.payload as Array<{ title: string }>;
