@@ -7,6 +7,7 @@ import { benchDatabaseUrl, ensureDataset } from './generate';
 import { loadBenchPeople } from './measure/bench-context';
 import { measureScenario, type ScenarioResult } from './measure/measure-scenario';
 import { formatTable, verdictOf, writeReport } from './measure/report';
+import { apiScenarios, createBenchTokens } from './measure/api-scenarios';
 import { buildScenarios } from './measure/scenarios';
 import { loadSearchTerms } from './measure/search-terms';
 import { openTracedDatabase } from './measure/traced-database';
@@ -50,13 +51,17 @@ try {
   const teamIds = await db.select({ id: teams.id }).from(teams).where(sql`${teams.accountId} = ${account.id}`).orderBy(asc(teams.id));
   const people = await loadBenchPeople(db, account.id);
   const terms = await loadSearchTerms(db);
-  const scenarios = buildScenarios({
-    db,
-    people,
-    labelIds: labelIds.map((row) => row.id),
-    teamIds: teamIds.map((row) => row.id),
-    terms,
-  }).filter((scenario) => !args.only || args.only.split(',').some((part) => scenario.id.includes(part)));
+  const tokens = await createBenchTokens(db, people);
+  const scenarios = [
+    ...buildScenarios({
+      db,
+      people,
+      labelIds: labelIds.map((row) => row.id),
+      teamIds: teamIds.map((row) => row.id),
+      terms,
+    }),
+    ...apiScenarios({ db, people, tokens }),
+  ].filter((scenario) => !args.only || args.only.split(',').some((part) => scenario.id.includes(part)));
 
   const options = { runs: Number(args.runs), warmup: Number(args.warmup), budgetMs: Number(args.budget) * 1000, minRuns: 30 };
   const startedAt = new Date().toISOString();

@@ -32,7 +32,8 @@ const timed = async (work: () => Promise<unknown>): Promise<number> => {
 };
 
 // Warms up, then for each run: records the statements of call i (untimed, it also warms exactly
-// what the timed runs read), times the domain call and the bare replay of its statements, the two in
+// what the timed runs read), times the domain call and the bare replay of its statements (or the
+// scenario's baseline call), the two in
 // alternating order so that neither always runs on the caches the other just filled.
 export const measureScenario = async (traced: TracedDatabase, scenario: Scenario, options: MeasureOptions): Promise<ScenarioResult> => {
   for (let i = 0; i < options.warmup; i++) await scenario.run(options.runs + i);
@@ -46,7 +47,7 @@ export const measureScenario = async (traced: TracedDatabase, scenario: Scenario
     statements += recorded.statements.length;
     waves += wavesOf(recorded.statements).length;
     const runDomain = async () => domain.push(await timed(() => scenario.run(i)));
-    const runBare = async () => bare.push(await timed(() => traced.replay(recorded.statements)));
+    const runBare = async () => bare.push(await timed(() => (scenario.baseline ? scenario.baseline(i) : traced.replay(recorded.statements))));
     if (i % 2 === 0) {
       await runDomain();
       await runBare();

@@ -6,6 +6,8 @@ import type { ScenarioResult } from './measure-scenario';
 
 // Issue #3: each operation within 1.5x the same SQL run bare through the driver.
 export const RATIO_TARGET = 1.5;
+// Issue 14: the API's GET conversations within 1.3x the domain call it wraps (its "bare" column).
+export const API_RATIO_TARGET = 1.3;
 
 export type BenchReport = {
   startedAt: string;
@@ -24,7 +26,8 @@ const padLeft = (text: string, width: number) => (text.length >= width ? text : 
 export const verdictOf = (result: ScenarioResult): string => {
   const misses: string[] = [];
   if (result.target !== null && result.domain.p95 > result.target) misses.push(`p95>${result.target}`);
-  if (result.ratioP95 > RATIO_TARGET) misses.push(`ratio>${RATIO_TARGET}`);
+  const ratioTarget = result.id.startsWith('api.') ? API_RATIO_TARGET : RATIO_TARGET;
+  if (result.ratioP95 > ratioTarget) misses.push(`ratio>${ratioTarget}`);
   return misses.length ? `MISS ${misses.join(' ')}` : 'ok';
 };
 

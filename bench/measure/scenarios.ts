@@ -25,6 +25,9 @@ export type Scenario = {
   target: number | null;
   // The i-th call (its parameters follow from i).
   run: (i: number) => Promise<unknown>;
+  // What the call is compared with instead of the bare replay of its SQL (the API scenarios: the
+  // domain call the route wraps).
+  baseline?: (i: number) => Promise<unknown>;
 };
 
 // Issue #3 Performance: "list page + counts p95 <= 25 ms; message search over all history p95 <= 50 ms".

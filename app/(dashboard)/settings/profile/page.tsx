@@ -1,10 +1,13 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
 import { ActionForm } from '@/components/settings/action-form';
-import { Card, Field, buttonClass, inputClass } from '@/components/settings/fields';
+import { ApiTokenForm } from '@/components/settings/api-token-form';
+import { Card, Field, buttonClass, dangerButtonClass, inputClass } from '@/components/settings/fields';
 import { SettingsPage } from '@/components/settings/settings-page';
+import { createApiTokenAction, revokeApiTokenAction } from '@/lib/actions/settings-api-tokens';
 import { changePasswordAction, updateProfileAction } from '@/lib/actions/settings-profile';
 import { requireCtx } from '@/lib/auth/session';
+import { listApiTokens } from '@/lib/domain/api-tokens/list-api-tokens';
 import { getProfile } from '@/lib/domain/users/get-profile';
 import { NOTIFY_ON } from '@/lib/domain/users/update-profile';
 
@@ -13,7 +16,14 @@ const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 // Every agent: their name, picture, language, time zone, password and notification preferences.
 const ProfileSettingsPage = async () => {
   const ctx = await requireCtx();
-  const [t, profile, locale] = await Promise.all([getTranslations('settings.profile'), getProfile(ctx), getLocale()]);
+  const [t, profile, locale, tokens, format] = await Promise.all([
+    getTranslations('settings.profile'),
+    getProfile(ctx),
+    getLocale(),
+    listApiTokens(ctx),
+    getFormatter(),
+  ]);
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : t('apiTokens.never'));
   const notifyOn = profile.preferences.notifyOn ?? NOTIFY_ON;
   const zones = TIME_ZONES.includes(profile.timeZone) ? TIME_ZONES : [profile.timeZone, ...TIME_ZONES];
   return (
@@ -78,6 +88,32 @@ const ProfileSettingsPage = async () => {
             <button type="submit" className={buttonClass}>{t('changePassword')}</button>
           </div>
         </ActionForm>
+      </Card>
+      <Card id="api-tokens" title={t('apiTokens.title')} description={t('apiTokens.description')}>
+        <ApiTokenForm action={createApiTokenAction} />
+        <h3 className="mt-4 mb-2 text-sm font-medium">{t('apiTokens.list')}</h3>
+        {tokens.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('apiTokens.empty')}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-md border border-slate-200" aria-label={t('apiTokens.list')}>
+            {tokens.map((token) => (
+              <li key={token.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+                <div className="min-w-0">
+                  <p className="font-medium break-words">{token.name}</p>
+                  <p className="text-xs text-slate-500">
+                    {t('apiTokens.created')}: {when(token.createdAt)} · {t('apiTokens.lastUsed')}: {when(token.lastUsedAt)}
+                  </p>
+                </div>
+                <ActionForm action={revokeApiTokenAction} confirm={t('apiTokens.revokeConfirm')} saved={t('apiTokens.revoked')}>
+                  <input type="hidden" name="tokenId" value={token.id} />
+                  <button type="submit" className={dangerButtonClass} aria-label={`${t('apiTokens.revoke')}: ${token.name}`}>
+                    {t('apiTokens.revoke')}
+                  </button>
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
     </SettingsPage>
   );

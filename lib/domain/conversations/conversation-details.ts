@@ -1,0 +1,56 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { contacts, conversationMutes, conversationReads, conversations, type CustomAttributes } from '@/db/schema';
+import { conversationScope } from '../authorization/scope';
+import type { Ctx } from '../context';
+
+// What a conversation carries beyond its preview card (L6), for the HTTP API's conversation object:
+// public uuid, custom attributes, read and mute state of the actor, the contact's own fields.
+export type ConversationDetails = {
+  id: number;
+  uuid: string;
+  customAttributes: CustomAttributes;
+  updatedAt: Date;
+  contactLastSeenAt: Date | null;
+  agentLastSeenAt: Date | null;
+  muted: boolean;
+  contact: { identifier: string | null; customAttributes: CustomAttributes; lastActivityAt: Date | null; createdAt: Date };
+};
+
+// The details of the given conversations the actor may see, in one query (by primary key).
+export const loadConversationDetails = async (ctx: Ctx, ids: number[]): Promise<Map<number, ConversationDetails>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({
+      id: conversations.id,
+      uuid: conversations.uuid,
+      customAttributes: conversations.customAttributes,
+      updatedAt: conversations.updatedAt,
+      contactLastSeenAt: conversations.contactLastSeenAt,
+      agentLastSeenAt: conversationReads.lastReadAt,
+      muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${ctx.now().toISOString()}::timestamptz`,
+      contact: {
+        identifier: contacts.identifier,
+        customAttributes: contacts.customAttributes,
+        lastActivityAt: contacts.lastActivityAt,
+        createdAt: contacts.createdAt,
+      },
+    })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, ctx.actor.userId)))
+    .leftJoin(conversationMutes, and(eq(conversationMutes.conversationId, conversations.id), eq(conversationMutes.userId, ctx.actor.userId)))
+    .where(and(inArray(conversations.id, ids), conversationScope(ctx.actor)));
+  return new Map(rows.map((row) => [row.id, { ...row, muted: Boolean(row.muted) }]));
+};
+
+// The conversation the actor may see with this display number (`#123`, Chatwoot's conversation `id`),
+// or null: another account's or another inbox's number names nothing.
+export const findConversationByDisplayId = async (ctx: Ctx, displayId: number): Promise<number | null> => {
+  if (!Number.isInteger(displayId) || displayId <= 0 || displayId > 2_147_483_647) return null;
+  const [row] = await ctx.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.accountId, ctx.actor.accountId), eq(conversations.displayId, displayId), conversationScope(ctx.actor)))
+    .limit(1);
+  return row?.id ?? null;
+};
