@@ -19,8 +19,8 @@ import { DetailsLink } from './details-link';
 import { Macros } from './macros';
 import { Participants } from './participants';
 import { PreviousConversations } from './previous-conversations';
-import { SuggestedDuplicates } from './suggested-duplicates';
 import { readLabels, readTeams } from '@/lib/request-reads';
+import { SuggestedDuplicates } from './suggested-duplicates';
 
 type Props = { ctx: Ctx; conversation: ConversationWithBasics; state: SidebarState };
 

@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   'settings.fieldErrors',
   'settings.labels',
   'settings.macros',
+  'settings.profile.apiTokens',
   'shell.language',
   'sidebar.actions',
   'sidebar.attributes',

@@ -27,7 +27,7 @@ export const loadConversationDetails = async (ctx: Ctx, ids: number[]): Promise<
       updatedAt: conversations.updatedAt,
       contactLastSeenAt: conversations.contactLastSeenAt,
       agentLastSeenAt: conversationReads.lastReadAt,
-      muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${ctx.now()}`,
+      muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${ctx.now().toISOString()}::timestamptz`,
       contact: {
         identifier: contacts.identifier,
         customAttributes: contacts.customAttributes,

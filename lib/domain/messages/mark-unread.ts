@@ -1,23 +1,13 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { conversationReads, conversations, messages } from '@/db/schema';
-import { conversationScope } from '../authorization/scope';
+import { conversationReads, messages } from '@/db/schema';
 import type { Ctx } from '../context';
-import { DomainError } from '../errors';
-import { ZMarkConversationReadInput, type TMarkConversationReadInput } from './mark-read';
+import { visibleConversationId, writeReadMark, type TMarkConversationReadInput } from './mark-read';
 
 // "Mark as unread" (Chatwoot's …/unread): the actor's read mark moves to just before the last
 // customer message, so it counts as unread again (L6); with no customer message, nothing is unread
 // and the mark is removed. NOT_FOUND for a conversation the actor may not see.
 export const markConversationUnread = async (ctx: Ctx, input: TMarkConversationReadInput): Promise<{ lastReadAt: Date | null }> => {
-  const parsed = ZMarkConversationReadInput.safeParse(input);
-  if (!parsed.success) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
-  const { conversationId } = parsed.data;
-  const [visible] = await ctx.db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(and(eq(conversations.id, conversationId), conversationScope(ctx.actor)))
-    .limit(1);
-  if (!visible) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
+  const conversationId = await visibleConversationId(ctx, input);
 
   const [last] = await ctx.db
     .select({ createdAt: messages.createdAt })
@@ -31,9 +21,6 @@ export const markConversationUnread = async (ctx: Ctx, input: TMarkConversationR
     return { lastReadAt: null };
   }
   const lastReadAt = new Date(last.createdAt.getTime() - 1);
-  await ctx.db
-    .insert(conversationReads)
-    .values({ conversationId, userId: ctx.actor.userId, lastReadAt })
-    .onConflictDoUpdate({ target: [conversationReads.userId, conversationReads.conversationId], set: { lastReadAt } });
+  await writeReadMark(ctx, conversationId, lastReadAt);
   return { lastReadAt };
 };

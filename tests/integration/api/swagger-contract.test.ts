@@ -31,6 +31,8 @@ const CLIENT_EXPECTED_GAPS: Record<string, string> = {
   'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}': 'inbox_id is a number; the swagger says string',
   'POST /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages': 'answers 201; the swagger documents 200 only',
   'GET /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages': 'message id is a number; the swagger says string',
+  'PATCH /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/messages/{message_id}':
+    'message id is a number, as Chatwoot answers; the swagger says string',
   'POST /public/api/v1/inboxes/{inbox_identifier}/contacts/{contact_identifier}/conversations/{conversation_id}/toggle_status':
     'answers { id, status } rather than the public_conversation object',
 };

@@ -57,17 +57,20 @@ describe('startConversation (K1: "Nuevo mensaje")', () => {
     expect((await db.select().from(contacts).where(eq(contacts.id, contact.id)))[0].lastActivityAt).toEqual(now);
   });
 
-  it('tells the inbox’s agents: conversation.created and message.created after the commit', async () => {
+  it('tells the inbox’s agents: conversation.created and message.created after the commit; the API contact hears the message', async () => {
     const { world, ctx } = await setup();
     const contact = await world.customer({ name: 'Ana' });
 
     const { conversationId } = await startConversation(ctx, { contactId: contact.id, inboxId: world.api.id, content: 'Hola' });
 
     const channel = `private-account-${world.accountId}-inbox-${world.api.id}`;
-    expect(ctx.published.map(({ channel: on, event, data }) => [on, event, data.conversationId])).toEqual([
+    const agents = ctx.published.filter(({ channel: on }) => on === channel);
+    expect(agents.map(({ channel: on, event, data }) => [on, event, data.conversationId])).toEqual([
       [channel, 'conversation.created', conversationId],
       [channel, 'message.created', conversationId],
     ]);
+    // The contact's own channel (its pubsub token) carries the public reply.
+    expect(ctx.published.filter(({ channel: on }) => on !== channel).map(({ channel: on, event }) => [on.startsWith('private-contact-'), event])).toEqual([[true, 'message.created']]);
   });
 
   it('writes to the contact’s email address in an email inbox, reusing its link', async () => {

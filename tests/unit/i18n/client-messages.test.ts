@@ -33,7 +33,9 @@ describe('client messages', () => {
     const picked = pickClientMessages(es);
     expect(picked.chat).toEqual(es.chat);
     expect((picked.settings as Record<string, unknown>).macros).toEqual(es.settings.macros);
-    expect(Object.keys(picked.settings as object).sort()).toEqual(['fieldErrors', 'labels', 'macros']);
+    expect(Object.keys(picked.settings as object).sort()).toEqual(['fieldErrors', 'labels', 'macros', 'profile']);
+    // Of the profile page, only the access-token form is a client component.
+    expect(Object.keys((picked.settings as { profile: object }).profile)).toEqual(['apiTokens']);
     expect(picked).not.toHaveProperty('widget');
     expect(picked).not.toHaveProperty('search');
   });
