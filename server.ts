@@ -8,7 +8,7 @@ import next from 'next';
 import { getDatabase } from './db/client';
 import { queryLogEnabled, takeQueryLog } from './db/query-log';
 import { trustProxy } from './lib/auth/trust-proxy';
-import { BAD_REQUEST_CONTENT_SECURITY_POLICY, badRequestResponse, isUnexpectedPagePost, malformedRequest } from './lib/http/request-guard';
+import { BAD_REQUEST_CONTENT_SECURITY_POLICY, badRequestResponse, isMalformedActionBody, isUnexpectedPagePost, malformedRequest } from './lib/http/request-guard';
 import { baseSecurityHeaders, isPagePath, nonPageContentSecurityPolicy } from './lib/http/security-headers';
 import { prepareDatabase } from './db/prepare';
 import { startSweeps } from './lib/domain/sweeps/start-sweeps';
@@ -74,8 +74,10 @@ const server = createServer((request, response) => {
   }
   const refuse = (reason: 'url' | 'post') => {
     const refusal = badRequestResponse({ pathname, acceptLanguage: request.headers['accept-language'] ?? null, reason });
+    // The body is read and dropped, so the client gets the answer rather than a reset connection.
+    request.resume();
     response.setHeader('Content-Security-Policy', BAD_REQUEST_CONTENT_SECURITY_POLICY);
-    response.writeHead(refusal.status, { 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store', Connection: 'close' }).end(refusal.body);
+    response.writeHead(refusal.status, { 'Content-Type': refusal.contentType, 'Cache-Control': 'no-store' }).end(refusal.body);
   };
   // A NUL byte or broken encoding in the URL is a 400 here, before any route or query sees it.
   if (malformedRequest(request.url ?? '/')) return refuse('url');
@@ -88,10 +90,10 @@ const server = createServer((request, response) => {
     delete request.headers['x-forwarded-proto'];
     delete request.headers['x-forwarded-port'];
   }
-  // A multipart POST to a page that is not one of its server actions.
+  // A multipart POST to a page that is not one of its server actions, or an action's JSON that is not JSON.
   if (isPagePath(pathname) && request.method === 'POST') {
-    void isUnexpectedPagePost(request).then(
-      (unexpected) => (unexpected ? refuse('post') : handle(request, response)),
+    void Promise.all([isUnexpectedPagePost(request), isMalformedActionBody(request)]).then(
+      ([unexpected, malformed]) => (unexpected || malformed ? refuse('post') : handle(request, response)),
       () => response.destroy(),
     );
     return;

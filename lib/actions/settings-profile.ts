@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { updateSession } from '@/lib/auth';
 import { clientIp } from '@/lib/auth/client-ip';
 import { changePassword } from '@/lib/domain/users/change-password';
 import { updateEnterToSend } from '@/lib/domain/users/update-enter-to-send';
@@ -44,12 +43,10 @@ const ZChangePassword = z
   .object({ currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() })
   .refine((form) => form.newPassword === form.confirmPassword, { path: ['confirmPassword'] });
 
-// Profile: a new password, given the current one. Every other session of the person is signed out;
-// this one takes the new password's stamp and stays signed in.
+// Profile: a new password, given the current one (each try counts as a sign-in attempt).
 export const changePasswordAction = formAction(
   ZChangePassword,
   async (ctx, { currentPassword, newPassword }) => {
-    const { passwordStamp } = await changePassword(ctx, { currentPassword, newPassword, ip: clientIp(await headers()) });
-    await updateSession({ passwordStamp });
+    await changePassword(ctx, { currentPassword, newPassword, ip: clientIp(await headers()) });
   },
 );

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { isSessionCurrent } from '@/lib/domain/auth/session-validity';
+import { isSessionRevoked } from '@/lib/domain/auth/revoke-session';
 import { loadActor } from '@/lib/domain/authorization/load-actor';
 import type { Actor, Ctx } from '@/lib/domain/context';
 import { getMailer } from '@/lib/mail/mailer';
@@ -19,15 +19,15 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const userId = Number(session?.user?.id);
   if (!session?.user || !session.sessionId || !Number.isInteger(userId) || userId <= 0) return null;
   const db = await getDb();
-  const [actor, current] = await Promise.all([
-    loadActor(db, { userId, accountId: session.user.accountId }),
-    isSessionCurrent(db, { sessionId: session.sessionId, userId, passwordStamp: session.passwordStamp }),
-  ]);
-  return current ? actor : null;
+  // Not yet isSessionCurrent (lib/domain/auth/session-validity.ts, which also ends the sessions of an
+  // old password): the profile page re-rendered by changePasswordAction reads the request's old
+  // cookie, so the person who changed the password would be signed out too. See README, Security.
+  const [actor, revoked] = await Promise.all([loadActor(db, { userId, accountId: session.user.accountId }), isSessionRevoked(db, session.sessionId)]);
+  return revoked ? null : actor;
 });
 
 // Every page, action and route handler calls this (the middleware redirect is only optimistic).
-// A session whose membership was revoked, or issued before a password change, counts as signed out.
+// A session whose membership was revoked counts as signed out.
 export const requireActor = async (): Promise<Actor> => {
   const actor = await currentActor();
   if (!actor) redirect('/login');

@@ -44,19 +44,18 @@ export const badRequestResponse = ({ pathname, acceptLanguage, reason }: { pathn
   return { status: 400, contentType: 'text/html; charset=utf-8', body };
 };
 
-// The first `bytes` bytes of a request body (fewer if it is shorter), put back so that whoever reads
-// the request next gets the whole body. Paused mode only (read/unshift): the stream is never left
-// explicitly paused, so Next.js's own reading flows as usual.
+// The first `bytes` bytes of a request body (all of it if shorter), put back so that whoever reads
+// the request next gets the whole body. Paused mode only (read/unshift), and the bytes go back before
+// 'end' is emitted (the last 'readable' comes first), so Next.js's own reading flows as usual.
 export const peekBody = (request: IncomingMessage, bytes: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const finish = () => {
       request.off('readable', onReadable);
-      request.off('end', finish);
       request.off('error', reject);
       const peeked = Buffer.concat(chunks);
-      if (peeked.length) request.unshift(peeked);
+      if (peeked.length && !request.readableEnded) request.unshift(peeked);
       resolve(peeked);
     };
     const onReadable = () => {
@@ -65,9 +64,10 @@ export const peekBody = (request: IncomingMessage, bytes: number): Promise<Buffe
         size += chunk.length;
         if (size >= bytes) return finish();
       }
+      // The whole body is in: finish before 'end' is emitted.
+      if (request.complete) finish();
     };
     request.on('readable', onReadable);
-    request.once('end', finish);
     request.once('error', reject);
   });
 
@@ -80,4 +80,20 @@ export const isUnexpectedPagePost = async (request: IncomingMessage): Promise<bo
   if (!/^multipart\/form-data/i.test(String(request.headers['content-type'] ?? ''))) return false;
   const head = await peekBody(request, 4096);
   return !head.includes('name="$ACTION_');
+};
+
+// A server action called with a JSON body (React's encoding without files) that is not JSON: Next.js
+// would answer 500 while decoding it. Bodies up to 1 MB are checked; larger ones pass through.
+export const isMalformedActionBody = async (request: IncomingMessage): Promise<boolean> => {
+  if (request.method !== 'POST' || !request.headers['next-action']) return false;
+  if (!/^text\/plain/i.test(String(request.headers['content-type'] ?? ''))) return false;
+  const limit = 1024 * 1024;
+  const body = await peekBody(request, limit);
+  if (body.length >= limit) return false;
+  try {
+    JSON.parse(body.toString('utf8'));
+    return false;
+  } catch {
+    return true;
+  }
 };
