@@ -96,22 +96,51 @@ describe('BrowserNotifier', () => {
   const renderNotifier = (enabled = true) =>
     render(withIntl(<RealtimeContext.Provider value={realtime}>{<BrowserNotifier enabled={enabled} />}</RealtimeContext.Provider>));
 
-  it('shows a notification only while the tab is hidden', () => {
+  // The notifier first asks the service worker whether this device has a Web Push subscription.
+  const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+  const setPushSubscription = (subscription: object | null) =>
+    Object.defineProperty(navigator, 'serviceWorker', {
+      configurable: true,
+      value: { getRegistration: async () => ({ pushManager: { getSubscription: async () => subscription } }) },
+    });
+  afterEach(() => {
+    delete (navigator as Partial<Navigator & { serviceWorker: unknown }>).serviceWorker;
+  });
+
+  it('shows a notification only while the tab is hidden', async () => {
     FakeNotification.permission = 'granted';
     renderNotifier();
     emit('notification.created', created);
+    await settle();
     expect(shown).toHaveLength(0);
 
     visibility = 'hidden';
     emit('notification.created', created);
+    await settle();
     expect(shown).toEqual([{ title: 'bandeja', options: { body: 'Nuevo mensaje en una conversación en la que participas', tag: 'bandeja-notification-41' } }]);
 
     // Other events never show one.
     emit('message.created', { conversationId: 12 });
+    await settle();
     expect(shown).toHaveLength(1);
   });
 
-  it('shows nothing without the permission, or when the agent switched them off', () => {
+  it('leaves it to Web Push when this device is subscribed, and shows it when it is not', async () => {
+    FakeNotification.permission = 'granted';
+    visibility = 'hidden';
+    setPushSubscription({ endpoint: 'https://push.example/1' });
+    renderNotifier();
+    emit('notification.created', created);
+    await settle();
+    expect(shown).toHaveLength(0);
+
+    setPushSubscription(null);
+    emit('notification.created', created);
+    await settle();
+    expect(shown).toHaveLength(1);
+  });
+
+  it('shows nothing without the permission, or when the agent switched them off', async () => {
     visibility = 'hidden';
     const { unmount } = renderNotifier();
     emit('notification.created', created);
@@ -121,6 +150,7 @@ describe('BrowserNotifier', () => {
     FakeNotification.permission = 'granted';
     renderNotifier(false);
     emit('notification.created', created);
+    await settle();
     expect(shown).toHaveLength(0);
   });
 });
