@@ -56,9 +56,7 @@ export const newAgentPage = async ({ locale = 'es-ES', viewport = { width: 1280,
 // opened in beforeAll: the running test, or the file). An expected one is allowed with a reason.
 type PageError = { testId: string | undefined; text: string };
 const pageErrors: PageError[] = [];
-// The one allowance for every test: Chromium asks every page for /favicon.ico, which this branch does
-// not serve; the icon and web manifest come with issue 13's PWA work. Remove this line once it is merged.
-let allowed: Array<{ pattern: RegExp; testId: string | undefined }> = [{ pattern: /404 \(Not Found\) \[[^\]]*\/favicon\.ico\]/, testId: undefined }];
+let allowed: Array<{ pattern: RegExp; testId: string | undefined }> = [];
 
 const watchConsole = (page: Page) => {
   const record = (text: string) => {
