@@ -161,7 +161,9 @@ self.addEventListener('push', (event) => {
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const target = new URL((event.notification.data && event.notification.data.url) || '/all', self.location.origin).href;
+  // Only a path of this app: a payload's URL never sends the agent to another site.
+  const asked = new URL((event.notification.data && event.notification.data.url) || '/all', self.location.origin);
+  const target = asked.origin === self.location.origin ? asked.href : new URL('/all', self.location.origin).href;
   event.waitUntil(
     self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async (windows) => {
       const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
