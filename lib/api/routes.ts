@@ -28,6 +28,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'DELETE', path: '/conversations/:conversationId/participants', handle: parts.removeParticipantsHandler },
   { method: 'GET', path: '/conversations/:conversationId/messages', handle: messages.listMessagesHandler },
   { method: 'POST', path: '/conversations/:conversationId/messages', handle: messages.createMessageHandler },
+  { method: 'DELETE', path: '/conversations/:conversationId/messages/:messageId', handle: messages.deleteMessageHandler },
   { method: 'GET', path: '/contacts', handle: contacts.listContactsHandler },
   { method: 'POST', path: '/contacts', handle: contacts.createContactHandler },
   { method: 'GET', path: '/contacts/search', handle: contacts.searchContactsHandler },
