@@ -1,4 +1,4 @@
-import { loadConversationDetails, findConversationByDisplayId } from '@/lib/domain/conversations/conversation-details';
+import { loadConversationDetails, findConversationByDisplayId, type ConversationDetails } from '@/lib/domain/conversations/conversation-details';
 import { loadPreviewCards, type PreviewCard } from '@/lib/domain/conversations/list/load-preview-cards';
 import type { Ctx } from '@/lib/domain/context';
 import { DomainError } from '@/lib/domain/errors';
@@ -26,9 +26,10 @@ const lastMessageJson = (card: PreviewCard, accountId: number) =>
     : undefined;
 
 // Chatwoot conversation objects for the given conversations, in the given order: the list's preview
-// cards (L6) plus the details the API carries (uuid, attributes, read state), two queries in parallel.
-export const conversationsJson = async (ctx: Ctx, cards: PreviewCard[]) => {
-  const details = await loadConversationDetails(ctx, cards.map((card) => card.id));
+// cards (L6) plus the details the API carries (uuid, attributes, read state), loaded here unless the
+// list brought them (listConversations' withDetails).
+export const conversationsJson = async (ctx: Ctx, cards: PreviewCard[], loaded?: Map<number, ConversationDetails>) => {
+  const details = loaded ?? (await loadConversationDetails(ctx, cards.map((card) => card.id)));
   return cards.map((card) => conversationJson(card, details.get(card.id), ctx.actor.accountId, lastMessageJson(card, ctx.actor.accountId)));
 };
 

@@ -66,18 +66,19 @@ const countsJson = (counts: { mine: number; unassigned: number; all: number }) =
 });
 const NO_COUNTS = { mine: 0, unassigned: 0, all: 0 };
 
-// Page `page` of a list (walking the keyset), with the tab counts of the first call.
+// Page `page` of a list (walking the keyset), with the tab counts of the first call and the page's
+// details, loaded beside its cards.
 const listPage = async (ctx: Ctx, view: TListViewInput, query: TListQueryInput, page: number) => {
-  const first = await listConversations(ctx, view, query);
-  let items: PreviewCard[] = first.items;
+  const first = await listConversations(ctx, view, query, { withDetails: page === 1 });
+  let { items, details } = first;
   let cursor = first.nextCursor;
   for (let current = 1; current < page; current += 1) {
-    if (!cursor || current >= MAX_PAGE) return { items: [], counts: first.counts };
-    const next = await listMoreConversations(ctx, view, { ...query, cursor });
-    items = next.items;
+    if (!cursor || current >= MAX_PAGE) return { items: [], details: undefined, counts: first.counts };
+    const next = await listMoreConversations(ctx, view, { ...query, cursor }, { withDetails: current + 1 === page });
+    ({ items, details } = next);
     cursor = next.nextCursor;
   }
-  return { items, counts: first.counts };
+  return { items, details, counts: first.counts };
 };
 
 // `q` (Chatwoot: conversations with a message containing the term): the conversations of the newest
@@ -108,8 +109,8 @@ export const listConversationsHandler = async ({ ctx, query }: ApiCall) => {
     const [cards, counts] = await Promise.all([params.page === 1 ? searchedCards(ctx, params) : [], countTabs(ctx, state.view, state.query)]);
     return { data: { meta: countsJson(counts), payload: await conversationsJson(ctx, cards) } };
   }
-  const { items, counts } = await listPage(ctx, state.view, state.query, params.page);
-  return { data: { meta: countsJson(counts), payload: await conversationsJson(ctx, items) } };
+  const { items, details, counts } = await listPage(ctx, state.view, state.query, params.page);
+  return { data: { meta: countsJson(counts), payload: await conversationsJson(ctx, items, details) } };
 };
 
 // GET /conversations/meta: the three tab counts for the same parameters.
@@ -123,8 +124,8 @@ export const conversationsMetaHandler = async ({ ctx, query }: ApiCall) => {
 export const filterConversationsHandler = async ({ ctx, query, body }: ApiCall) => {
   const { page } = query(z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) }));
   const filter = await chatwootFilter(ctx, await body(ZChatwootFilterPayload));
-  const { items, counts } = await listPage(ctx, { kind: 'all' }, { tab: 'all', status: 'all', filter }, page);
-  return { meta: countsJson(counts), payload: await conversationsJson(ctx, items) };
+  const { items, details, counts } = await listPage(ctx, { kind: 'all' }, { tab: 'all', status: 'all', filter }, page);
+  return { meta: countsJson(counts), payload: await conversationsJson(ctx, items, details) };
 };
 
 // GET /conversations/:conversationId

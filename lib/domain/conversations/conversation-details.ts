@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { contacts, conversationMutes, conversationReads, conversations, type CustomAttributes } from '@/db/schema';
-import { conversationScope } from '../authorization/scope';
+import { conversationScope, preparedInboxScope, preparedScopeParams } from '../authorization/scope';
 import type { Ctx } from '../context';
 
 // What a conversation carries beyond its preview card (L6), for the HTTP API's conversation object:
@@ -16,10 +16,8 @@ export type ConversationDetails = {
   contact: { identifier: string | null; customAttributes: CustomAttributes; lastActivityAt: Date | null; createdAt: Date };
 };
 
-// The details of the given conversations the actor may see, in one query (by primary key).
-export const loadConversationDetails = async (ctx: Ctx, ids: number[]): Promise<Map<number, ConversationDetails>> => {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
+const detailsQuery = (db: Ctx['db']) =>
+  db
     .select({
       id: conversations.id,
       uuid: conversations.uuid,
@@ -27,7 +25,7 @@ export const loadConversationDetails = async (ctx: Ctx, ids: number[]): Promise<
       updatedAt: conversations.updatedAt,
       contactLastSeenAt: conversations.contactLastSeenAt,
       agentLastSeenAt: conversationReads.lastReadAt,
-      muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${ctx.now().toISOString()}::timestamptz`,
+      muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${sql.placeholder('now')}::timestamptz`,
       contact: {
         identifier: contacts.identifier,
         customAttributes: contacts.customAttributes,
@@ -37,9 +35,20 @@ export const loadConversationDetails = async (ctx: Ctx, ids: number[]): Promise<
     })
     .from(conversations)
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, ctx.actor.userId)))
-    .leftJoin(conversationMutes, and(eq(conversationMutes.conversationId, conversations.id), eq(conversationMutes.userId, ctx.actor.userId)))
-    .where(and(inArray(conversations.id, ids), conversationScope(ctx.actor)));
+    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, sql.placeholder('userId'))))
+    .leftJoin(conversationMutes, and(eq(conversationMutes.conversationId, conversations.id), eq(conversationMutes.userId, sql.placeholder('userId'))))
+    .where(and(sql`${conversations.id} = any(${sql.placeholder('ids')}::int[])`, preparedInboxScope(conversations)))
+    .prepare('conversation_details');
+
+// Built once per database handle, like the preview cards' queries: one shape for every actor.
+const detailsQueries = new WeakMap<object, ReturnType<typeof detailsQuery>>();
+
+// The details of the given conversations the actor may see, in one query (by primary key).
+export const loadConversationDetails = async (ctx: Ctx, ids: number[]): Promise<Map<number, ConversationDetails>> => {
+  if (ids.length === 0) return new Map();
+  let query = detailsQueries.get(ctx.db);
+  if (!query) detailsQueries.set(ctx.db, (query = detailsQuery(ctx.db)));
+  const rows = await query.execute({ ids, userId: ctx.actor.userId, now: ctx.now().toISOString(), ...preparedScopeParams(ctx.actor) });
   return new Map(rows.map((row) => [row.id, { ...row, muted: Boolean(row.muted) }]));
 };
 
