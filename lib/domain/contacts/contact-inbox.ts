@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { contactInboxes, contacts, inboxes } from '@/db/schema';
 import { assertInboxAccess } from '../authorization/scope';
-import type { Ctx } from '../context';
+import type { Actor, Ctx } from '../context';
 import { DomainError } from '../errors';
 import { parseContactInput, ZContactId } from './contact-input';
 import { contactScope } from './contact-scope';
@@ -42,6 +42,24 @@ export const contactInboxFor = async (tx: Tx, contact: Contactable, inbox: LinkI
   return created;
 };
 
+// Inside a transaction: the contact the actor may see (KEY SHARE keeps it from being deleted or
+// merged away until the commit) and the account's inbox, NOT_FOUND for either one missing. The
+// caller checks inbox access first (assertInboxAccess).
+export const contactAndInbox = async (tx: Tx, actor: Actor, contactId: number, inboxId: number) => {
+  const [contact] = await tx
+    .select({ id: contacts.id, email: contacts.email })
+    .from(contacts)
+    .where(and(eq(contacts.id, contactId), contactScope(actor)))
+    .for('key share');
+  if (!contact) throw new DomainError('NOT_FOUND', { entity: 'contact' });
+  const [inbox] = await tx
+    .select({ id: inboxes.id, name: inboxes.name, channelType: inboxes.channelType })
+    .from(inboxes)
+    .where(and(eq(inboxes.id, inboxId), eq(inboxes.accountId, actor.accountId)));
+  if (!inbox) throw new DomainError('NOT_FOUND', { entity: 'inbox' });
+  return { contact, inbox };
+};
+
 export const ZLinkContactInboxInput = z.object({
   contactId: ZContactId,
   inboxId: ZContactId,
@@ -57,18 +75,7 @@ export const linkContactInbox = async (ctx: Ctx, input: TLinkContactInboxInput) 
   const { contactId, inboxId, sourceId } = parseContactInput(ZLinkContactInboxInput, input);
   assertInboxAccess(ctx.actor, inboxId);
   return ctx.db.transaction(async (tx) => {
-    // KEY SHARE keeps the contact from being deleted or merged away until this commits.
-    const [contact] = await tx
-      .select({ id: contacts.id, email: contacts.email })
-      .from(contacts)
-      .where(and(eq(contacts.id, contactId), contactScope(ctx.actor)))
-      .for('key share');
-    if (!contact) throw new DomainError('NOT_FOUND', { entity: 'contact' });
-    const [inbox] = await tx
-      .select({ id: inboxes.id, name: inboxes.name, channelType: inboxes.channelType })
-      .from(inboxes)
-      .where(and(eq(inboxes.id, inboxId), eq(inboxes.accountId, ctx.actor.accountId)));
-    if (!inbox) throw new DomainError('NOT_FOUND', { entity: 'inbox' });
+    const { contact, inbox } = await contactAndInbox(tx, ctx.actor, contactId, inboxId);
     if (inbox.channelType === 'email' && !contact.email) throw new DomainError('INVALID_INPUT', { field: 'inbox_id', reason: 'contact_has_no_email' });
     const link = await contactInboxFor(tx, contact, inbox, sourceId);
     return { sourceId: link.sourceId, inbox };

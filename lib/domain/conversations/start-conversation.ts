@@ -1,10 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { accounts, contacts, conversationParticipants, conversations, inboxes, messages } from '@/db/schema';
+import { accounts, contacts, conversationParticipants, conversations, messages } from '@/db/schema';
 import { assertInboxAccess } from '../authorization/scope';
 import { parseContactInput, ZContactId } from '../contacts/contact-input';
-import { contactInboxFor } from '../contacts/contact-inbox';
-import { contactScope } from '../contacts/contact-scope';
+import { contactAndInbox, contactInboxFor } from '../contacts/contact-inbox';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { inboxChannel } from '../events/inbox-channel';
@@ -40,18 +39,7 @@ export const startConversation = async (ctx: Ctx, input: TStartConversationInput
   assertInboxAccess(ctx.actor, inboxId);
 
   const outcome = await ctx.db.transaction(async (tx) => {
-    // KEY SHARE keeps the contact from being deleted or merged away until this commits.
-    const [contact] = await tx
-      .select({ id: contacts.id, email: contacts.email })
-      .from(contacts)
-      .where(and(eq(contacts.id, contactId), contactScope(ctx.actor)))
-      .for('key share');
-    if (!contact) throw new DomainError('NOT_FOUND', { entity: 'contact' });
-    const [inbox] = await tx
-      .select({ id: inboxes.id, channelType: inboxes.channelType })
-      .from(inboxes)
-      .where(and(eq(inboxes.id, inboxId), eq(inboxes.accountId, ctx.actor.accountId)));
-    if (!inbox) throw new DomainError('NOT_FOUND', { entity: 'inbox' });
+    const { contact, inbox } = await contactAndInbox(tx, ctx.actor, contactId, inboxId);
     if (inbox.channelType === 'website') throw new DomainError('INVALID_INPUT', { field: 'inboxId', reason: 'channel_cannot_start' });
     if (inbox.channelType === 'email' && !contact.email) throw new DomainError('INVALID_INPUT', { field: 'inboxId', reason: 'contact_has_no_email' });
 
