@@ -10,7 +10,8 @@ import type { TConversationFilter, TFilterCondition } from '@/lib/domain/convers
 import { countTabs } from '@/lib/domain/conversations/list/count-tabs';
 import { listConversations, listMoreConversations } from '@/lib/domain/conversations/list/list-conversations';
 import type { TListQueryInput, TListViewInput } from '@/lib/domain/conversations/list/list-query';
-import { loadPreviewCards, type PreviewCard } from '@/lib/domain/conversations/list/load-preview-cards';
+import { loadPreviewCardsWithDetails, type PreviewCard } from '@/lib/domain/conversations/list/load-preview-cards';
+import type { ConversationDetails } from '@/lib/domain/conversations/conversation-details';
 import { startConversation } from '@/lib/domain/conversations/start-conversation';
 import type { Ctx } from '@/lib/domain/context';
 import { DomainError } from '@/lib/domain/errors';
@@ -83,12 +84,12 @@ const listPage = async (ctx: Ctx, view: TListViewInput, query: TListQueryInput, 
 
 // `q` (Chatwoot: conversations with a message containing the term): the conversations of the newest
 // 50 matching messages (L1 search, scoped like the list), narrowed by status, inbox, team and tab.
-const searchedCards = async (ctx: Ctx, params: TListParams): Promise<PreviewCard[]> => {
+const searchedCards = async (ctx: Ctx, params: TListParams): Promise<{ items: PreviewCard[]; details: Map<number, ConversationDetails> }> => {
   const page = await searchMessages(ctx, { q: params.q ?? '', limit: 50 });
   const ids = [...new Set(page.items.map((item) => item.conversationId))];
-  const cards = await loadPreviewCards(ctx, ids);
+  const { items, details } = await loadPreviewCardsWithDetails(ctx, ids);
   const me = ctx.actor.userId;
-  return cards.filter(
+  const kept = items.filter(
     (card) =>
       (params.status === 'all' || card.status === params.status) &&
       (!params.inbox_id || card.inbox.id === params.inbox_id) &&
@@ -98,6 +99,7 @@ const searchedCards = async (ctx: Ctx, params: TListParams): Promise<PreviewCard
       (params.assignee_type !== 'assigned' || card.assignee !== null) &&
       (!params.labels?.length || card.labels.some((label) => params.labels?.some((title) => title.toLowerCase() === label.title.toLowerCase()))),
   );
+  return { items: kept, details };
 };
 
 // GET /conversations: Chatwoot's { data: { meta: counts, payload: conversations } }.
@@ -106,11 +108,11 @@ export const listConversationsHandler = async ({ ctx, query }: ApiCall) => {
   const state = await listStateOf(ctx, params);
   if (!state) return { data: { meta: countsJson(NO_COUNTS), payload: [] } };
   if (params.q) {
-    const [cards, counts] = await Promise.all([params.page === 1 ? searchedCards(ctx, params) : [], countTabs(ctx, state.view, state.query)]);
-    return { data: { meta: countsJson(counts), payload: await conversationsJson(ctx, cards) } };
+    const [found, counts] = await Promise.all([params.page === 1 ? searchedCards(ctx, params) : { items: [], details: new Map() }, countTabs(ctx, state.view, state.query)]);
+    return { data: { meta: countsJson(counts), payload: conversationsJson(ctx, found.items, found.details) } };
   }
   const { items, details, counts } = await listPage(ctx, state.view, state.query, params.page);
-  return { data: { meta: countsJson(counts), payload: await conversationsJson(ctx, items, details) } };
+  return { data: { meta: countsJson(counts), payload: conversationsJson(ctx, items, details ?? new Map()) } };
 };
 
 // GET /conversations/meta: the three tab counts for the same parameters.
@@ -125,7 +127,7 @@ export const filterConversationsHandler = async ({ ctx, query, body }: ApiCall) 
   const { page } = query(z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) }));
   const filter = await chatwootFilter(ctx, await body(ZChatwootFilterPayload));
   const { items, details, counts } = await listPage(ctx, { kind: 'all' }, { tab: 'all', status: 'all', filter }, page);
-  return { meta: countsJson(counts), payload: await conversationsJson(ctx, items, details) };
+  return { meta: countsJson(counts), payload: conversationsJson(ctx, items, details ?? new Map()) };
 };
 
 // GET /conversations/:conversationId

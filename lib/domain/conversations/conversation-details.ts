@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { contacts, conversationMutes, conversationReads, conversations, type CustomAttributes } from '@/db/schema';
-import { conversationScope, preparedInboxScope, preparedScopeParams } from '../authorization/scope';
+import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 
 // What a conversation carries beyond its preview card (L6), for the HTTP API's conversation object:
@@ -16,41 +16,33 @@ export type ConversationDetails = {
   contact: { identifier: string | null; customAttributes: CustomAttributes; lastActivityAt: Date | null; createdAt: Date };
 };
 
-const detailsQuery = (db: Ctx['db']) =>
-  db
-    .select({
-      id: conversations.id,
-      uuid: conversations.uuid,
-      customAttributes: conversations.customAttributes,
-      updatedAt: conversations.updatedAt,
-      contactLastSeenAt: conversations.contactLastSeenAt,
-      agentLastSeenAt: conversationReads.lastReadAt,
-      muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${sql.placeholder('now')}::timestamptz`,
-      contact: {
-        identifier: contacts.identifier,
-        customAttributes: contacts.customAttributes,
-        lastActivityAt: contacts.lastActivityAt,
-        createdAt: contacts.createdAt,
-      },
-    })
-    .from(conversations)
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, sql.placeholder('userId'))))
-    .leftJoin(conversationMutes, and(eq(conversationMutes.conversationId, conversations.id), eq(conversationMutes.userId, sql.placeholder('userId'))))
-    .where(and(sql`${conversations.id} = any(${sql.placeholder('ids')}::int[])`, preparedInboxScope(conversations)))
-    .prepare('conversation_details');
+// The details' columns, for a query of `conversations` joined to its contact and to the actor's read
+// mark and mute (detailsJoins): the preview cards' query that carries them (loadPreviewCardsWithDetails,
+// no statement of their own). The actor and the clock are placeholders (`userId`, `now`): prepared.
+export const detailsColumns = () => ({
+  uuid: conversations.uuid,
+  customAttributes: conversations.customAttributes,
+  updatedAt: conversations.updatedAt,
+  contactLastSeenAt: conversations.contactLastSeenAt,
+  agentLastSeenAt: conversationReads.lastReadAt,
+  muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${sql.placeholder('now')}::timestamptz`,
+  contactDetails: {
+    identifier: contacts.identifier,
+    customAttributes: contacts.customAttributes,
+    lastActivityAt: contacts.lastActivityAt,
+    createdAt: contacts.createdAt,
+  },
+});
 
-// Built once per database handle, like the preview cards' queries: one shape for every actor.
-const detailsQueries = new WeakMap<object, ReturnType<typeof detailsQuery>>();
-
-// The details of the given conversations the actor may see, in one query (by primary key).
-export const loadConversationDetails = async (ctx: Ctx, ids: number[]): Promise<Map<number, ConversationDetails>> => {
-  if (ids.length === 0) return new Map();
-  let query = detailsQueries.get(ctx.db);
-  if (!query) detailsQueries.set(ctx.db, (query = detailsQuery(ctx.db)));
-  const rows = await query.execute({ ids, userId: ctx.actor.userId, now: ctx.now().toISOString(), ...preparedScopeParams(ctx.actor) });
-  return new Map(rows.map((row) => [row.id, { ...row, muted: Boolean(row.muted) }]));
+export const detailsJoins = {
+  reads: and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, sql.placeholder('userId'))),
+  mutes: and(eq(conversationMutes.conversationId, conversations.id), eq(conversationMutes.userId, sql.placeholder('userId'))),
 };
+
+type DetailsRow = { id: number } & Omit<ConversationDetails, 'id' | 'contact'> & { contactDetails: ConversationDetails['contact'] };
+
+// A row with detailsColumns as ConversationDetails.
+export const detailsOf = ({ contactDetails, muted, ...row }: DetailsRow): ConversationDetails => ({ ...row, muted: Boolean(muted), contact: contactDetails });
 
 // The conversation the actor may see with this display number (`#123`, Chatwoot's conversation `id`),
 // or null: another account's or another inbox's number names nothing.

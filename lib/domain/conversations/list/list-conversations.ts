@@ -1,10 +1,10 @@
 import type { Ctx } from '../../context';
-import { loadConversationDetails, type ConversationDetails } from '../conversation-details';
+import type { ConversationDetails } from '../conversation-details';
 import { countTabsWhere, type TabCounts } from './count-tabs';
 import { buildListConditions, type ListConditions } from './list-conditions';
 import { listConversationPage } from './list-conversation-page';
 import { ZListQuery, type TListQuery, type TListQueryInput, type TListView, type TListViewInput } from './list-query';
-import { loadPreviewCards, type PreviewCard } from './load-preview-cards';
+import { loadPreviewCards, loadPreviewCardsWithDetails, type PreviewCard } from './load-preview-cards';
 
 export type ConversationList = {
   items: PreviewCard[];
@@ -19,14 +19,14 @@ export type ConversationList = {
   details?: Map<number, ConversationDetails>;
 };
 
-// `withDetails`: the page's details load beside its cards (same wave of statements), for callers
-// that show more than a card (the HTTP API) without a second round trip after the list.
+// `withDetails`: the page's details come with its cards (in the cards' own statements), for callers
+// that show more than a card (the HTTP API).
 export type ListOptions = { withDetails?: boolean };
 
 const listCards = async (ctx: Ctx, conditions: ListConditions, query: TListQuery, options: ListOptions) => {
   const page = await listConversationPage(ctx, conditions, query);
-  const [items, details] = await Promise.all([loadPreviewCards(ctx, page.ids), options.withDetails ? loadConversationDetails(ctx, page.ids) : undefined]);
-  return { items, nextCursor: page.nextCursor, ...(details ? { details } : {}) };
+  if (options.withDetails) return { ...(await loadPreviewCardsWithDetails(ctx, page.ids)), nextCursor: page.nextCursor };
+  return { items: await loadPreviewCards(ctx, page.ids), nextCursor: page.nextCursor };
 };
 
 // Everything the conversation list panel shows, in one call: one page of preview cards (L6) of a view
