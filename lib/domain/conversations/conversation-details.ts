@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { contacts, conversationMutes, conversationReads, conversations, type CustomAttributes } from '@/db/schema';
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
@@ -16,16 +16,23 @@ export type ConversationDetails = {
   contact: { identifier: string | null; customAttributes: CustomAttributes; lastActivityAt: Date | null; createdAt: Date };
 };
 
-// The details' columns, for a query of `conversations` joined to its contact and to the actor's read
-// mark and mute (detailsJoins): the preview cards' query that carries them (loadPreviewCardsWithDetails,
-// no statement of their own). The actor and the clock are placeholders (`userId`, `now`): prepared.
+// The details' columns, for a query of `conversations` joined to its contact (the preview cards'
+// query carries them: loadPreviewCardsWithDetails, no statement of their own); the actor's read mark
+// and mute by their keys. The actor and the clock are placeholders (`userId`, `now`): prepared.
 export const detailsColumns = () => ({
   uuid: conversations.uuid,
   customAttributes: conversations.customAttributes,
   updatedAt: conversations.updatedAt,
   contactLastSeenAt: conversations.contactLastSeenAt,
-  agentLastSeenAt: conversationReads.lastReadAt,
-  muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${sql.placeholder('now')}::timestamptz`,
+  agentLastSeenAt: sql<Date | null>`(
+    select ${conversationReads.lastReadAt} from ${conversationReads}
+    where ${conversationReads.conversationId} = ${conversations.id} and ${conversationReads.userId} = ${sql.placeholder('userId')}
+  )`.mapWith(conversationReads.lastReadAt) as SQL<Date | null>,
+  muted: sql<boolean>`exists (
+    select 1 from ${conversationMutes}
+    where ${conversationMutes.conversationId} = ${conversations.id} and ${conversationMutes.userId} = ${sql.placeholder('userId')}
+      and ${conversationMutes.mutedUntil} > ${sql.placeholder('now')}::timestamptz
+  )`,
   contactDetails: {
     identifier: contacts.identifier,
     customAttributes: contacts.customAttributes,
@@ -34,12 +41,7 @@ export const detailsColumns = () => ({
   },
 });
 
-export const detailsJoins = {
-  reads: and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, sql.placeholder('userId'))),
-  mutes: and(eq(conversationMutes.conversationId, conversations.id), eq(conversationMutes.userId, sql.placeholder('userId'))),
-};
-
-type DetailsRow = { id: number } & Omit<ConversationDetails, 'id' | 'contact'> & { contactDetails: ConversationDetails['contact'] };
+export type DetailsRow = { id: number } & Omit<ConversationDetails, 'id' | 'contact'> & { contactDetails: ConversationDetails['contact'] };
 
 // A row with detailsColumns as ConversationDetails.
 export const detailsOf = ({ contactDetails, muted, ...row }: DetailsRow): ConversationDetails => ({ ...row, muted: Boolean(muted), contact: contactDetails });

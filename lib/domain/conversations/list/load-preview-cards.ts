@@ -4,7 +4,6 @@ import {
   attachments,
   contacts,
   conversationLabels,
-  conversationMutes,
   conversationReads,
   conversations,
   inboxes,
@@ -19,7 +18,7 @@ import {
 } from '@/db/schema';
 import { preparedInboxScope, preparedScopeParams } from '../../authorization/scope';
 import type { Ctx } from '../../context';
-import { detailsColumns, detailsJoins, detailsOf, type ConversationDetails } from '../conversation-details';
+import { detailsColumns, detailsOf, type ConversationDetails, type DetailsRow } from '../conversation-details';
 import { excerptOf, EXCERPT_LENGTH, lastMessageSubquery } from './last-message';
 
 // What a card of the list shows (L6).
@@ -71,9 +70,10 @@ const cardColumns = () => ({
   mentionedAt: mentions.mentionedAt,
 });
 
-const loadConversations = (db: Ctx['db']) =>
+// The cards' conversation rows with the given columns: the cards' own, or with the details too.
+const cardConversations = (db: Ctx['db'], columns: ReturnType<typeof cardColumns> & Partial<ReturnType<typeof detailsColumns>>) =>
   db
-    .select(cardColumns())
+    .select(columns)
     .from(conversations)
     .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
@@ -83,20 +83,11 @@ const loadConversations = (db: Ctx['db']) =>
     // The ids come from a list query already scoped; scoping again keeps this safe on any input.
     .where(and(pageIds(conversations.id), preparedInboxScope(conversations)));
 
+const loadConversations = (db: Ctx['db']) => cardConversations(db, cardColumns());
+
 // The same rows with the conversation's details (the HTTP API's conversation object) in the same
-// statement: the actor's read mark and mute joined as well.
-const loadConversationsWithDetails = (db: Ctx['db']) =>
-  db
-    .select({ ...cardColumns(), ...detailsColumns() })
-    .from(conversations)
-    .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .leftJoin(users, eq(users.id, conversations.assigneeId))
-    .leftJoin(teams, eq(teams.id, conversations.teamId))
-    .leftJoin(mentions, and(eq(mentions.conversationId, conversations.id), eq(mentions.userId, actorId)))
-    .leftJoin(conversationReads, detailsJoins.reads)
-    .leftJoin(conversationMutes, detailsJoins.mutes)
-    .where(and(pageIds(conversations.id), preparedInboxScope(conversations)));
+// statement.
+const loadConversationsWithDetails = (db: Ctx['db']) => cardConversations(db, { ...cardColumns(), ...detailsColumns() });
 
 const loadLabels = (db: Ctx['db']) =>
   db
@@ -225,7 +216,8 @@ export const loadPreviewCards = async (ctx: Ctx, ids: number[]): Promise<Preview
 // details ride on the cards' conversation query.
 export const loadPreviewCardsWithDetails = async (ctx: Ctx, ids: number[]): Promise<{ items: PreviewCard[]; details: Map<number, ConversationDetails> }> => {
   if (ids.length === 0) return { items: [], details: new Map() };
-  const rows = cardQueriesFor(ctx.db)[4].execute({ ...cardParams(ctx, ids), now: ctx.now().toISOString() });
+  // This variant selects every detail column (cardConversations types them as optional).
+  const rows = cardQueriesFor(ctx.db)[4].execute({ ...cardParams(ctx, ids), now: ctx.now().toISOString() }) as Promise<Array<CardRow & Omit<DetailsRow, 'id'>>>;
   const details = new Map<number, ConversationDetails>();
   const cardRows = rows.then((list) =>
     list.map(({ uuid, customAttributes, updatedAt, contactLastSeenAt, agentLastSeenAt, muted, contactDetails, ...card }) => {
