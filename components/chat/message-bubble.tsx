@@ -47,7 +47,11 @@ export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { 
           <span className="opacity-75">{t('subject')}:</span> {email.subject}
         </p>
       )}
-      {message.content && <MessageText text={message.content} />}
+      {message.contentAttributes.deleted === true ? (
+        <p className="italic opacity-80">{t('deletedMessage')}</p>
+      ) : (
+        message.content && <MessageText text={message.content} />
+      )}
       {message.attachments.map((attachment) => (
         <AttachmentView key={attachment.id} attachment={attachment} />
       ))}

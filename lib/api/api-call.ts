@@ -91,3 +91,8 @@ export const apiCall = (ctx: Ctx, request: Request, params: Record<string, strin
 export const zQueryInt = z.coerce.number().int().positive().max(2_147_483_647);
 export const zQueryList = z.preprocess((value) => (value === undefined ? undefined : Array.isArray(value) ? value : String(value).split(',')), z.array(z.string()).optional());
 export const zFormBoolean = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+
+// Chatwoot's `labels` body (conversation and contact labels): titles, as an array or comma-separated.
+export const ZLabelsBody = z.object({
+  labels: z.preprocess((value) => (typeof value === 'string' ? value.split(',') : value), z.array(z.string().trim().min(1).max(255)).max(50)),
+});

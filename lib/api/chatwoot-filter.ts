@@ -91,7 +91,9 @@ export const chatwootFilter = async (ctx: Ctx, body: TChatwootFilterPayload, { c
         return label.id;
       });
     }
-    const single = op !== 'equal' && op !== 'not_equal';
+    // Chatwoot always sends a list; ours takes one value where a field holds one (text, numbers,
+    // dates) and one or many for equal / not_equal on the others: one value travels alone.
+    const single = (op !== 'equal' && op !== 'not_equal') || values.length === 1;
     return { field, op, value: (single ? values[0] : values) as TFilterCondition['value'] };
   });
   return validateFilter({ operator: joins.has('or') ? 'or' : 'and', conditions });

@@ -1,5 +1,5 @@
-import { loadConversationDetails, findConversationByDisplayId } from '@/lib/domain/conversations/conversation-details';
-import { loadPreviewCards, type PreviewCard } from '@/lib/domain/conversations/list/load-preview-cards';
+import { findConversationByDisplayId, type ConversationDetails } from '@/lib/domain/conversations/conversation-details';
+import { loadPreviewCardsWithDetails, type PreviewCard } from '@/lib/domain/conversations/list/load-preview-cards';
 import type { Ctx } from '@/lib/domain/context';
 import { DomainError } from '@/lib/domain/errors';
 import { conversationJson } from './serializers/conversation-json';
@@ -26,19 +26,14 @@ const lastMessageJson = (card: PreviewCard, accountId: number) =>
     : undefined;
 
 // Chatwoot conversation objects for the given conversations, in the given order: the list's preview
-// cards (L6) plus the details the API carries (uuid, attributes, read state), two queries in parallel.
-export const conversationsJson = async (ctx: Ctx, cards: PreviewCard[]) => {
-  const details = await loadConversationDetails(ctx, cards.map((card) => card.id));
-  return cards.map((card) => conversationJson(card, details.get(card.id), ctx.actor.accountId, lastMessageJson(card, ctx.actor.accountId)));
-};
+// cards (L6) plus the details the API carries (uuid, attributes, read state), loaded with them
+// (loadPreviewCardsWithDetails, listConversations' withDetails).
+export const conversationsJson = (ctx: Ctx, cards: PreviewCard[], details: Map<number, ConversationDetails>) =>
+  cards.map((card) => conversationJson(card, details.get(card.id), ctx.actor.accountId, lastMessageJson(card, ctx.actor.accountId)));
 
 export const conversationsJsonByIds = async (ctx: Ctx, ids: number[]) => {
-  const [cards, details] = await Promise.all([loadPreviewCards(ctx, ids), loadConversationDetails(ctx, ids)]);
-  const byId = new Map(cards.map((card) => [card.id, card]));
-  return ids.flatMap((id) => {
-    const card = byId.get(id);
-    return card ? [conversationJson(card, details.get(id), ctx.actor.accountId, lastMessageJson(card, ctx.actor.accountId))] : [];
-  });
+  const { items, details } = await loadPreviewCardsWithDetails(ctx, ids);
+  return conversationsJson(ctx, items, details);
 };
 
 // One conversation by its display number, as Chatwoot's conversation object (NOT_FOUND when the

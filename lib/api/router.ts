@@ -58,12 +58,16 @@ export const dispatchApi = async (routes: readonly ApiRoute[], request: Request,
   try {
     if (!route) return pathExists ? apiJson({ error: 'Method not allowed' }, 405) : apiErrorResponse('NOT_FOUND');
     const system = await ports();
-    const { actor } = await authenticateRequest(system, request);
+    const { actor, recordUse } = await authenticateRequest(system, request);
     if (target.accountId !== undefined && target.accountId !== String(actor.accountId)) {
+      await recordUse;
       return apiJson({ error: 'You are not authorized to access this account', message: 'You are not authorized to access this account' }, 401);
     }
     const ctx: Ctx = { ...system, actor };
-    const result = await route.handle(apiCall(ctx, request, params));
+    // The last-use write runs beside the handler; a refusal of the handler still records the use.
+    const [settled] = await Promise.allSettled([route.handle(apiCall(ctx, request, params)), recordUse]);
+    if (settled.status === 'rejected') throw settled.reason;
+    const result = settled.value;
     if (result instanceof Response) return result;
     return apiJson(result ?? {});
   } catch (error) {

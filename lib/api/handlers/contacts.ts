@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { createContact } from '@/lib/domain/contacts/create-contact';
 import { deleteContact } from '@/lib/domain/contacts/delete-contact';
 import { getContact } from '@/lib/domain/contacts/get-contact';
+import { linkContactInbox } from '@/lib/domain/contacts/contact-inbox';
+import { listContactLabels, setContactLabels } from '@/lib/domain/contacts/contact-labels';
 import { listContactInboxes, listContacts } from '@/lib/domain/contacts/list-contacts';
 import { mergeContacts } from '@/lib/domain/contacts/merge-contacts';
 import { updateContact } from '@/lib/domain/contacts/update-contact';
 import { listPreviousConversations } from '@/lib/domain/conversations/list-previous-conversations';
 import { DomainError } from '@/lib/domain/errors';
 import { searchContacts } from '@/lib/domain/search/search-contacts';
-import type { ApiCall } from '../api-call';
+import { ZLabelsBody, type ApiCall } from '../api-call';
+import { chatwootFilter, ZChatwootFilterPayload } from '../chatwoot-filter';
 import { conversationsJsonByIds } from '../conversation-payload';
 import { inboxJson } from '../serializers/account-json';
 import { contactJson } from '../serializers/contact-json';
@@ -21,11 +24,21 @@ const contactIdOf = (value: string | undefined): number => {
 
 const ZPage = z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) });
 
+const contactsPage = (list: Awaited<ReturnType<typeof listContacts>>) => ({
+  meta: { count: list.total, current_page: String(list.page) },
+  payload: list.contacts.map(contactJson),
+});
+
 // GET /contacts: { meta: { count, current_page }, payload }.
-export const listContactsHandler = async ({ ctx, query }: ApiCall) => {
+export const listContactsHandler = async ({ ctx, query }: ApiCall) => contactsPage(await listContacts(ctx, query(ZPage)));
+
+// POST /contacts/filter: Chatwoot's filter payload on the contact's own fields (name, email,
+// phone_number, labels, created_at, last_activity_at, the contact's custom attributes) through the
+// filter panel's builder and validation (refused: 400), 15 a `page` like the list.
+export const filterContactsHandler = async ({ ctx, query, body }: ApiCall) => {
   const { page } = query(ZPage);
-  const list = await listContacts(ctx, { page });
-  return { meta: { count: list.total, current_page: String(list.page) }, payload: list.contacts.map(contactJson) };
+  const filter = await chatwootFilter(ctx, await body(ZChatwootFilterPayload), { contactFields: true });
+  return contactsPage(await listContacts(ctx, { page, filter }));
 };
 
 // GET /contacts/search?q=: L1 contact search (name, email, phone), the actor's contacts only.
@@ -108,4 +121,26 @@ export const contactMergeHandler = async ({ ctx, body }: ApiCall) => {
   const input = await body(z.object({ base_contact_id: z.coerce.number().int().positive().max(2_147_483_647), mergee_contact_id: z.coerce.number().int().positive().max(2_147_483_647) }));
   const merged = await mergeContacts(ctx, { primaryId: input.base_contact_id, secondaryId: input.mergee_contact_id });
   return contactJson(merged.contact);
+};
+
+// GET /contacts/:contactId/labels: { payload: titles }.
+export const listContactLabelsHandler = async ({ ctx, params }: ApiCall) => ({
+  payload: (await listContactLabels(ctx, { contactId: contactIdOf(params.contactId) })).map((label) => label.title),
+});
+
+// POST /contacts/:contactId/labels { labels }: the contact's labels become these (Chatwoot replaces
+// them); a title the account has no label for is created (administrators; agents: 401).
+export const setContactLabelsHandler = async ({ ctx, params, body }: ApiCall) => {
+  const contactId = contactIdOf(params.contactId);
+  const { labels } = await body(ZLabelsBody);
+  return { payload: (await setContactLabels(ctx, { contactId, titles: labels })).map((label) => label.title) };
+};
+
+// POST /contacts/:contactId/contact_inboxes { inbox_id, source_id? }: links the contact to an inbox
+// the token's person works in: { source_id, inbox }.
+export const createContactInboxHandler = async ({ ctx, params, body }: ApiCall) => {
+  const contactId = contactIdOf(params.contactId);
+  const input = await body(z.object({ inbox_id: z.coerce.number().int().positive().max(2_147_483_647), source_id: z.string().max(255).optional() }));
+  const link = await linkContactInbox(ctx, { contactId, inboxId: input.inbox_id, sourceId: input.source_id || undefined });
+  return { source_id: link.sourceId, inbox: inboxJson(link.inbox, ctx.actor.accountId) };
 };

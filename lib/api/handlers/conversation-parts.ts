@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { addLabelByTitle } from '@/lib/domain/conversations/actions/add-label-by-title';
 import { addLabels } from '@/lib/domain/conversations/actions/add-labels';
 import { loadConversationLabels } from '@/lib/domain/conversations/actions/load-conversation-labels';
 import { removeLabels } from '@/lib/domain/conversations/actions/remove-labels';
 import { getConversation } from '@/lib/domain/conversations/get-conversation';
 import { clearAttributeValue } from '@/lib/domain/custom-attributes/clear-attribute-value';
 import { setAttributeValue } from '@/lib/domain/custom-attributes/set-attribute-value';
-import { listLabels } from '@/lib/domain/labels/list-labels';
+import { labelsByTitle } from '@/lib/domain/labels/labels-by-title';
 import { addParticipant } from '@/lib/domain/participants/add-participant';
 import { listParticipants, type Participant } from '@/lib/domain/participants/list-participants';
 import { removeParticipant } from '@/lib/domain/participants/remove-participant';
 import { inTransaction } from '@/lib/domain/transactions/in-transaction';
-import type { ApiCall } from '../api-call';
+import { ZLabelsBody, type ApiCall } from '../api-call';
 import { conversationIdOf } from '../conversation-payload';
 
 const labelTitles = async (call: ApiCall, conversationId: number) => {
@@ -26,10 +25,6 @@ export const listConversationLabelsHandler = async (call: ApiCall) => {
   return labelTitles(call, conversationId);
 };
 
-const ZLabelsBody = z.object({
-  labels: z.preprocess((value) => (typeof value === 'string' ? value.split(',') : value), z.array(z.string().trim().min(1).max(255)).max(50)),
-});
-
 // POST …/labels { labels: [titles] }: the conversation's labels become exactly these (Chatwoot
 // replaces them), in one transaction with one activity message per change. A title the account has
 // no label for is created (administrators; FORBIDDEN for agents, as in the label picker).
@@ -37,20 +32,16 @@ export const setConversationLabelsHandler = async (call: ApiCall) => {
   const { ctx } = call;
   const conversationId = await conversationIdOf(ctx, call.params.conversationId);
   const { labels: titles } = await call.body(ZLabelsBody);
-  const wanted = new Set(titles.map((title) => title.toLowerCase()));
   await inTransaction(ctx, async (txCtx) => {
-    const [current, account] = await Promise.all([loadConversationLabels(txCtx.db, conversationId), listLabels(txCtx)]);
     await getConversation(txCtx, { conversationId });
-    const remove = current.filter((label) => !wanted.has(label.title.toLowerCase())).map((label) => label.id);
+    const current = await loadConversationLabels(txCtx.db, conversationId);
+    const wanted = await labelsByTitle(txCtx, titles);
+    const wantedIds = new Set(wanted.map((label) => label.id));
+    const currentIds = new Set(current.map((label) => label.id));
+    const remove = current.filter((label) => !wantedIds.has(label.id)).map((label) => label.id);
     if (remove.length) await removeLabels(txCtx, { conversationId, labelIds: remove });
-    const have = new Set(current.map((label) => label.title.toLowerCase()));
-    const missing = [...wanted].filter((title) => !have.has(title));
-    const known = account.filter((label) => missing.includes(label.title.toLowerCase()));
-    if (known.length) await addLabels(txCtx, { conversationId, labelIds: known.map((label) => label.id) });
-    const knownTitles = new Set(known.map((label) => label.title.toLowerCase()));
-    for (const title of titles) {
-      if (missing.includes(title.toLowerCase()) && !knownTitles.has(title.toLowerCase())) await addLabelByTitle(txCtx, { conversationId, title });
-    }
+    const add = wanted.filter((label) => !currentIds.has(label.id)).map((label) => label.id);
+    if (add.length) await addLabels(txCtx, { conversationId, labelIds: add });
   });
   return labelTitles(call, conversationId);
 };

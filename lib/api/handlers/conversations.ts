@@ -10,7 +10,8 @@ import type { TConversationFilter, TFilterCondition } from '@/lib/domain/convers
 import { countTabs } from '@/lib/domain/conversations/list/count-tabs';
 import { listConversations, listMoreConversations } from '@/lib/domain/conversations/list/list-conversations';
 import type { TListQueryInput, TListViewInput } from '@/lib/domain/conversations/list/list-query';
-import { loadPreviewCards, type PreviewCard } from '@/lib/domain/conversations/list/load-preview-cards';
+import { loadPreviewCardsWithDetails, type PreviewCard } from '@/lib/domain/conversations/list/load-preview-cards';
+import type { ConversationDetails } from '@/lib/domain/conversations/conversation-details';
 import { startConversation } from '@/lib/domain/conversations/start-conversation';
 import type { Ctx } from '@/lib/domain/context';
 import { DomainError } from '@/lib/domain/errors';
@@ -66,28 +67,29 @@ const countsJson = (counts: { mine: number; unassigned: number; all: number }) =
 });
 const NO_COUNTS = { mine: 0, unassigned: 0, all: 0 };
 
-// Page `page` of a list (walking the keyset), with the tab counts of the first call.
+// Page `page` of a list (walking the keyset), with the tab counts of the first call and the page's
+// details, loaded beside its cards.
 const listPage = async (ctx: Ctx, view: TListViewInput, query: TListQueryInput, page: number) => {
-  const first = await listConversations(ctx, view, query);
-  let items: PreviewCard[] = first.items;
+  const first = await listConversations(ctx, view, query, { withDetails: page === 1 });
+  let { items, details } = first;
   let cursor = first.nextCursor;
   for (let current = 1; current < page; current += 1) {
-    if (!cursor || current >= MAX_PAGE) return { items: [], counts: first.counts };
-    const next = await listMoreConversations(ctx, view, { ...query, cursor });
-    items = next.items;
+    if (!cursor || current >= MAX_PAGE) return { items: [], details: undefined, counts: first.counts };
+    const next = await listMoreConversations(ctx, view, { ...query, cursor }, { withDetails: current + 1 === page });
+    ({ items, details } = next);
     cursor = next.nextCursor;
   }
-  return { items, counts: first.counts };
+  return { items, details, counts: first.counts };
 };
 
 // `q` (Chatwoot: conversations with a message containing the term): the conversations of the newest
 // 50 matching messages (L1 search, scoped like the list), narrowed by status, inbox, team and tab.
-const searchedCards = async (ctx: Ctx, params: TListParams): Promise<PreviewCard[]> => {
+const searchedCards = async (ctx: Ctx, params: TListParams): Promise<{ items: PreviewCard[]; details: Map<number, ConversationDetails> }> => {
   const page = await searchMessages(ctx, { q: params.q ?? '', limit: 50 });
   const ids = [...new Set(page.items.map((item) => item.conversationId))];
-  const cards = await loadPreviewCards(ctx, ids);
+  const { items, details } = await loadPreviewCardsWithDetails(ctx, ids);
   const me = ctx.actor.userId;
-  return cards.filter(
+  const kept = items.filter(
     (card) =>
       (params.status === 'all' || card.status === params.status) &&
       (!params.inbox_id || card.inbox.id === params.inbox_id) &&
@@ -97,6 +99,7 @@ const searchedCards = async (ctx: Ctx, params: TListParams): Promise<PreviewCard
       (params.assignee_type !== 'assigned' || card.assignee !== null) &&
       (!params.labels?.length || card.labels.some((label) => params.labels?.some((title) => title.toLowerCase() === label.title.toLowerCase()))),
   );
+  return { items: kept, details };
 };
 
 // GET /conversations: Chatwoot's { data: { meta: counts, payload: conversations } }.
@@ -105,11 +108,11 @@ export const listConversationsHandler = async ({ ctx, query }: ApiCall) => {
   const state = await listStateOf(ctx, params);
   if (!state) return { data: { meta: countsJson(NO_COUNTS), payload: [] } };
   if (params.q) {
-    const [cards, counts] = await Promise.all([params.page === 1 ? searchedCards(ctx, params) : [], countTabs(ctx, state.view, state.query)]);
-    return { data: { meta: countsJson(counts), payload: await conversationsJson(ctx, cards) } };
+    const [found, counts] = await Promise.all([params.page === 1 ? searchedCards(ctx, params) : { items: [], details: new Map() }, countTabs(ctx, state.view, state.query)]);
+    return { data: { meta: countsJson(counts), payload: conversationsJson(ctx, found.items, found.details) } };
   }
-  const { items, counts } = await listPage(ctx, state.view, state.query, params.page);
-  return { data: { meta: countsJson(counts), payload: await conversationsJson(ctx, items) } };
+  const { items, details, counts } = await listPage(ctx, state.view, state.query, params.page);
+  return { data: { meta: countsJson(counts), payload: conversationsJson(ctx, items, details ?? new Map()) } };
 };
 
 // GET /conversations/meta: the three tab counts for the same parameters.
@@ -123,8 +126,8 @@ export const conversationsMetaHandler = async ({ ctx, query }: ApiCall) => {
 export const filterConversationsHandler = async ({ ctx, query, body }: ApiCall) => {
   const { page } = query(z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) }));
   const filter = await chatwootFilter(ctx, await body(ZChatwootFilterPayload));
-  const { items, counts } = await listPage(ctx, { kind: 'all' }, { tab: 'all', status: 'all', filter }, page);
-  return { meta: countsJson(counts), payload: await conversationsJson(ctx, items) };
+  const { items, details, counts } = await listPage(ctx, { kind: 'all' }, { tab: 'all', status: 'all', filter }, page);
+  return { meta: countsJson(counts), payload: conversationsJson(ctx, items, details ?? new Map()) };
 };
 
 // GET /conversations/:conversationId

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { storeUpload } from '@/lib/domain/attachments/store-upload';
 import { getConversation } from '@/lib/domain/conversations/get-conversation';
 import { DomainError } from '@/lib/domain/errors';
+import { deleteMessage } from '@/lib/domain/messages/delete-message';
 import { listMessages } from '@/lib/domain/messages/list-messages';
 import { loadChatMessages } from '@/lib/domain/messages/load-chat-messages';
 import { sendMessage } from '@/lib/domain/messages/send-message';
@@ -69,4 +70,15 @@ export const createMessageHandler = async ({ ctx, params, body, multipart }: Api
   const sent = await sendMessage(ctx, { conversationId, content: input.content ?? '', private: input.private ?? false, echoId: input.echo_id, attachmentIds });
   const [message] = await loadChatMessages(ctx, [sent.id]);
   return messageJson(message ?? sent, { accountId: conversation.accountId, inboxId: conversation.inboxId, displayId: conversation.displayId, now: ctx.now() });
+};
+
+// DELETE …/messages/:messageId: Chatwoot's delete (the message stays, "This message was deleted",
+// attachments gone; message_updated webhook and realtime), answered with the message as it is now.
+export const deleteMessageHandler = async ({ ctx, params }: ApiCall) => {
+  const conversationId = await conversationIdOf(ctx, params.conversationId);
+  const messageId = /^\d{1,10}$/.test(params.messageId ?? '') ? Number(params.messageId) : 0;
+  await deleteMessage(ctx, { conversationId, messageId });
+  const [conversation, [message]] = await Promise.all([getConversation(ctx, { conversationId }), loadChatMessages(ctx, [messageId])]);
+  if (!message) throw new DomainError('NOT_FOUND', { entity: 'message' });
+  return messageJson(message, { accountId: conversation.accountId, inboxId: conversation.inboxId, displayId: conversation.displayId, now: ctx.now() });
 };

@@ -11,35 +11,46 @@ export type LoadActorOptions = {
   accountId?: number;
 };
 
+// What an actor may see, as columns of an `account_users` row (a membership), for any statement
+// that selects that row: the inboxes (administrators get every inbox of the account; agents the
+// ones they are members of) and the teams, both filtered by the account, so a stray membership in
+// another account's inbox never leaks in. Drizzle leaves the columns of a one-table query
+// unqualified: inside the correlated subqueries every column names its table.
+export const membershipScopeColumns = () => {
+  const column = (table: typeof accountUsers | typeof inboxes | typeof inboxMembers | typeof teams | typeof teamMembers, name: string) =>
+    sql`${table}.${sql.identifier(name)}`;
+  return {
+    inboxIds: sql<number[]>`array(
+      select ${column(inboxes, 'id')} from ${inboxes}
+      where ${column(inboxes, 'account_id')} = ${column(accountUsers, 'account_id')}
+        and (${column(accountUsers, 'role')} = 'administrator'
+             or exists (select 1 from ${inboxMembers}
+                        where ${column(inboxMembers, 'inbox_id')} = ${column(inboxes, 'id')} and ${column(inboxMembers, 'user_id')} = ${column(accountUsers, 'user_id')}))
+      order by 1)`,
+    teamIds: sql<number[]>`array(
+      select ${column(teams, 'id')} from ${teamMembers} join ${teams} on ${column(teams, 'id')} = ${column(teamMembers, 'team_id')}
+      where ${column(teamMembers, 'user_id')} = ${column(accountUsers, 'user_id')} and ${column(teams, 'account_id')} = ${column(accountUsers, 'account_id')}
+      order by 1)`,
+  };
+};
+
+export const actorOf = (userId: number, membership: Pick<Actor, 'accountId' | 'role'> & { inboxIds: number[]; teamIds: number[] }): Actor => ({
+  userId,
+  accountId: membership.accountId,
+  role: membership.role,
+  inboxIds: membership.inboxIds.map(Number),
+  teamIds: membership.teamIds.map(Number),
+});
+
 // Resolves who is acting, once per request: null when the user is not an active member of the
 // account, so a deactivated member loses access at their next request, whatever their session says.
 export const loadActor = async (db: DbOrTx, { userId, accountId }: LoadActorOptions): Promise<Actor | null> => {
   // Ids come from a session token: anything but a positive integer names nobody (and must not reach
   // the query, where NaN or 2^40 would be an SQL error rather than "no actor").
   if (!isId(userId) || (accountId !== undefined && !isId(accountId))) return null;
-  // One statement (one round trip, on every request): the membership, and with it the inboxes
-  // (administrators get every inbox of the account; agents the ones they are members of) and the
-  // teams, both filtered by the account, so a stray membership in another account's inbox never leaks in.
-  // Drizzle leaves the columns of a one-table query unqualified: inside the correlated subqueries
-  // every column names its table.
-  const column = (table: typeof accountUsers | typeof inboxes | typeof inboxMembers | typeof teams | typeof teamMembers, name: string) =>
-    sql`${table}.${sql.identifier(name)}`;
+  // One statement (one round trip, on every request): the membership with its inboxes and teams.
   const [membership] = await db
-    .select({
-      accountId: accountUsers.accountId,
-      role: accountUsers.role,
-      inboxIds: sql<number[]>`array(
-        select ${column(inboxes, 'id')} from ${inboxes}
-        where ${column(inboxes, 'account_id')} = ${column(accountUsers, 'account_id')}
-          and (${column(accountUsers, 'role')} = 'administrator'
-               or exists (select 1 from ${inboxMembers}
-                          where ${column(inboxMembers, 'inbox_id')} = ${column(inboxes, 'id')} and ${column(inboxMembers, 'user_id')} = ${userId}))
-        order by 1)`,
-      teamIds: sql<number[]>`array(
-        select ${column(teams, 'id')} from ${teamMembers} join ${teams} on ${column(teams, 'id')} = ${column(teamMembers, 'team_id')}
-        where ${column(teamMembers, 'user_id')} = ${userId} and ${column(teams, 'account_id')} = ${column(accountUsers, 'account_id')}
-        order by 1)`,
-    })
+    .select({ accountId: accountUsers.accountId, role: accountUsers.role, ...membershipScopeColumns() })
     .from(accountUsers)
     .where(
       and(
@@ -52,11 +63,5 @@ export const loadActor = async (db: DbOrTx, { userId, accountId }: LoadActorOpti
     .limit(1);
   if (!membership) return null;
 
-  return {
-    userId,
-    accountId: membership.accountId,
-    role: membership.role,
-    inboxIds: membership.inboxIds.map(Number),
-    teamIds: membership.teamIds.map(Number),
-  };
+  return actorOf(userId, membership);
 };

@@ -1,9 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { contactInboxes, contactLabels, contacts, labels, type Contact } from '@/db/schema';
+import { contactInboxes, contacts, type Contact } from '@/db/schema';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { parseContactInput, ZContactId } from './contact-input';
+import { loadContactLabels } from './contact-labels';
 import { contactScope } from './contact-scope';
 import { SOCIAL_NETWORKS, socialProfileUrl, type SocialNetwork } from './social-profiles';
 
@@ -61,12 +62,7 @@ export const getContact = async (ctx: Pick<Ctx, 'db' | 'actor'>, input: TGetCont
     .limit(1);
   if (!contact) throw new DomainError('NOT_FOUND', { entity: 'contact' });
 
-  const labelRows = await ctx.db
-    .select({ id: labels.id, title: labels.title, color: labels.color })
-    .from(contactLabels)
-    .innerJoin(labels, eq(labels.id, contactLabels.labelId))
-    .where(eq(contactLabels.contactId, contact.id))
-    .orderBy(asc(sql`lower(${labels.title})`), asc(labels.id));
+  const labelRows = await loadContactLabels(ctx, contact.id);
 
   const [verified] = await ctx.db
     .select({ id: contactInboxes.id })

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { contacts, conversationMutes, conversationReads, conversations, type CustomAttributes } from '@/db/schema';
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
@@ -16,32 +16,35 @@ export type ConversationDetails = {
   contact: { identifier: string | null; customAttributes: CustomAttributes; lastActivityAt: Date | null; createdAt: Date };
 };
 
-// The details of the given conversations the actor may see, in one query (by primary key).
-export const loadConversationDetails = async (ctx: Ctx, ids: number[]): Promise<Map<number, ConversationDetails>> => {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({
-      id: conversations.id,
-      uuid: conversations.uuid,
-      customAttributes: conversations.customAttributes,
-      updatedAt: conversations.updatedAt,
-      contactLastSeenAt: conversations.contactLastSeenAt,
-      agentLastSeenAt: conversationReads.lastReadAt,
-      muted: sql<boolean>`${conversationMutes.mutedUntil} is not null and ${conversationMutes.mutedUntil} > ${ctx.now().toISOString()}::timestamptz`,
-      contact: {
-        identifier: contacts.identifier,
-        customAttributes: contacts.customAttributes,
-        lastActivityAt: contacts.lastActivityAt,
-        createdAt: contacts.createdAt,
-      },
-    })
-    .from(conversations)
-    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, ctx.actor.userId)))
-    .leftJoin(conversationMutes, and(eq(conversationMutes.conversationId, conversations.id), eq(conversationMutes.userId, ctx.actor.userId)))
-    .where(and(inArray(conversations.id, ids), conversationScope(ctx.actor)));
-  return new Map(rows.map((row) => [row.id, { ...row, muted: Boolean(row.muted) }]));
-};
+// The details' columns, for a query of `conversations` joined to its contact (the preview cards'
+// query carries them: loadPreviewCardsWithDetails, no statement of their own); the actor's read mark
+// and mute by their keys. The actor and the clock are placeholders (`userId`, `now`): prepared.
+export const detailsColumns = () => ({
+  uuid: conversations.uuid,
+  customAttributes: conversations.customAttributes,
+  updatedAt: conversations.updatedAt,
+  contactLastSeenAt: conversations.contactLastSeenAt,
+  agentLastSeenAt: sql<Date | null>`(
+    select ${conversationReads.lastReadAt} from ${conversationReads}
+    where ${conversationReads.conversationId} = ${conversations.id} and ${conversationReads.userId} = ${sql.placeholder('userId')}
+  )`.mapWith(conversationReads.lastReadAt) as SQL<Date | null>,
+  muted: sql<boolean>`exists (
+    select 1 from ${conversationMutes}
+    where ${conversationMutes.conversationId} = ${conversations.id} and ${conversationMutes.userId} = ${sql.placeholder('userId')}
+      and ${conversationMutes.mutedUntil} > ${sql.placeholder('now')}::timestamptz
+  )`,
+  contactDetails: {
+    identifier: contacts.identifier,
+    customAttributes: contacts.customAttributes,
+    lastActivityAt: contacts.lastActivityAt,
+    createdAt: contacts.createdAt,
+  },
+});
+
+export type DetailsRow = { id: number } & Omit<ConversationDetails, 'id' | 'contact'> & { contactDetails: ConversationDetails['contact'] };
+
+// A row with detailsColumns as ConversationDetails.
+export const detailsOf = ({ contactDetails, muted, ...row }: DetailsRow): ConversationDetails => ({ ...row, muted: Boolean(muted), contact: contactDetails });
 
 // The conversation the actor may see with this display number (`#123`, Chatwoot's conversation `id`),
 // or null: another account's or another inbox's number names nothing.

@@ -1,10 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '@/db/client';
-import { accounts, contactInboxes, contacts, conversationParticipants, conversations, inboxes, messages } from '@/db/schema';
+import { accounts, contacts, conversationParticipants, conversations, messages } from '@/db/schema';
 import { assertInboxAccess } from '../authorization/scope';
 import { parseContactInput, ZContactId } from '../contacts/contact-input';
-import { contactScope } from '../contacts/contact-scope';
+import { contactAndInbox, contactInboxFor } from '../contacts/contact-inbox';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { inboxChannel } from '../events/inbox-channel';
@@ -25,39 +24,6 @@ export const ZStartConversationInput = z.object({
 });
 export type TStartConversationInput = z.input<typeof ZStartConversationInput>;
 
-type Contactable = { id: number; email: string | null };
-type StartInbox = { id: number; channelType: 'website' | 'api' | 'email' };
-
-// The contact's link to the inbox, found or created. Email: the link of the contact's address (the
-// address new replies come from); API: the contact's existing link, or a new one with a generated
-// source id. An email address still linked to ANOTHER contact in this inbox (it was theirs before)
-// is refused with CONFLICT naming that contact: mail from it would land in their conversations.
-const contactInboxFor = async (tx: Tx, contact: Contactable, inbox: StartInbox): Promise<number> => {
-  const sourceId = inbox.channelType === 'email' ? (contact.email as string).toLowerCase() : null;
-  const [existing] = await tx
-    .select({ id: contactInboxes.id, contactId: contactInboxes.contactId, contactName: contacts.name })
-    .from(contactInboxes)
-    .innerJoin(contacts, eq(contacts.id, contactInboxes.contactId))
-    .where(
-      and(
-        eq(contactInboxes.inboxId, inbox.id),
-        sourceId === null ? eq(contactInboxes.contactId, contact.id) : sql`lower(${contactInboxes.sourceId}) = ${sourceId}`,
-      ),
-    )
-    .orderBy(asc(contactInboxes.id))
-    .limit(1);
-  if (existing && existing.contactId !== contact.id) {
-    throw new DomainError('CONFLICT', { field: 'email', contactId: existing.contactId, contactName: existing.contactName });
-  }
-  if (existing) return existing.id;
-
-  const [created] = await tx
-    .insert(contactInboxes)
-    .values({ contactId: contact.id, inboxId: inbox.id, sourceId: sourceId ?? crypto.randomUUID() })
-    .returning({ id: contactInboxes.id });
-  return created.id;
-};
-
 // K1 "Nuevo mensaje": the agent starts a conversation with a contact in an inbox they belong to, by
 // writing its first message. Only channels that can reach a customer first: email (the contact
 // needs an email address: INVALID_INPUT reason contact_has_no_email) and API; a website widget
@@ -73,22 +39,11 @@ export const startConversation = async (ctx: Ctx, input: TStartConversationInput
   assertInboxAccess(ctx.actor, inboxId);
 
   const outcome = await ctx.db.transaction(async (tx) => {
-    // KEY SHARE keeps the contact from being deleted or merged away until this commits.
-    const [contact] = await tx
-      .select({ id: contacts.id, email: contacts.email })
-      .from(contacts)
-      .where(and(eq(contacts.id, contactId), contactScope(ctx.actor)))
-      .for('key share');
-    if (!contact) throw new DomainError('NOT_FOUND', { entity: 'contact' });
-    const [inbox] = await tx
-      .select({ id: inboxes.id, channelType: inboxes.channelType })
-      .from(inboxes)
-      .where(and(eq(inboxes.id, inboxId), eq(inboxes.accountId, ctx.actor.accountId)));
-    if (!inbox) throw new DomainError('NOT_FOUND', { entity: 'inbox' });
+    const { contact, inbox } = await contactAndInbox(tx, ctx.actor, contactId, inboxId);
     if (inbox.channelType === 'website') throw new DomainError('INVALID_INPUT', { field: 'inboxId', reason: 'channel_cannot_start' });
     if (inbox.channelType === 'email' && !contact.email) throw new DomainError('INVALID_INPUT', { field: 'inboxId', reason: 'contact_has_no_email' });
 
-    const contactInboxId = await contactInboxFor(tx, contact, inbox);
+    const { id: contactInboxId } = await contactInboxFor(tx, contact, inbox);
     // UPDATE ... RETURNING serialises concurrent creators on the account row: no two get one number.
     const [{ displayId }] = await tx
       .update(accounts)

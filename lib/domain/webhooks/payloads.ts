@@ -97,7 +97,10 @@ export const messagePayloads = async (db: DbOrTx, event: string, messageIds: num
           sent_outside_platform: message.sentOutsidePlatform,
           status: message.status,
           source_id: message.sourceId,
-          content_attributes: message.contentAttributes.email ? { email: { subject: message.contentAttributes.email.subject ?? null } } : {},
+          content_attributes: {
+            ...(message.contentAttributes.email ? { email: { subject: message.contentAttributes.email.subject ?? null } } : {}),
+            ...(message.contentAttributes.deleted === true ? { deleted: true } : {}),
+          },
           created_at: message.createdAt.toISOString(),
           updated_at: message.updatedAt.toISOString(),
           sender,

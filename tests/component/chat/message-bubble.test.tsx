@@ -30,6 +30,13 @@ const renderBubble = (message: Partial<DisplayMessage>, locale: 'es' | 'en' = 'e
 const bubble = (container: HTMLElement) => container.querySelector('[data-message-type]') as HTMLElement;
 
 describe('MessageBubble', () => {
+  it('a deleted message (API DELETE, Chatwoot content) shows the translated note, not the stored English', () => {
+    const deleted = { content: 'This message was deleted', contentAttributes: { deleted: true } };
+    expect(renderBubble(deleted).container.textContent).toContain('Este mensaje fue eliminado');
+    expect(renderBubble(deleted).container.textContent).not.toContain('This message was deleted');
+    expect(renderBubble(deleted, 'en').container.textContent).toContain('This message was deleted');
+  });
+
   it('B1: an incoming message sits on the left, white', () => {
     const { container } = renderBubble({});
     expect(bubble(container).dataset.messageType).toBe('incoming');

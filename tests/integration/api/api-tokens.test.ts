@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { apiAccessTokens } from '@/db/schema';
+import { accountUsers, apiAccessTokens, inboxMembers } from '@/db/schema';
 import { API_TOKEN_LIMIT } from '@/lib/api/authenticate';
 import { hashApiToken, MAX_API_TOKENS } from '@/lib/domain/api-tokens/api-token-schemas';
 import { createApiToken } from '@/lib/domain/api-tokens/create-api-token';
 import { listApiTokens } from '@/lib/domain/api-tokens/list-api-tokens';
 import { revokeApiToken } from '@/lib/domain/api-tokens/revoke-api-token';
 import { api, createApiWorkspace } from '../../helpers/api-factories';
-import { actorFor, ctxFor } from '../../helpers/factories';
+import { actorFor, createConversation, ctxFor } from '../../helpers/factories';
 import { useTestDatabase } from '../../helpers/db';
 
 const database = useTestDatabase();
@@ -32,6 +32,20 @@ describe('API access tokens', () => {
     expect((await listApiTokens(ctx)).map((token) => token.name)).toEqual(['test']);
     await expect(revokeApiToken(ctx, { tokenId: created.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(createApiToken(ctx, { name: '   ' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('the actor is loaded at every request: a member taken out of an inbox, or made administrator, reads accordingly at once', async () => {
+    const w = await createApiWorkspace(database().db);
+    const conversation = await createConversation(w.db, { accountId: w.accountId, inboxId: w.inboxId });
+    const listed = async () => (await api(w, w.agent.token, 'GET', '/conversations')).body.data.payload.map((c: { id: number }) => c.id);
+    expect(await listed()).toEqual([conversation.displayId]);
+    // Taken out of the inbox: the next read no longer shows it.
+    await w.db.delete(inboxMembers).where(and(eq(inboxMembers.userId, w.agent.id), eq(inboxMembers.inboxId, w.inboxId)));
+    expect(await listed()).toEqual([]);
+    expect((await api(w, w.agent.token, 'GET', `/conversations/${conversation.displayId}`)).status).toBe(404);
+    // Made administrator: sees it again at once.
+    await w.db.update(accountUsers).set({ role: 'administrator' }).where(eq(accountUsers.userId, w.agent.id));
+    expect(await listed()).toEqual([conversation.displayId]);
   });
 
   it('caps live tokens per person', async () => {

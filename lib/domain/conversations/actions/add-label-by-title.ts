@@ -4,6 +4,7 @@ import { labels, type Conversation } from '@/db/schema';
 import { accountScope } from '../../authorization/scope';
 import type { Ctx } from '../../context';
 import { createLabel } from '../../labels/create-label';
+import { labelColourFor } from '../../labels/labels-by-title';
 import { ZLabelTitle } from '../../labels/label-schemas';
 import { inTransaction } from '../../transactions/in-transaction';
 import { addLabels } from './add-labels';
@@ -13,10 +14,6 @@ import { ZId } from './schemas';
 
 export const ZAddLabelByTitleInput = z.object({ conversationId: ZId, title: ZLabelTitle });
 export type TAddLabelByTitleInput = z.input<typeof ZAddLabelByTitleInput>;
-
-// New labels get one of the palette's colours, the same one for the same title.
-const PALETTE = ['#1f93ff', '#10b981', '#f59e0b', '#ef4444', '#8b5cf6', '#14b8a6', '#ec4899', '#64748b'];
-const colourFor = (title: string) => PALETTE[[...title].reduce((sum, char) => sum + (char.codePointAt(0) ?? 0), 0) % PALETTE.length];
 
 // X1 "Crear etiqueta «texto»": adds the account's label with this title (any case) to the
 // conversation, creating the label first when there is none, which only administrators may do
@@ -33,7 +30,7 @@ export const addLabelByTitle = async (
       .from(labels)
       .where(and(accountScope(txCtx.actor, labels.accountId), eq(labels.title, title)))
       .limit(1);
-    const label = existing ?? (await createLabel(txCtx, { title, color: colourFor(title) }));
+    const label = existing ?? (await createLabel(txCtx, { title, color: labelColourFor(title) }));
     const result = await addLabels(txCtx, { conversationId, labelIds: [label.id] });
     return { ...result, created: !existing };
   });

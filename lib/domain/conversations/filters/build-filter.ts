@@ -3,7 +3,7 @@ import { contacts, conversations } from '@/db/schema';
 import type { Ctx } from '../../context';
 import { attributeCondition } from './attribute-values';
 import { contactExists } from './contact-exists';
-import { fieldCondition } from './field-condition';
+import { CONTACT_FILTER_FIELDS, contactFieldCondition, fieldCondition } from './field-condition';
 import { filterError } from './filter-error';
 import { ALLOWED_OPERATORS, FIELD_KINDS, POSITIVE_OF, type TConversationFilter, type TFilterCondition, type TFilterField } from './filter-schema';
 import { filterValueSchema, type TFilterValue } from './filter-values';
@@ -41,20 +41,23 @@ const lookupRequest = (resolved: TResolved[]): TFilterLookupRequest => {
 
 // The positive SQL of one condition, after the checks that need the account's data: ids of the
 // account, attributes it defines, operators and values its attribute types allow.
-const positiveCondition = (ctx: Ctx, lookups: TFilterLookups, resolved: TResolved, now: Date): SQL => {
+const positiveCondition = (ctx: Ctx, lookups: TFilterLookups, resolved: TResolved, now: Date, subject: TFilterSubject): SQL => {
   const { index, condition } = resolved;
   const where = { field: condition.field, condition: index };
   const op = POSITIVE_OF[condition.op];
 
   if (!resolved.attribute) {
     const { field, value } = resolved;
+    if (subject === 'contact' && !CONTACT_FILTER_FIELDS.has(field)) throw filterError('unknown_field', where);
     if (isIdField(field) && value.kind === 'ids' && value.values.some((id) => !lookups[ID_FIELDS[field]].has(id))) {
       throw filterError('unknown_value', where);
     }
-    return fieldCondition({ field, op, value, actor: ctx.actor, timeZone: lookups.timeZone, now });
+    const options = { field, op, value, actor: ctx.actor, timeZone: lookups.timeZone, now };
+    return subject === 'contact' ? contactFieldCondition(options) : fieldCondition(options);
   }
 
   const { model, key } = resolved.attribute;
+  if (subject === 'contact' && model !== 'contact') throw filterError('unknown_field', where);
   const definition = lookups.definitions[model].get(key);
   if (!definition) throw filterError('unknown_field', where);
   if (!ALLOWED_OPERATORS[definition.type].includes(condition.op)) throw filterError('unsupported_operator', where);
@@ -66,10 +69,15 @@ const positiveCondition = (ctx: Ctx, lookups: TFilterLookups, resolved: TResolve
   }
   const column = model === 'contact' ? contacts.customAttributes : conversations.customAttributes;
   const predicate = attributeCondition({ column, definition, op, value, timeZone: lookups.timeZone, now });
-  return model === 'contact' ? contactExists(predicate) : predicate;
+  return model === 'contact' && subject === 'conversation' ? contactExists(predicate) : predicate;
 };
 
-// Turns an L4 filter into one SQL condition on the `conversations` table (unaliased; labels and
+// What the filter's SQL is a condition on: the `conversations` table (the list, L4) or the
+// `contacts` table (Chatwoot's contacts/filter: the contact's own fields, labels and attributes;
+// any other field is unknown_field).
+export type TFilterSubject = 'conversation' | 'contact';
+
+// Turns an L4 filter into one SQL condition on the `conversations` table (or `contacts`: subject) (unaliased; labels and
 // contacts are EXISTS subqueries), to be ANDed with the authorization scope by the caller: the
 // result is parenthesised as a whole, so an OR inside can never widen what the scope allows.
 // Validates everything first and throws INVALID_INPUT { field, reason, condition } for a filter
@@ -79,6 +87,7 @@ const positiveCondition = (ctx: Ctx, lookups: TFilterLookups, resolved: TResolve
 export const buildFilterCondition = async (
   ctx: Ctx,
   filter: TConversationFilter | Record<string, unknown> | null | undefined,
+  { subject = 'conversation' }: { subject?: TFilterSubject } = {},
 ): Promise<SQL | undefined> => {
   if (filter === null || filter === undefined) return undefined;
   const checked = validateFilter(filter);
@@ -94,7 +103,7 @@ export const buildFilterCondition = async (
   const lookups = await loadFilterLookups(ctx, lookupRequest(resolved));
   const now = ctx.now();
   const parts = resolved.map((item) => {
-    const positive = positiveCondition(ctx, lookups, item, now);
+    const positive = positiveCondition(ctx, lookups, item, now, subject);
     // NOT of a NULL is NULL: coalesce so that "not equal" keeps rows where the value is missing.
     return POSITIVE_OF[item.condition.op] === item.condition.op ? sql`(${positive})` : sql`(not coalesce((${positive}), false))`;
   });

@@ -1,6 +1,6 @@
 import { inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { contacts, conversations } from '@/db/schema';
+import { contactLabels, contacts, conversations } from '@/db/schema';
 import { searchable } from '@/db/schema/sql-functions';
 import type { Actor } from '../../context';
 import { hasAnyLabel } from '../list/has-any-label';
@@ -74,14 +74,39 @@ export const fieldCondition = ({ field, op, value, actor, timeZone, now }: TFiel
       // conversation carries it (conversations.contact_search_name, kept by triggers).
       return textCondition({ folded: sql`${conversations.contactSearchName}`, fold: searchable }, op, value);
     case 'contact_email':
-      return contactExists(textCondition(lowerText(sql`${contacts.email}`), op, value));
     case 'contact_phone':
-      // Phones have no letter case (stored E.164): compared as they are, which is also what
-      // contacts_phone_trgm_idx holds.
-      return contactExists(textCondition({ folded: sql`${contacts.phone}`, fold: (text) => text }, op, value));
+      return contactExists(contactFieldCondition({ field, op, value, actor, timeZone, now }));
     case 'created_at':
       return timestampCondition(conversations.createdAt, op, value, timeZone, now);
     case 'last_activity_at':
       return timestampCondition(conversations.lastActivityAt, op, value, timeZone, now);
+  }
+};
+
+// The fields a contact filter takes (Chatwoot's contacts/filter): the contact's own.
+export const CONTACT_FILTER_FIELDS: ReadonlySet<TFilterField> = new Set(['label', 'contact_name', 'contact_email', 'contact_phone', 'created_at', 'last_activity_at']);
+
+// The positive SQL condition for a contact field on the contacts table (a contact filter's, and
+// inside contactExists a conversation filter's email and phone). Labels are the contact's own.
+export const contactFieldCondition = ({ field, op, value, actor, timeZone, now }: TFieldConditionOptions): SQL => {
+  switch (field) {
+    case 'label': {
+      const ids = op === 'present' ? null : idsOf(value, actor);
+      return sql`exists (select 1 from ${contactLabels} where ${contactLabels.contactId} = ${contacts.id}${ids ? sql` and ${inArray(contactLabels.labelId, ids)}` : sql``})`;
+    }
+    case 'contact_name':
+      return textCondition({ folded: sql`${contacts.searchName}`, fold: searchable }, op, value);
+    case 'contact_email':
+      return textCondition(lowerText(sql`${contacts.email}`), op, value);
+    case 'contact_phone':
+      // Phones have no letter case (stored E.164): compared as they are, which is also what
+      // contacts_phone_trgm_idx holds.
+      return textCondition({ folded: sql`${contacts.phone}`, fold: (text) => text }, op, value);
+    case 'created_at':
+      return timestampCondition(contacts.createdAt, op, value, timeZone, now);
+    case 'last_activity_at':
+      return timestampCondition(contacts.lastActivityAt, op, value, timeZone, now);
+    default:
+      throw new Error(`contactFieldCondition: ${field} is not a contact field`);
   }
 };

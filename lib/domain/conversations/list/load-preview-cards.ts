@@ -18,6 +18,7 @@ import {
 } from '@/db/schema';
 import { preparedInboxScope, preparedScopeParams } from '../../authorization/scope';
 import type { Ctx } from '../../context';
+import { detailsColumns, detailsOf, type ConversationDetails, type DetailsRow } from '../conversation-details';
 import { excerptOf, EXCERPT_LENGTH, lastMessageSubquery } from './last-message';
 
 // What a card of the list shows (L6).
@@ -52,24 +53,27 @@ export { EXCERPT_LENGTH };
 const pageIds = (column: AnyPgColumn): SQL => sql`${column} = any(${sql.placeholder('ids')}::int[])`;
 const actorId = sql.placeholder('userId');
 
-const loadConversations = (db: Ctx['db']) =>
+const cardColumns = () => ({
+  id: conversations.id,
+  displayId: conversations.displayId,
+  status: conversations.status,
+  priority: conversations.priority,
+  snoozedUntil: conversations.snoozedUntil,
+  waitingSince: conversations.waitingSince,
+  firstReplyAt: conversations.firstReplyAt,
+  lastActivityAt: conversations.lastActivityAt,
+  createdAt: conversations.createdAt,
+  inbox: { id: inboxes.id, name: inboxes.name, channelType: inboxes.channelType },
+  contact: { id: contacts.id, name: contacts.name, email: contacts.email, phone: contacts.phone, avatarUrl: contacts.avatarUrl },
+  assignee: { id: users.id, name: users.name, avatarUrl: users.avatarUrl },
+  team: { id: teams.id, name: teams.name },
+  mentionedAt: mentions.mentionedAt,
+});
+
+// The cards' conversation rows with the given columns: the cards' own, or with the details too.
+const cardConversations = (db: Ctx['db'], columns: ReturnType<typeof cardColumns> & Partial<ReturnType<typeof detailsColumns>>) =>
   db
-    .select({
-      id: conversations.id,
-      displayId: conversations.displayId,
-      status: conversations.status,
-      priority: conversations.priority,
-      snoozedUntil: conversations.snoozedUntil,
-      waitingSince: conversations.waitingSince,
-      firstReplyAt: conversations.firstReplyAt,
-      lastActivityAt: conversations.lastActivityAt,
-      createdAt: conversations.createdAt,
-      inbox: { id: inboxes.id, name: inboxes.name, channelType: inboxes.channelType },
-      contact: { id: contacts.id, name: contacts.name, email: contacts.email, phone: contacts.phone, avatarUrl: contacts.avatarUrl },
-      assignee: { id: users.id, name: users.name, avatarUrl: users.avatarUrl },
-      team: { id: teams.id, name: teams.name },
-      mentionedAt: mentions.mentionedAt,
-    })
+    .select(columns)
     .from(conversations)
     .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
     .innerJoin(contacts, eq(contacts.id, conversations.contactId))
@@ -78,6 +82,12 @@ const loadConversations = (db: Ctx['db']) =>
     .leftJoin(mentions, and(eq(mentions.conversationId, conversations.id), eq(mentions.userId, actorId)))
     // The ids come from a list query already scoped; scoping again keeps this safe on any input.
     .where(and(pageIds(conversations.id), preparedInboxScope(conversations)));
+
+const loadConversations = (db: Ctx['db']) => cardConversations(db, cardColumns());
+
+// The same rows with the conversation's details (the HTTP API's conversation object) in the same
+// statement.
+const loadConversationsWithDetails = (db: Ctx['db']) => cardConversations(db, { ...cardColumns(), ...detailsColumns() });
 
 const loadLabels = (db: Ctx['db']) =>
   db
@@ -144,6 +154,7 @@ const prepareCardQueries = (db: Ctx['db']) =>
     loadLabels(db).prepare('preview_card_labels'),
     loadLastMessages(db).prepare('preview_card_last_messages'),
     loadUnreadCounts(db).prepare('preview_card_unread_counts'),
+    loadConversationsWithDetails(db).prepare('preview_card_conversations_with_details'),
   ] as const;
 type CardQueries = ReturnType<typeof prepareCardQueries>;
 
@@ -164,14 +175,14 @@ export const buildCardQueries = (db: Ctx['db']) => [loadConversations(db), loadL
 // The values bound to the card queries for one page and actor.
 export const cardParams = (ctx: Ctx, ids: number[]) => ({ ids, userId: ctx.actor.userId, ...preparedScopeParams(ctx.actor) });
 
-// The cards of one page of the list (L6), in the order of `ids`, in four queries whatever the page
-// size. Ids the actor may not see are left out.
-export const loadPreviewCards = async (ctx: Ctx, ids: number[]): Promise<PreviewCard[]> => {
-  if (ids.length === 0) return [];
-  const [conversationsQuery, labelsQuery, lastMessagesQuery, unreadQuery] = cardQueriesFor(ctx.db);
+type CardRow = Awaited<ReturnType<CardQueries[0]['execute']>>[number];
+
+// The cards of the given ids, in that order, from the four queries' rows.
+const assembleCards = async (ctx: Ctx, ids: number[], conversationRows: Promise<CardRow[]>): Promise<PreviewCard[]> => {
+  const [, labelsQuery, lastMessagesQuery, unreadQuery] = cardQueriesFor(ctx.db);
   const params = cardParams(ctx, ids);
   const [rows, labelRows, lastMessages, unread] = await Promise.all([
-    conversationsQuery.execute(params),
+    conversationRows,
     labelsQuery.execute(params),
     lastMessagesQuery.execute(params),
     unreadQuery.execute(params),
@@ -192,4 +203,28 @@ export const loadPreviewCards = async (ctx: Ctx, ids: number[]): Promise<Preview
     if (!row) return [];
     return [{ ...row, labels: labelsOf.get(id) ?? [], lastMessage: lastOf.get(id) ?? null, unreadCount: unreadOf.get(id) ?? 0 }];
   });
+};
+
+// The cards of one page of the list (L6), in the order of `ids`, in four queries whatever the page
+// size. Ids the actor may not see are left out.
+export const loadPreviewCards = async (ctx: Ctx, ids: number[]): Promise<PreviewCard[]> => {
+  if (ids.length === 0) return [];
+  return assembleCards(ctx, ids, cardQueriesFor(ctx.db)[0].execute(cardParams(ctx, ids)));
+};
+
+// The cards and the conversations' details (ConversationDetails), still in four queries: the
+// details ride on the cards' conversation query.
+export const loadPreviewCardsWithDetails = async (ctx: Ctx, ids: number[]): Promise<{ items: PreviewCard[]; details: Map<number, ConversationDetails> }> => {
+  if (ids.length === 0) return { items: [], details: new Map() };
+  // This variant selects every detail column (cardConversations types them as optional).
+  const rows = cardQueriesFor(ctx.db)[4].execute({ ...cardParams(ctx, ids), now: ctx.now().toISOString() }) as Promise<Array<CardRow & Omit<DetailsRow, 'id'>>>;
+  const details = new Map<number, ConversationDetails>();
+  const cardRows = rows.then((list) =>
+    list.map(({ uuid, customAttributes, updatedAt, contactLastSeenAt, agentLastSeenAt, muted, contactDetails, ...card }) => {
+      details.set(card.id, detailsOf({ id: card.id, uuid, customAttributes, updatedAt, contactLastSeenAt, agentLastSeenAt, muted, contactDetails }));
+      return card;
+    }),
+  );
+  // Details of ids the actor may not see are never loaded: the query is scoped like the cards.
+  return { items: await assembleCards(ctx, ids, cardRows), details };
 };
