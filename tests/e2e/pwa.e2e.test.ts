@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+import { allowConsoleErrors, baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
 import { startTestPushService, type TestDevice, type TestPushService } from '@/tests/helpers/push-service';
 
 const PASSWORD = 'bandeja-demo';
@@ -207,6 +207,7 @@ describe('offline-tolerant sending', () => {
     await phone.goto(conversationPath);
     await messages(phone).locator('li').first().waitFor();
 
+    allowConsoleErrors(/ERR_INTERNET_DISCONNECTED|Failed to fetch RSC payload/, 'the device is offline on purpose: requests and the WebSocket fail until it reconnects');
     await phone.context().setOffline(true);
     const reply = `Respuesta escrita sin conexión ${Date.now()}`;
     await composer(phone).getByRole('textbox').fill(reply);
