@@ -70,6 +70,10 @@ describe('settings', () => {
     await Promise.all([invitee.waitForURL('**/settings/profile'), invitee.getByRole('button', { name: 'English' }).click()]);
     await invitee.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
     const password = invitee.getByRole('region', { name: 'Password' });
+    // A second session of the same person (another browser): signed out by the change.
+    const phone = await newAgentPage();
+    await signIn(phone, email, 'primera-clave-1');
+    await phone.getByTestId('signed-in-user').filter({ hasText: 'Nuevo Agente' }).waitFor();
     await password.locator('input[name="currentPassword"]').fill('wrong-password');
     await password.locator('input[name="newPassword"]').fill('segunda-clave-2');
     await password.locator('input[name="confirmPassword"]').fill('segunda-clave-2');
@@ -81,6 +85,11 @@ describe('settings', () => {
     await password.locator('input[name="confirmPassword"]').fill('segunda-clave-2');
     await password.getByRole('button', { name: 'Change password' }).click();
     await password.getByRole('status').filter({ hasText: 'Password changed.' }).waitFor();
+    // The changer stays signed in (their session took the new password's stamp); the other is out.
+    await invitee.goto('/all');
+    await invitee.getByTestId('signed-in-user').filter({ hasText: 'Nuevo Agente' }).waitFor();
+    await phone.goto('/all');
+    await phone.waitForURL((url) => url.pathname === '/login');
 
     const later = await newAgentPage();
     await signIn(later, email, 'segunda-clave-2');
