@@ -141,30 +141,23 @@ describe('realtime access ends with the membership', { timeout: 60_000 }, () => 
     expect(agentHeard).toEqual([{ n: 1 }]);
   });
 
-  it('a deactivated agent stops hearing every channel; a colleague still does', async () => {
+  // The change cuts the agent's tab off the inbox channel; the colleague keeps hearing it.
+  const cutOffBy = async (change: (setup: Awaited<ReturnType<typeof setUp>>) => Promise<unknown>) => {
     const setup = await setUp();
     const { agentInbox, colleagueInbox, marker, agentHeard } = await twoTabs(setup);
-
     const refused = refusedAfterReconnect(agentInbox);
-    await setAgentActive(setup.adminCtx, { userId: setup.agent.id, active: false });
+    await change(setup);
     await refused;
-
     await probe(setup.channel, colleagueInbox, marker, 2);
     expect(agentHeard).toEqual([{ n: 1 }]);
-  });
+  };
 
-  it("a password change ends the old session's sockets; a colleague still hears the inbox", async () => {
-    const setup = await setUp();
-    const { agentInbox, colleagueInbox, marker, agentHeard } = await twoTabs(setup);
+  it('a deactivated agent stops hearing every channel; a colleague still does', () =>
+    cutOffBy((setup) => setAgentActive(setup.adminCtx, { userId: setup.agent.id, active: false })));
 
-    const refused = refusedAfterReconnect(agentInbox);
-    // The agent changes it (e.g. from their phone): this tab's session carries the old stamp.
-    await changePassword(await setup.ctxOf(setup.agent.id), { currentPassword: PASSWORD, newPassword: 'clave-nueva-2', ip: '198.51.100.9' });
-    await refused;
-
-    await probe(setup.channel, colleagueInbox, marker, 2);
-    expect(agentHeard).toEqual([{ n: 1 }]);
-  });
+  // The agent changes it (e.g. from their phone): this tab's session carries the old stamp.
+  it("a password change ends the old session's sockets; a colleague still hears the inbox", () =>
+    cutOffBy(async (setup) => changePassword(await setup.ctxOf(setup.agent.id), { currentPassword: PASSWORD, newPassword: 'clave-nueva-2', ip: '198.51.100.9' })));
 
   it('an administrator made an agent loses the inboxes they are not a member of', async () => {
     const setup = await setUp();
