@@ -21,7 +21,7 @@ export const domainCtx = (db: Db, actor: Actor): Ctx => ({
   actor,
   now: () => new Date(),
   // Realtime and mail are the app's to send; here only the database work is timed.
-  realtime: { publish: quiet },
+  realtime: { publish: quiet, endUserConnections: quiet },
   mailer: { send: async () => ({ id: null }) } as unknown as Ctx['mailer'],
   storage: { put: quiet, get: quiet, delete: quiet } as unknown as Ctx['storage'],
 });

@@ -24,7 +24,7 @@ export const benchCtx = (db: Db, actor: Actor): Ctx => ({
   db,
   actor,
   now: () => new Date(DATASET_NOW),
-  realtime: { publish: readOnly },
+  realtime: { publish: readOnly, endUserConnections: async () => {} },
   mailer: { send: readOnly },
   storage: { put: readOnly, get: readOnly, delete: readOnly },
 });

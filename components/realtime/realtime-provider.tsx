@@ -6,7 +6,12 @@ import type { Channel } from 'pusher-js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { browserConnectOptions } from '@/lib/realtime/browser-connect-options';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
+import { reconnectWhenTerminated } from '@/lib/realtime/reconnect-when-terminated';
 import { noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
+
+// After the app ended this user's sockets: long enough for a password change's response (the new
+// session cookie) to arrive first.
+const TERMINATED_RECONNECT_DELAY_MS = 2_000;
 
 export type RealtimeMessage = { channel: string; event: string; data: Record<string, unknown> };
 type Listener = (message: RealtimeMessage) => void;
@@ -77,10 +82,14 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
   useEffect(() => {
     const settings = JSON.parse(configKey) as BrowserRealtimeConfig;
     let client: Pusher | null = null;
+    let stopReconnecting: (() => void) | undefined;
     let unmounted = false;
     void import('pusher-js').then(({ default: PusherClient }) => {
       if (unmounted) return;
-      client = new PusherClient(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }));
+      client = new PusherClient(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }, settings.userAuthEndpoint));
+      // Signed in, the app can end this socket when the agent's access shrinks; it then reconnects.
+      client.signin();
+      stopReconnecting = reconnectWhenTerminated(client, TERMINATED_RECONNECT_DELAY_MS);
       let connectedBefore = false;
       client.connection.bind('state_change', ({ current }: { current: ConnectionState }) => {
         setState(current);
@@ -93,6 +102,7 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
     });
     return () => {
       unmounted = true;
+      stopReconnecting?.();
       client?.disconnect();
       setPusher(null);
     };

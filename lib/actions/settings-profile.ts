@@ -2,8 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { clientIp } from '@/lib/auth/client-ip';
+import { updateSession } from '@/lib/auth';
 import { changePassword } from '@/lib/domain/users/change-password';
 import { updateEnterToSend } from '@/lib/domain/users/update-enter-to-send';
 import { updateProfile } from '@/lib/domain/users/update-profile';
@@ -38,15 +40,23 @@ export const updateEnterToSendAction = formAction(z.object({ enterToSend: checkb
   await updateEnterToSend(ctx, input);
 });
 
+const PROFILE_PATH = '/settings/profile';
+const PASSWORD_CHANGED = 'password=changed';
+
 // Outside the exported call: an inline function there would be compiled as a server action.
 const ZChangePassword = z
   .object({ currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() })
   .refine((form) => form.newPassword === form.confirmPassword, { path: ['confirmPassword'] });
 
-// Profile: a new password, given the current one (each try counts as a sign-in attempt).
+// Profile: a new password, given the current one (each try counts as a sign-in attempt). Every
+// other session of the person is signed out at its next request; this one takes the new password's
+// stamp, and the redirect renders the page with that new cookie (a re-render of this request would
+// still read the old one, and sign the changer out too).
 export const changePasswordAction = formAction(
   ZChangePassword,
   async (ctx, { currentPassword, newPassword }) => {
-    await changePassword(ctx, { currentPassword, newPassword, ip: clientIp(await headers()) });
+    const { passwordStamp } = await changePassword(ctx, { currentPassword, newPassword, ip: clientIp(await headers()) });
+    await updateSession({ passwordStamp });
+    redirect(`${PROFILE_PATH}?${PASSWORD_CHANGED}#password`);
   },
 );

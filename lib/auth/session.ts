@@ -1,8 +1,7 @@
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { isSessionRevoked } from '@/lib/domain/auth/revoke-session';
-import { loadActor } from '@/lib/domain/authorization/load-actor';
+import { loadSessionActor } from '@/lib/domain/auth/session-actor';
 import type { Actor, Ctx } from '@/lib/domain/context';
 import { getMailer } from '@/lib/mail/mailer';
 import { getRealtimePublisher } from '@/lib/realtime/publisher';
@@ -18,16 +17,12 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await currentSession();
   const userId = Number(session?.user?.id);
   if (!session?.user || !session.sessionId || !Number.isInteger(userId) || userId <= 0) return null;
-  const db = await getDb();
-  // Not yet isSessionCurrent (lib/domain/auth/session-validity.ts, which also ends the sessions of an
-  // old password): the profile page re-rendered by changePasswordAction reads the request's old
-  // cookie, so the person who changed the password would be signed out too. See README, Security.
-  const [actor, revoked] = await Promise.all([loadActor(db, { userId, accountId: session.user.accountId }), isSessionRevoked(db, session.sessionId)]);
-  return revoked ? null : actor;
+  // Signed out, a password changed since, or the membership gone: signed out (null).
+  return loadSessionActor(await getDb(), { sessionId: session.sessionId, userId, accountId: session.user.accountId, passwordStamp: session.passwordStamp ?? '' });
 });
 
 // Every page, action and route handler calls this (the middleware redirect is only optimistic).
-// A session whose membership was revoked counts as signed out.
+// A session whose membership was revoked, that was signed out, or whose password changed counts as signed out.
 export const requireActor = async (): Promise<Actor> => {
   const actor = await currentActor();
   if (!actor) redirect('/login');

@@ -16,6 +16,9 @@ export type Actor = {
 // lib/storage; tests use the same adapters pointed at local endpoints.
 export type RealtimePublisher = {
   publish: (channel: string, event: string, data: Record<string, unknown>) => Promise<void>;
+  // Closes the user's signed-in sockets (Pusher's terminate_connections): their browser reconnects
+  // and re-authorises every channel, so channels they may no longer read are refused.
+  endUserConnections: (userId: number) => Promise<void>;
 };
 
 export type MailStatus = 'sent' | 'failed' | 'stored';

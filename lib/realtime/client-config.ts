@@ -11,6 +11,8 @@ export type BrowserRealtimeConfig = {
   cluster: string;
   enabledTransports: ('ws' | 'wss')[];
   authEndpoint: '/api/realtime/auth';
+  // pusher:signin: the socket says whose it is, so the app can end a user's sockets.
+  userAuthEndpoint: '/api/realtime/user-auth';
 };
 
 export const browserRealtimeConfig = (): BrowserRealtimeConfig => {
@@ -24,5 +26,6 @@ export const browserRealtimeConfig = (): BrowserRealtimeConfig => {
     cluster: browser.cluster,
     enabledTransports: ['ws', 'wss'],
     authEndpoint: '/api/realtime/auth',
+    userAuthEndpoint: '/api/realtime/user-auth',
   };
 };

@@ -31,6 +31,13 @@ export const createPublisher = (pusher: Pusher): RealtimePublisher => ({
       console.error(`realtime: publishing ${event} on ${channel} failed`, error instanceof Error ? error.message : error);
     }
   },
+  endUserConnections: async (userId) => {
+    try {
+      await pusher.terminateUserConnections(String(userId));
+    } catch (error) {
+      console.error(`realtime: terminating the connections of user ${userId} failed`, error instanceof Error ? error.message : error);
+    }
+  },
 });
 
 const globalForRealtime = globalThis as unknown as { bandejaPusher?: Pusher; bandejaRealtime?: RealtimePublisher };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+import { allowConsoleErrors, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
 
 const PASSWORD = 'bandeja-demo';
 const PIXEL = path.resolve(import.meta.dirname, 'fixtures/pixel.png');
@@ -48,7 +48,7 @@ const inviteAgent = async (admin: Page, name: string, email: string) => {
 };
 
 describe('settings', () => {
-  test('an administrator invites an agent; the invitee chooses a password, is signed in, then switches to English and changes the password at phone size', async () => {
+  test('an administrator invites an agent; the invitee chooses a password, is signed in, then switches to English and changes the password at phone size', { timeout: 90_000 }, async () => {
     const admin = await asAdmin();
     const email = `nuevo-${run}@bandeja.test`;
     const link = await inviteAgent(admin, 'Nuevo Agente', email);
@@ -70,6 +70,12 @@ describe('settings', () => {
     await Promise.all([invitee.waitForURL('**/settings/profile'), invitee.getByRole('button', { name: 'English' }).click()]);
     await invitee.getByRole('heading', { name: 'Profile', level: 1 }).waitFor();
     const password = invitee.getByRole('region', { name: 'Password' });
+    // A second session of the same person (another browser): signed out by the change. Its live
+    // socket is ended with the change and, reconnecting, is refused (401) with the old session.
+    allowConsoleErrors(/401 \(Unauthorized\) \[[^\]]*\/api\/realtime\/(user-)?auth\]/, 'the signed-out session re-authorises its terminated socket');
+    const phone = await newAgentPage();
+    await signIn(phone, email, 'primera-clave-1');
+    await phone.getByTestId('signed-in-user').filter({ hasText: 'Nuevo Agente' }).waitFor();
     await password.locator('input[name="currentPassword"]').fill('wrong-password');
     await password.locator('input[name="newPassword"]').fill('segunda-clave-2');
     await password.locator('input[name="confirmPassword"]').fill('segunda-clave-2');
@@ -81,6 +87,13 @@ describe('settings', () => {
     await password.locator('input[name="confirmPassword"]').fill('segunda-clave-2');
     await password.getByRole('button', { name: 'Change password' }).click();
     await password.getByRole('status').filter({ hasText: 'Password changed.' }).waitFor();
+    // The changer stays signed in (their session took the new password's stamp); the other is out.
+    await invitee.goto('/all');
+    // (At 375 px the sidebar that names the user is closed: present, not visible.)
+    await invitee.getByTestId('signed-in-user').filter({ hasText: 'Nuevo Agente' }).waitFor({ state: 'attached' });
+    expect(new URL(invitee.url()).pathname).toBe('/all');
+    await phone.goto('/all');
+    await phone.waitForURL((url) => url.pathname === '/login');
 
     const later = await newAgentPage();
     await signIn(later, email, 'segunda-clave-2');

@@ -198,6 +198,8 @@ export type PublishedEvent = { channel: string; event: string; data: Record<stri
 export type TestCtx = Ctx & {
   // What the domain handed to the ports, for tests that want to look.
   published: PublishedEvent[];
+  // Users whose realtime connections the domain ended.
+  endedConnections: number[];
   sentMail: OutgoingMail[];
   storedFiles: Map<string, { data: Uint8Array; mimeType: string }>;
 };
@@ -209,6 +211,7 @@ const collect = async (data: Uint8Array | ReadableStream<Uint8Array>): Promise<U
 // those ports are tested with their real adapters elsewhere; here they only must not fail.
 export const ctxFor = (db: Db, actor: Actor, options: { now?: Date | (() => Date) } = {}): TestCtx => {
   const published: PublishedEvent[] = [];
+  const endedConnections: number[] = [];
   const sentMail: OutgoingMail[] = [];
   const storedFiles = new Map<string, { data: Uint8Array; mimeType: string }>();
   const { now } = options;
@@ -219,6 +222,9 @@ export const ctxFor = (db: Db, actor: Actor, options: { now?: Date | (() => Date
     realtime: {
       publish: async (channel, event, data) => {
         published.push({ channel, event, data });
+      },
+      endUserConnections: async (userId) => {
+        endedConnections.push(userId);
       },
     },
     mailer: {
@@ -240,6 +246,7 @@ export const ctxFor = (db: Db, actor: Actor, options: { now?: Date | (() => Date
       },
     },
     published,
+    endedConnections,
     sentMail,
     storedFiles,
   };

@@ -20,10 +20,14 @@ export const changeAgentRole = async (ctx: Ctx, input: TChangeAgentRoleInput): P
   if (!parsed.success) throw new DomainError(parsed.error.issues[0]?.path[0] === 'userId' ? 'NOT_FOUND' : 'INVALID_INPUT', { field: 'role' });
   const { userId, role } = parsed.data;
 
-  return ctx.db.transaction(async (tx) => {
+  const demoted = await ctx.db.transaction(async (tx) => {
     const member = await loadMemberForUpdate(tx, ctx.actor, userId);
     if (member.role === 'administrator' && role === 'agent' && member.active) await assertOtherAdministrator(tx, { accountId: ctx.actor.accountId, userId });
     await tx.update(accountUsers).set({ role }).where(and(eq(accountUsers.accountId, ctx.actor.accountId), eq(accountUsers.userId, userId)));
-    return { userId, role };
+    return member.role === 'administrator' && role === 'agent';
   });
+  // An administrator made an agent loses the inboxes they are not a member of: their open realtime
+  // connections end and re-authorise (after commit).
+  if (demoted) await ctx.realtime.endUserConnections(userId);
+  return { userId, role };
 };

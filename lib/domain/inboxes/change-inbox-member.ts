@@ -28,9 +28,14 @@ export const addInboxMember = async (ctx: Ctx, input: TInboxMemberInput): Promis
 };
 
 // Settings: an administrator takes an agent out of an inbox: from their next request they no
-// longer see its conversations (existing assignments stay, as in Chatwoot).
+// longer see its conversations (existing assignments stay, as in Chatwoot), and their open
+// realtime connections are ended, so that they re-authorise without the inbox's channel.
 export const removeInboxMember = async (ctx: Ctx, input: TInboxMemberInput): Promise<void> => {
   const { inboxId, userId } = parse(ctx, input);
   await loadAccountInbox(ctx.db, ctx.actor, inboxId);
-  await ctx.db.delete(inboxMembers).where(and(eq(inboxMembers.inboxId, inboxId), eq(inboxMembers.userId, userId)));
+  const removed = await ctx.db
+    .delete(inboxMembers)
+    .where(and(eq(inboxMembers.inboxId, inboxId), eq(inboxMembers.userId, userId)))
+    .returning({ userId: inboxMembers.userId });
+  if (removed.length > 0) await ctx.realtime.endUserConnections(userId);
 };

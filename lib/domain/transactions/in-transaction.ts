@@ -5,7 +5,7 @@ import { publishAfterCommit, type RealtimeEvent } from '../events/publish';
 // actions (each written to run alone) commit or roll back together, as a macro run needs.
 // - Actions that open their own transaction inside get a savepoint (drizzle nests them so on
 //   PGlite and postgres.js alike): their rows are part of this transaction.
-// - Realtime events are buffered and published once this transaction has committed; on rollback
+// - Realtime events (and ended user connections) are buffered and published once this transaction has committed; on rollback
 //   they are dropped, so no client hears of a change that never happened.
 // - Mail is held back the same way and handed to the real mailer after commit (a transcript never
 //   goes out for a run that rolled back). Inside, `send` answers { outboxId: 0, status: 'stored' }:
@@ -16,14 +16,19 @@ import { publishAfterCommit, type RealtimeEvent } from '../events/publish';
 export const inTransaction = async <T>(ctx: Ctx, work: (txCtx: Ctx) => Promise<T>): Promise<T> => {
   let events: RealtimeEvent[] = [];
   let mail: OutgoingMail[] = [];
+  let endedUsers: number[] = [];
 
   const result = await ctx.db.transaction(async (tx) => {
     // drizzle runs this callback once; resetting keeps the buffers honest if that ever changes.
     events = [];
     mail = [];
+    endedUsers = [];
     const realtime: RealtimePublisher = {
       publish: async (channel, event, data) => {
         events.push({ channel, event: event as RealtimeEvent['event'], data });
+      },
+      endUserConnections: async (userId) => {
+        endedUsers.push(userId);
       },
     };
     const mailer: Mailer = {
@@ -36,6 +41,7 @@ export const inTransaction = async <T>(ctx: Ctx, work: (txCtx: Ctx) => Promise<T
   });
 
   await publishAfterCommit(ctx, events);
+  for (const userId of new Set(endedUsers)) await ctx.realtime.endUserConnections(userId);
   for (const outgoing of mail) {
     // The change has committed: a mail that cannot be sent is logged (and is in the outbox as
     // failed when the mailer got that far), it never turns the committed change into an error.

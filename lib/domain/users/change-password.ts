@@ -43,5 +43,7 @@ export const changePassword = async (ctx: Ctx, input: TChangePasswordInput): Pro
   await markSignInSucceeded(ctx.db, attemptId);
   const passwordHash = await hashPassword(parsed.data.newPassword);
   await ctx.db.update(users).set({ passwordHash, updatedAt: ctx.now() }).where(eq(users.id, ctx.actor.userId));
+  // Sockets opened by the old sessions end too; the changer's own reconnect with its new session.
+  await ctx.realtime.endUserConnections(ctx.actor.userId);
   return { passwordStamp: passwordStamp(passwordHash) };
 };

@@ -1,5 +1,6 @@
 // Who is subscribed to what, in this process: channel → sockets, and for presence channels
-// channel → members (a user with several tabs is one member with several sockets).
+// channel → members (a user with several tabs is one member with several sockets); and which
+// sockets signed in as which user (pusher:signin), so that a user's sockets can be terminated.
 
 export type Subscriber = { socketId: string; send: (frame: string | Buffer) => void };
 export type PresenceMember = { userId: string; info: unknown };
@@ -12,6 +13,8 @@ export type ChannelRegistry = ReturnType<typeof createChannelRegistry>;
 export const createChannelRegistry = () => {
   const channels = new Map<string, Map<string, Subscriber>>();
   const members = new Map<string, Map<string, Member>>();
+  // user id → socket id → how to end that socket.
+  const users = new Map<string, Map<string, () => void>>();
 
   const presenceSnapshot = (channel: string): PresenceSnapshot => {
     const hash: Record<string, unknown> = {};
@@ -72,5 +75,24 @@ export const createChannelRegistry = () => {
     },
 
     presenceSnapshot,
+
+    signIn: (userId: string, socketId: string, terminate: () => void) => {
+      let sockets = users.get(userId);
+      if (!sockets) users.set(userId, (sockets = new Map()));
+      sockets.set(socketId, terminate);
+    },
+
+    signOut: (userId: string, socketId: string) => {
+      const sockets = users.get(userId);
+      if (!sockets?.delete(socketId)) return;
+      if (sockets.size === 0) users.delete(userId);
+    },
+
+    // Ends every socket signed in as the user (HTTP API terminate_connections). Returns how many.
+    terminateUser: (userId: string): number => {
+      const sockets = [...(users.get(userId)?.values() ?? [])];
+      sockets.forEach((terminate) => terminate());
+      return sockets.length;
+    },
   };
 };

@@ -15,7 +15,7 @@ import {
   SUPPORTED_PROTOCOLS,
   type ClientFrame,
 } from './protocol';
-import { verifyChannelAuth } from './signature';
+import { verifyChannelAuth, verifyUserAuth } from './signature';
 
 export type ConnectionOptions = {
   key: string;
@@ -59,6 +59,8 @@ export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: s
   const subscriber = { socketId, send };
   const subscriptions = new Map<string, string | undefined>();
   let clientEventWindow = { second: 0, count: 0 };
+  // The user this socket signed in as (pusher:signin), whose termination ends it.
+  let signedInAs: string | undefined;
 
   let pongTimer: NodeJS.Timeout | undefined;
   const idleTimer = setTimeout(() => {
@@ -75,6 +77,12 @@ export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: s
   const subscribe = (frame: ClientFrame) => {
     const data = frameData(frame);
     const channel = data.channel;
+    // pusher-js subscribes to its own user channel after signing in; nobody else may.
+    if (signedInAs !== undefined && channel === `#server-to-user-${signedInAs}`) {
+      registry.subscribe(channel, subscriber);
+      subscriptions.set(channel, undefined);
+      return send(encode.subscriptionSucceeded(channel));
+    }
     if (!isValidChannelName(channel)) return subscriptionError(String(channel ?? ''), 'Invalid channel name', 400);
     const kind = channelKind(channel);
     // A second subscribe on the same socket is answered again, with no second member_added.
@@ -132,6 +140,27 @@ export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: s
     registry.broadcast(channel, encode.channelEvent(channel, event, frame.data, subscriptions.get(channel)), socketId);
   };
 
+  // Ends the socket as Pusher ends a user's connections: an error frame, then close 4009.
+  const terminate = () => refuse('You got disconnected by the app', CloseCode.unauthorized);
+
+  // pusher:signin (user authentication): the app's user auth endpoint signed `user_data` (a JSON
+  // object with a string `id`) for this socket. A bad signature ends the connection, as Pusher does.
+  const signIn = (frame: ClientFrame) => {
+    const { auth, user_data: userData } = frameData(frame);
+    if (typeof userData !== 'string' || !verifyUserAuth(options, auth, socketId, userData)) return refuse('Invalid signature', CloseCode.unauthorized);
+    let id: unknown;
+    try {
+      id = (JSON.parse(userData) as { id?: unknown } | null)?.id;
+    } catch {
+      id = undefined;
+    }
+    if (typeof id !== 'string' || id === '') return refuse('user_data needs an id', CloseCode.unauthorized);
+    if (signedInAs !== undefined) registry.signOut(signedInAs, socketId);
+    signedInAs = id;
+    registry.signIn(id, socketId, terminate);
+    send(encode.signinSuccess(userData));
+  };
+
   const handleFrame = (frame: ClientFrame) => {
     if (frame.event === 'pusher:ping') return send(encode.pong());
     if (frame.event === 'pusher:pong') return;
@@ -141,8 +170,7 @@ export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: s
       return typeof channel === 'string' ? unsubscribe(channel) : undefined;
     }
     if (frame.event.startsWith('client-')) return clientEvent(frame);
-    // pusher:signin (user authentication) is not offered: the app authorises channels only.
-    if (frame.event === 'pusher:signin') return;
+    if (frame.event === 'pusher:signin') return signIn(frame);
     send(encode.error(`Unsupported event received on socket ${frame.event}`));
   };
 
@@ -164,6 +192,7 @@ export const handleConnection = (ws: WebSocket, request: IncomingMessage, key: s
     clearTimeout(idleTimer);
     clearTimeout(pongTimer);
     for (const channel of [...subscriptions.keys()]) unsubscribe(channel);
+    if (signedInAs !== undefined) registry.signOut(signedInAs, socketId);
   });
 
   send(encode.connectionEstablished(socketId, Math.ceil(options.activityTimeoutMs / 1000)));

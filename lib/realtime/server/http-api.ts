@@ -56,10 +56,11 @@ const answer = (response: ServerResponse, status: number, body: unknown) => {
   response.end(text);
 };
 
-const ROUTE = /^\/apps\/([^/]+)\/(events|batch_events)$/;
+const ROUTE = /^\/apps\/([^/]+)\/(events|batch_events|users\/([^/]{1,200})\/terminate_connections)$/;
 
 // The HTTP events API that the `pusher` SDK calls: POST /apps/{app_id}/events (one event, up to
-// 100 channels) and POST /apps/{app_id}/batch_events (up to 10 events). Signed requests only: a
+// 100 channels), POST /apps/{app_id}/batch_events (up to 10 events) and POST
+// /apps/{app_id}/users/{user_id}/terminate_connections (ends the sockets signed in as that user). Signed requests only: a
 // wrong key, signature, body MD5 or a timestamp more than 600 s off is 401, as Pusher answers.
 export const handleApiRequest = async (request: IncomingMessage, response: ServerResponse, app: ApiApp, registry: ChannelRegistry): Promise<void> => {
   try {
@@ -82,6 +83,16 @@ export const handleApiRequest = async (request: IncomingMessage, response: Serve
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
       throw new ApiError(400, 'Body is not JSON');
+    }
+    if (route[3] !== undefined) {
+      let userId: string;
+      try {
+        userId = decodeURIComponent(route[3]);
+      } catch {
+        throw new ApiError(400, 'Invalid user id');
+      }
+      registry.terminateUser(userId);
+      return answer(response, 200, {});
     }
     if (route[2] === 'events') {
       deliver(registry, parseTrigger(parsed));

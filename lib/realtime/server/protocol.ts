@@ -21,6 +21,9 @@ const CHANNEL_NAME = /^[A-Za-z0-9_\-=@,.;]+$/;
 export const CloseCode = {
   applicationDoesNotExist: 4001,
   unsupportedProtocol: 4007,
+  // Pusher's and Soketi's code for a user signed out by the app (terminate_connections, a failed
+  // pusher:signin): pusher-js does not reconnect by itself (lib/realtime/reconnect-when-terminated.ts does).
+  unauthorized: 4009,
   overCapacity: 4100,
   closedByServer: 4200,
   pongNotReceived: 4201,
@@ -83,6 +86,7 @@ export const encode = {
     JSON.stringify({ event: 'pusher_internal:member_added', channel, data: JSON.stringify({ user_id: userId, user_info: userInfo }) }),
   memberRemoved: (channel: string, userId: string) =>
     JSON.stringify({ event: 'pusher_internal:member_removed', channel, data: JSON.stringify({ user_id: userId }) }),
+  signinSuccess: (userData: string) => JSON.stringify({ event: 'pusher:signin_success', data: JSON.stringify({ user_data: userData }) }),
   // `data` is passed through as the publisher sent it (the HTTP API carries it as a string already).
   channelEvent: (channel: string, event: string, data: unknown, userId?: string) =>
     JSON.stringify(userId === undefined ? { event, channel, data } : { event, channel, data, user_id: userId }),

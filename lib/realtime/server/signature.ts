@@ -29,6 +29,11 @@ export const verifyChannelAuth = (
   channelData?: string,
 ): boolean => typeof auth === 'string' && safeEqual(auth, signChannel(app, socketId, channel, channelData));
 
+// pusher:signin (user authentication): `key:HMAC(socket_id::user::user_data)`, what the app's user
+// auth endpoint (pusher.authenticateUser) returns.
+export const verifyUserAuth = (app: { key: string; secret: string }, auth: unknown, socketId: string, userData: string): boolean =>
+  typeof auth === 'string' && safeEqual(auth, `${app.key}:${hmacHex(app.secret, `${socketId}::user::${userData}`)}`);
+
 export type ApiSignatureFailure = 'missing' | 'wrong-key' | 'wrong-version' | 'stale-timestamp' | 'wrong-body-md5' | 'wrong-signature';
 
 // The HTTP API's request signing (auth_version 1.0): the string signed is

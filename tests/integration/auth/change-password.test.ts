@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/domain/auth/authenticate';
 import { revokeSession } from '@/lib/domain/auth/revoke-session';
+import { loadSessionActor } from '@/lib/domain/auth/session-actor';
 import { isSessionCurrent } from '@/lib/domain/auth/session-validity';
 import { changePassword } from '@/lib/domain/users/change-password';
 import { setPasswordWithToken } from '@/lib/domain/users/set-password-with-token';
@@ -44,6 +45,26 @@ describe('changePassword', { timeout: 180_000 }, () => {
     // A signed-out session stays signed out with the right stamp.
     await revokeSession(db, { sessionId: 'laptop', userId: user.id, expiresAt: minutes(60) });
     expect(await session('laptop', passwordStamp)).toBe(false);
+  });
+
+  it('every request resolves its actor through the stamp (loadSessionActor): the old password has none, the changer keeps theirs', async () => {
+    const { db, account, user } = await setUp();
+    const phone = await authenticate(db, { email: user.email, password: 'contraseña-vieja', ip: '198.51.100.4', now: T0 });
+    const claims = (sessionId: string, passwordStamp: string) => ({ sessionId, userId: user.id, accountId: account.id, passwordStamp });
+    expect(await loadSessionActor(db, claims('phone-2', phone.passwordStamp))).toMatchObject({ userId: user.id, accountId: account.id });
+
+    const ctx = ctxFor(db, await actorFor(db, user.id, account.id), { now: minutes(1) });
+    const { passwordStamp } = await changePassword(ctx, { currentPassword: 'contraseña-vieja', newPassword: 'contraseña-nueva', ip: '198.51.100.4' });
+    // The other sessions are signed out; the changer's (given the new stamp by the action) is not.
+    expect(await loadSessionActor(db, claims('phone-2', phone.passwordStamp))).toBeNull();
+    expect(await loadSessionActor(db, claims('laptop-2', passwordStamp))).toMatchObject({ userId: user.id });
+    // Their realtime sockets are ended too (the port the embedded server / Pusher terminates).
+    expect(ctx.endedConnections).toEqual([user.id]);
+    // A signed-out session with the right stamp, or a membership of another account, names nobody.
+    await revokeSession(db, { sessionId: 'laptop-2', userId: user.id, expiresAt: minutes(60) });
+    expect(await loadSessionActor(db, claims('laptop-2', passwordStamp))).toBeNull();
+    const other = await createAccount(db);
+    expect(await loadSessionActor(db, { ...claims('desk-2', passwordStamp), accountId: other.id })).toBeNull();
   });
 
   it('a password set from an invitation or reset link signs out the sessions of the old password too', async () => {

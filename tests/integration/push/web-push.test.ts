@@ -239,7 +239,7 @@ describe('pushes', () => {
     const { db } = database();
     const { ctx, sofia, open } = await optedIn(db, 'nudged');
     // An interval far longer than the test: only the nudge after the commit can send it.
-    const sweeps = startSweeps({ db, realtime: { publish: async () => {} }, storage: { put: async () => {}, get: async () => null, delete: async () => {} }, vapid, intervalMs: 3_600_000 });
+    const sweeps = startSweeps({ db, realtime: { publish: async () => {}, endUserConnections: async () => {} }, storage: { put: async () => {}, get: async () => null, delete: async () => {} }, vapid, intervalMs: 3_600_000 });
     try {
       // The pass that runs at start is over before the message is sent.
       await sweeps.runOnce();

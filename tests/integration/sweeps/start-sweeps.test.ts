@@ -6,7 +6,7 @@ import { activitiesOf, createWorkspace, reload } from '../../helpers/conversatio
 
 const database = useTestDatabase();
 
-const silent = { publish: async () => {} };
+const silent = { publish: async () => {}, endUserConnections: async () => {} };
 const noStorage = { put: async () => {}, get: async () => null, delete: async () => {} };
 
 const waitFor = async (check: () => Promise<boolean>, timeoutMs = 5_000) => {

@@ -78,7 +78,7 @@ describe('wakeOnCustomerMessage (C2: the customer writes to a snoozed conversati
 
     const [byReply] = await Promise.all([
       db.transaction((tx) => wakeOnCustomerMessage(tx, snoozed, { now })),
-      wakeSnoozedConversations(db, { now, realtime: { publish: async () => {} } }),
+      wakeSnoozedConversations(db, { now, realtime: { publish: async () => {}, endUserConnections: async () => {} } }),
     ]);
     // Whichever came first reopened it; the other found it open.
     const activities = await activitiesOf(db, snoozed.id);

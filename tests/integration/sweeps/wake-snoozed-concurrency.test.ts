@@ -8,7 +8,7 @@ import { createAccount, createContact, createInbox } from '../../helpers/factori
 // Its own file (its own database): the counts below are of every conversation the sweeps see.
 const database = useTestDatabase();
 
-const silent = { publish: async () => {} };
+const silent = { publish: async () => {}, endUserConnections: async () => {} };
 
 describe('wakeSnoozedConversations with several app instances', () => {
   it('two sweeps running at once wake each due conversation exactly once, in batches, one activity message each', async () => {

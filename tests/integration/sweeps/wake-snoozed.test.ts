@@ -15,6 +15,7 @@ const recorder = () => {
     publish: async (channel: string, event: string, data: Record<string, unknown>) => {
       published.push({ channel, event, data });
     },
+    endUserConnections: async () => {},
   };
   return { published, realtime };
 };
@@ -139,6 +140,7 @@ describe('wakeSnoozedConversations (C2: a snoozed conversation reopens by itself
       publish: async () => {
         throw new Error('pusher is down');
       },
+      endUserConnections: async () => {},
     };
     const errors: unknown[] = [];
     const original = console.error;

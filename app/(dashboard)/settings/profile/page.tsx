@@ -14,7 +14,9 @@ import { NOTIFY_ON } from '@/lib/domain/users/update-profile';
 const TIME_ZONES = Intl.supportedValuesOf('timeZone');
 
 // Every agent: their name, picture, language, time zone, password and notification preferences.
-const ProfileSettingsPage = async () => {
+// `?password=changed`: where changePasswordAction lands after a change (with the new session).
+const ProfileSettingsPage = async ({ searchParams }: { searchParams: Promise<{ password?: string | string[] }> }) => {
+  const passwordChanged = (await searchParams).password === 'changed';
   const ctx = await requireCtx();
   const [t, profile, locale, tokens, format] = await Promise.all([
     getTranslations('settings.profile'),
@@ -82,7 +84,7 @@ const ProfileSettingsPage = async () => {
         </div>
       </Card>
       <Card id="password" title={t('password')}>
-        <ActionForm action={changePasswordAction} saved={t('passwordChanged')} className="grid grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
+        <ActionForm action={changePasswordAction} className="grid grid-cols-1 gap-3 sm:grid-cols-3 sm:items-end">
           <Field label={t('currentPassword')}>
             <input name="currentPassword" type="password" required autoComplete="current-password" className={inputClass} />
           </Field>
@@ -95,6 +97,7 @@ const ProfileSettingsPage = async () => {
           <div className="sm:col-span-3">
             <button type="submit" className={buttonClass}>{t('changePassword')}</button>
           </div>
+          {passwordChanged && <p role="status" className="text-sm text-emerald-700 sm:col-span-full">{t('passwordChanged')}</p>}
         </ActionForm>
       </Card>
       <Card id="api-tokens" title={t('apiTokens.title')} description={t('apiTokens.description')}>
