@@ -9,6 +9,7 @@ export const CLIENT_NAMESPACES = [
   'composer',
   'contacts',
   'errors',
+  'keyboard',
   'languages',
   'list',
   'login',
