@@ -1,4 +1,4 @@
-import { viewPage } from '@/components/conversation-list/view-page';
+import { NoConversation } from '@/components/shell/conversation-workspace';
 
-// V5: one view per label.
-export default viewPage((params) => ({ kind: 'label', labelId: params.labelId }));
+// V5: one view per label. No conversation open: the chat panel's placeholder beside the list (layout.tsx).
+export default NoConversation;
