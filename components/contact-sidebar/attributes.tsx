@@ -1,7 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { CustomAttributeDefinition, CustomAttributes } from '@/db/schema';
-import { AttributesForm } from './attribute-form';
-import { SidebarSection } from './sidebar-section';
+import { AttributesForm, SidebarSection } from './lazy';
 
 type Props = { model: 'conversation' | 'contact'; recordId: number; definitions: CustomAttributeDefinition[]; values: CustomAttributes };
 
