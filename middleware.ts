@@ -1,7 +1,6 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig, isPublicPath } from '@/lib/auth/config';
-import { SEARCH_HEADER } from '@/components/conversation-list/list-state';
 import { pageContentSecurityPolicy } from '@/lib/http/security-headers';
 
 const { auth } = NextAuth(authConfig);
@@ -25,8 +24,6 @@ export default auth((request) => {
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
   headers.set('x-nonce', nonce);
-  // A view's layout renders the list from the page's search params, which layouts are not given.
-  headers.set(SEARCH_HEADER, request.nextUrl.search);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   return response;

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { CustomAttributeDefinition, CustomAttributes } from '@/db/schema';
-import { AttributesForm, SidebarSection } from './lazy';
+import { AttributesForm } from './attribute-form';
+import { SidebarSection } from './sidebar-section';
 
 type Props = { model: 'conversation' | 'contact'; recordId: number; definitions: CustomAttributeDefinition[]; values: CustomAttributes };
 

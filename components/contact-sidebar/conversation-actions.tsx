@@ -2,7 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import { addLabelAction, assignAgentAction, assignTeamAction, removeLabelAction, setPriorityAction } from '@/lib/actions/sidebar';
 import type { ConversationLabel } from '@/lib/domain/conversations/actions/load-conversation-labels';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
-import { ActionButton, LabelCreator, SelectForm, SidebarSection } from './lazy';
+import { ActionButton } from './action-button';
+import { LabelCreator } from './label-creator';
+import { SelectForm } from './select-form';
+import { SidebarSection } from './sidebar-section';
 
 type Person = { id: number; name: string };
 type Props = {

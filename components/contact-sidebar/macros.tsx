@@ -2,7 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { runMacroAction } from '@/lib/actions/sidebar';
 import type { MacroListItem } from '@/lib/domain/macros/list-macros';
 import type { MacroStep } from '@/lib/domain/macros/describe-macro-steps';
-import { ActionButton, SidebarSection } from './lazy';
+import { ActionButton } from './action-button';
+import { SidebarSection } from './sidebar-section';
 
 type Translate = Awaited<ReturnType<typeof getTranslations>>;
 type Names = { priority: (key: string) => string; status: (key: string) => string };

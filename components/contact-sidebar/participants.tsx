@@ -2,7 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
 import { addParticipantAction, removeParticipantAction } from '@/lib/actions/sidebar';
 import type { Participant } from '@/lib/domain/participants/list-participants';
-import { ActionButton, SelectForm, SidebarSection } from './lazy';
+import { ActionButton } from './action-button';
+import { SelectForm } from './select-form';
+import { SidebarSection } from './sidebar-section';
 
 type Props = { conversationId: number; participants: Participant[]; agents: Array<{ id: number; name: string }> };
 

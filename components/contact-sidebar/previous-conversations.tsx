@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { PreviousConversation } from '@/lib/domain/conversations/list-previous-conversations';
-import { SidebarSection } from './lazy';
+import { SidebarSection } from './sidebar-section';
 
 // H1: the contact's other conversations, each a link to it with its number, inbox, status and
 // last message.

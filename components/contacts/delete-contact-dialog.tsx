@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { ActionButton } from '@/components/contact-sidebar/lazy';
+import { ActionButton } from '@/components/contact-sidebar/action-button';
 import { deleteContactAction } from '@/lib/actions/contacts';
 import type { ContactCard } from '@/lib/domain/contacts/get-contact';
 import { previewDelete } from '@/lib/domain/contacts/preview-delete';

@@ -1,6 +1,6 @@
 'use client';
 
-import { useParams, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
@@ -23,6 +23,7 @@ type Props = {
   basePath: string;
   search: string;
   loadMoreHref: string | null;
+  activeId: number | null;
   now: Date;
   // The bulk-actions form the checkboxes belong to.
   formId: string;
@@ -30,10 +31,8 @@ type Props = {
 
 // The cards of the list with infinite scroll (a "load more" link without JavaScript) and a checkbox
 // per card for bulk actions.
-export const ConversationCards = ({ view, query, initial, initialCursor, basePath, search, loadMoreHref, now, formId }: Props) => {
+export const ConversationCards = ({ view, query, initial, initialCursor, basePath, search, loadMoreHref, activeId, now, formId }: Props) => {
   const t = useTranslations('list');
-  // The open conversation: the list lives in the view's layout, which a switch does not re-render.
-  const activeId = Number(useParams<{ conversationId?: string }>().conversationId ?? 0);
   const [cards, setCards] = useState(initial);
   const [cursor, setCursor] = useState(initialCursor);
   const [failed, setFailed] = useState(false);
@@ -56,13 +55,6 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
   if (renderedFrom !== initial) {
     setRenderedFrom(initial);
     showFirstPage(initial, initialCursor);
-  }
-  // Opening a conversation marks it read, and a switch does not re-read the list: the open card
-  // shows no unread count, nor does the one just left.
-  const [shownActive, setShownActive] = useState(activeId);
-  if (shownActive !== activeId) {
-    setShownActive(activeId);
-    setCards((previous) => previous.map((card) => (card.id === shownActive && card.unreadCount > 0 ? { ...card, unreadCount: 0 } : card)));
   }
 
   // Live (L7): a conversation or message event re-reads the first page at once, coalesced per burst;
@@ -116,7 +108,7 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
       {cards.map((card) => (
         <li key={card.id}>
           <PreviewCard
-            card={card.id === activeId && card.unreadCount > 0 ? { ...card, unreadCount: 0 } : card}
+            card={card}
             href={`${basePath}/${card.id}${cardSearch}`}
             now={now}
             active={card.id === activeId}

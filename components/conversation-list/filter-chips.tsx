@@ -15,12 +15,12 @@ type Props = {
   agents: Array<{ id: number; name: string }>;
   teams: Array<{ id: number; name: string }>;
   labels: Array<{ id: number; title: string }>;
+  activeId: number | null;
 };
 
 // The active filter's conditions as chips above the cards ("Bandeja es igual a Soporte ✕"): each
-// ✕ is a link to the same list without that condition, so it works without JavaScript (the open
-// conversation closes: the list it came from is gone).
-export const FilterChips = async ({ ctx, view, query, agents, teams, labels }: Props) => {
+// ✕ is a link to the same list without that condition, so it works without JavaScript.
+export const FilterChips = async ({ ctx, view, query, agents, teams, labels, activeId }: Props) => {
   const [t, inboxes, definitions] = await Promise.all([getTranslations('list.filter'), listInboxes(ctx), listAttributeDefinitions(ctx)]);
   const fields = filterFieldOptions(
     { inboxes, teams, agents, labels, definitions: definitions.map((definition) => ({ ...definition, listValues: definition.listValues ?? [] })) },
@@ -37,7 +37,7 @@ export const FilterChips = async ({ ctx, view, query, agents, teams, labels }: P
     <ul aria-label={t('active')} className="flex flex-wrap items-center gap-1 border-b border-slate-200 px-2 py-1.5 text-xs" data-testid="filter-chips">
       {conditions.map((condition, index) => {
         const rest = conditions.filter((_, other) => other !== index);
-        const href = listHref(view, { ...query, cursor: undefined, filter: rest.length ? { operator, conditions: rest } : undefined });
+        const href = listHref(view, { ...query, cursor: undefined, filter: rest.length ? { operator, conditions: rest } : undefined }, { conversationId: activeId ?? undefined });
         const text = describe(condition);
         return (
           <li key={index} className="flex max-w-full items-center gap-1 rounded-full border border-brand-100 bg-brand-50 py-0.5 pr-0.5 pl-2 text-brand-700">

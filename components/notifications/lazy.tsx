@@ -1,7 +1,7 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { lazyComponent } from '@/components/ui/lazy-component';
 
 // Web Push opt-in: it renders nothing until it has asked the browser (after hydration), so its
 // code loads then, not with the page (issue 16: JS per page).
-export const PushOptIn = dynamic(() => import('./push-opt-in').then((module) => module.PushOptIn), { ssr: false });
+export const PushOptIn = lazyComponent(() => import('./push-opt-in').then((module) => module.PushOptIn));

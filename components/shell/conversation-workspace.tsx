@@ -5,20 +5,21 @@ import type { Ctx } from '@/lib/domain/context';
 type Props = {
   ctx: Ctx;
   title: string;
-  // The chat panel's content: an open conversation (ChatPanel inside `OpenConversation`) or
-  // `NoConversation`; none is the same as `NoConversation`.
+  // The chat panel's content when a conversation is open; on a phone it then replaces the list.
   chat?: React.ReactNode;
   children?: React.ReactNode;
 };
 
 // The list (green) and chat (blue) panels of a view. Desktop: side by side. Phone: one at a time,
-// the list unless a conversation is open (app/globals.css, from `data-conversation-open`, so the
-// view's layout need not know which page is below it); the views drawer opens from the list header.
+// the list unless a conversation is open; the views drawer opens from the list header.
 export const ConversationWorkspace = async ({ ctx, title, chat, children }: Props) => {
   const t = await getTranslations('shell');
   return (
     <>
-      <section aria-label={t('conversationList')} data-list-panel className="flex w-full min-w-0 flex-col border-r border-slate-200 bg-white md:w-96 md:shrink-0">
+      <section
+        aria-label={t('conversationList')}
+        className={`${chat ? 'hidden md:flex' : 'flex'} w-full min-w-0 flex-col border-r border-slate-200 bg-white md:w-96 md:shrink-0`}
+      >
         <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
           <a href="#views" className="rounded p-1 text-slate-600 md:hidden" aria-label={t('openMenu')}>
             ☰
@@ -38,28 +39,15 @@ export const ConversationWorkspace = async ({ ctx, title, chat, children }: Prop
         // The keyboard puts the focus here when a phone shows the chat instead of the list.
         tabIndex={-1}
         data-chat-panel
-        className="flex min-w-0 flex-1 flex-col bg-slate-50"
+        className={`${chat ? 'flex' : 'hidden md:flex'} min-w-0 flex-1 flex-col bg-slate-50`}
       >
-        {chat ?? <NoConversation />}
+        {chat ?? (
+          <div className="m-auto max-w-xs p-6 text-center">
+            <p className="font-medium">{t('noConversationSelected')}</p>
+            <p className="mt-1 text-sm text-slate-500">{t('noConversationSelectedHint')}</p>
+          </div>
+        )}
       </section>
     </>
   );
 };
-
-// The chat panel with no conversation open.
-export const NoConversation = async () => {
-  const t = await getTranslations('shell');
-  return (
-    <div className="m-auto max-w-xs p-6 text-center">
-      <p className="font-medium">{t('noConversationSelected')}</p>
-      <p className="mt-1 text-sm text-slate-500">{t('noConversationSelectedHint')}</p>
-    </div>
-  );
-};
-
-// Marks the chat panel's content as an open conversation: on a phone it then replaces the list.
-export const OpenConversation = ({ children }: { children: React.ReactNode }) => (
-  <div data-conversation-open className="contents">
-    {children}
-  </div>
-);

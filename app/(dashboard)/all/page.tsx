@@ -1,4 +1,4 @@
-import { NoConversation } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V1 "Todas las conversaciones". No conversation open: the chat panel's placeholder beside the list (layout.tsx).
-export default NoConversation;
+// V1 "Todas las conversaciones".
+export default viewPage(() => ({ kind: 'all' }));

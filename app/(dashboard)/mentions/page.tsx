@@ -1,4 +1,4 @@
-import { NoConversation } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V2 "Menciones": conversations where a teammate @mentioned me, newest mention first. No conversation open: the chat panel's placeholder beside the list (layout.tsx).
-export default NoConversation;
+// V2 "Menciones": conversations where a teammate @mentioned me, newest mention first.
+export default viewPage(() => ({ kind: 'mentions' }));

@@ -1,4 +1,4 @@
-import { NoConversation } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V3 "Desatendido": first reply pending, or the customer wrote again. No conversation open: the chat panel's placeholder beside the list (layout.tsx).
-export default NoConversation;
+// V3 "Desatendido": first reply pending, or the customer wrote again.
+export default viewPage(() => ({ kind: 'unattended' }));

@@ -1,4 +1,4 @@
-import { NoConversation } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V4: one view per inbox. No conversation open: the chat panel's placeholder beside the list (layout.tsx).
-export default NoConversation;
+// V4: one view per inbox.
+export default viewPage((params) => ({ kind: 'inbox', inboxId: params.inboxId }));

@@ -1,4 +1,4 @@
-import { NoConversation } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V5: one view per label. No conversation open: the chat panel's placeholder beside the list (layout.tsx).
-export default NoConversation;
+// V5: one view per label.
+export default viewPage((params) => ({ kind: 'label', labelId: params.labelId }));

@@ -1,4 +1,4 @@
-import { NoConversation } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V6: one view per team. No conversation open: the chat panel's placeholder beside the list (layout.tsx).
-export default NoConversation;
+// V6: one view per team.
+export default viewPage((params) => ({ kind: 'team', teamId: params.teamId }));

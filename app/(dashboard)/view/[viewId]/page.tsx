@@ -1,4 +1,4 @@
-import { NoConversation } from '@/components/shell/conversation-workspace';
+import { viewPage } from '@/components/conversation-list/view-page';
 
-// V7: a saved view (a filter saved under a name). No conversation open: the chat panel's placeholder beside the list (layout.tsx).
-export default NoConversation;
+// V7: a saved view (a filter saved under a name).
+export default viewPage((params) => ({ kind: 'saved', savedViewId: params.viewId }));
