@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin({
@@ -9,6 +11,23 @@ const withNextIntl = createNextIntlPlugin({
   },
 });
 
+// BANDEJA_BUNDLE_STATS=1 next build: every client chunk's modules and their sizes before minification,
+// in .next/bundle-modules.json (bench/README.md "Whole-page speed": what a page's JS is made of).
+class ModuleSizes {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('ModuleSizes', (compilation) => {
+      const chunks = [...compilation.chunks].map((chunk) => ({
+        files: [...chunk.files],
+        modules: compilation.chunkGraph
+          .getChunkModules(chunk)
+          .map((module) => ({ name: module.readableIdentifier(compilation.requestShortener), size: module.size() }))
+          .sort((a, b) => b.size - a.size),
+      }));
+      writeFileSync(path.join(compiler.outputPath, 'bundle-modules.json'), JSON.stringify(chunks, null, 1));
+    });
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, never bundled.
@@ -17,6 +36,25 @@ const nextConfig = {
   // CI typechecks (tsc --noEmit) and lints (eslint .) the whole tree once; the build need not repeat it.
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
+  webpack: (config, { isServer, dev }) => {
+    const groups = config.optimization.splitChunks?.cacheGroups;
+    if (!isServer && !dev && groups) {
+      // Shared by a page's root layout, dashboard layout and page, but under webpack's 20 kB minimum
+      // for a shared chunk, so each of their chunks carried its own copy (3.5 kB gzip each, issue 16).
+      groups.intl = { chunks: 'all', name: 'intl', test: /[\\/]node_modules[\\/](use-intl|next-intl)[\\/]/, priority: 35, enforce: true };
+      // What the shell's shortcuts and the open conversation's share: once, not in both the layout's
+      // and the page's chunks. Initial chunks only: the lazy dialogs stay lazy (lazy-dialogs.tsx).
+      groups.keyboard = {
+        chunks: 'initial',
+        name: 'keyboard',
+        test: /[\\/]lib[\\/]keyboard[\\/]|[\\/]components[\\/]keyboard[\\/](use-shortcuts|list-navigation|lazy-dialogs|picker-items)\./,
+        priority: 20,
+        enforce: true,
+      };
+    }
+    if (process.env.BANDEJA_BUNDLE_STATS && !isServer) config.plugins.push(new ModuleSizes());
+    return config;
+  },
   experimental: {
     serverActions: { bodySizeLimit: '60mb' },
   },

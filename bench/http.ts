@@ -39,6 +39,8 @@ const { values: args } = parseArgs({
     // the next request as soon as the last one is answered (autocannon). autocannon cannot pause a
     // connection, so with a think time the agents are plain fetch loops.
     think: { type: 'string', default: '0' },
+    // Conversation switches timed in Chromium.
+    switches: { type: 'string', default: '20' },
     port: { type: 'string', default: '3917' },
     // Which parts to run: isolated (each kind alone), load (50 agents), browser (Chromium).
     phases: { type: 'string', default: 'isolated,load,browser' },
@@ -289,7 +291,7 @@ try {
   // 4. In Chromium, on the idle server.
   if (phases.has('browser')) {
     const agent = agents[0]!;
-    results.browser = await measureBrowser({ baseUrl: server.baseUrl, email: agent.email, password: PASSWORD, conversationIds: agent.conversationIds });
+    results.browser = await measureBrowser({ baseUrl: server.baseUrl, email: agent.email, password: PASSWORD, conversationIds: agent.conversationIds, switches: Math.min(200, Math.max(5, Number(args.switches))) });
     console.log(`\n  browser: ${JSON.stringify(results.browser, null, 1).slice(0, 1500)}`);
   }
 } finally {

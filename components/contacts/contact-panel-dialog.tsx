@@ -3,11 +3,9 @@ import { closedPanelHref, type ContactPanel } from '@/components/contact-sidebar
 import type { ContactCard } from '@/lib/domain/contacts/get-contact';
 import type { Ctx } from '@/lib/domain/context';
 import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
-import { ContactDialog } from './contact-dialog';
 import { DeleteContactDialog } from './delete-contact-dialog';
-import { EditContactForm } from './edit-contact-form';
 import { MergeContactDialog } from './merge-contact-dialog';
-import { NewMessageForm } from './new-message-form';
+import { ContactDialog, EditContactForm, NewMessageForm } from '@/components/contact-sidebar/lazy';
 
 type Props = { ctx: Ctx; contact: ContactCard; panel: ContactPanel; href: string; listHref: string };
 

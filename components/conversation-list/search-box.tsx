@@ -1,11 +1,11 @@
-import Form from 'next/form';
 import { getTranslations } from 'next-intl/server';
+import { SearchForm } from './search-form';
 
 // L1: the search box; results open on /search (messages and contacts).
 export const SearchBox = async ({ defaultValue }: { defaultValue?: string }) => {
   const t = await getTranslations('search');
   return (
-    <Form action="/search" role="search" className="min-w-0 flex-1">
+    <SearchForm className="min-w-0 flex-1">
       <label className="sr-only" htmlFor="search-q">{t('label')}</label>
       <input
         id="search-q"
@@ -17,6 +17,6 @@ export const SearchBox = async ({ defaultValue }: { defaultValue?: string }) => 
         maxLength={200}
         className="h-8 w-full rounded-md border border-slate-300 px-2 text-sm"
       />
-    </Form>
+    </SearchForm>
   );
 };

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import type { ActionState } from '@/lib/actions/action';
 import { addLabelAction, assignAgentAction, removeLabelAction } from '@/lib/actions/sidebar';
 import { focusCard } from './list-navigation';
-import { matchesQuery, PickerDialog, type PickerItem } from './picker-dialog';
+import { PickerDialog, useOpenedOnce } from './lazy-dialogs';
+import { matchesQuery, type PickerItem } from './picker-items';
 import { TriageContext } from './triage';
 import { isTyping, useShortcuts, type Command } from './use-shortcuts';
 
@@ -55,6 +56,8 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
   const tErrors = useTranslations('errors');
   const router = useRouter();
   const [picker, setPicker] = useState<'assign' | 'labels' | null>(null);
+  const assignShown = useOpenedOnce(picker === 'assign');
+  const labelsShown = useOpenedOnce(picker === 'labels');
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<number> | null>(null);
@@ -133,7 +136,7 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
     <TriageContext.Provider value={{ openNext }}>
       <span hidden data-open-conversation={conversationId} />
       {children}
-      <PickerDialog
+      {assignShown && <PickerDialog
         open={picker === 'assign'}
         onClose={() => setPicker(null)}
         title={t('assignTitle')}
@@ -145,8 +148,8 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
         empty={t('noMatches')}
         error={error}
         testId="assign-picker"
-      />
-      <PickerDialog
+      />}
+      {labelsShown && <PickerDialog
         open={picker === 'labels'}
         onClose={() => setPicker(null)}
         title={t('labelsTitle')}
@@ -159,7 +162,7 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
         multiple
         error={error}
         testId="labels-picker"
-      />
+      />}
     </TriageContext.Provider>
   );
 };

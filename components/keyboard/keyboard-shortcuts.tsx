@@ -7,8 +7,8 @@ import { findConversationsAction } from '@/lib/actions/conversations';
 import type { FoundConversation } from '@/lib/domain/conversations/find-conversations';
 import { keyLabels, SHORTCUTS } from '@/lib/keyboard/shortcuts';
 import { focusConversation, focusWhenShown, isVisible, neighbourLink } from './list-navigation';
-import { matchesQuery, PickerDialog, type PickerItem } from './picker-dialog';
-import { ShortcutsHelp } from './shortcuts-help';
+import { PickerDialog, ShortcutsHelp, useOpenedOnce } from './lazy-dialogs';
+import { matchesQuery, type PickerItem } from './picker-items';
 import { currentCommands, useShortcuts, type Command } from './use-shortcuts';
 
 type View = { href: string; name: string };
@@ -25,6 +25,8 @@ export const KeyboardShortcuts = () => {
   const router = useRouter();
   const [help, setHelp] = useState(false);
   const [palette, setPalette] = useState(false);
+  const helpShown = useOpenedOnce(help);
+  const paletteShown = useOpenedOnce(palette);
   const [mac, setMac] = useState(false);
   const [query, setQuery] = useState('');
   const [commands, setCommands] = useState<Command[]>([]);
@@ -104,8 +106,8 @@ export const KeyboardShortcuts = () => {
 
   return (
     <>
-      <ShortcutsHelp open={help} onClose={() => setHelp(false)} mac={mac} />
-      <PickerDialog
+      {helpShown && <ShortcutsHelp open={help} onClose={() => setHelp(false)} mac={mac} />}
+      {paletteShown && <PickerDialog
         open={palette}
         onClose={() => setPalette(false)}
         title={t('paletteTitle')}
@@ -120,7 +122,7 @@ export const KeyboardShortcuts = () => {
         }}
         empty={t('paletteEmpty')}
         testId="command-palette"
-      />
+      />}
     </>
   );
 };

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 
-export type PickerItem = { key: string; label: string; hint?: string; checked?: boolean };
+import type { PickerItem } from './picker-items';
 
 type Props = {
   open: boolean;
@@ -106,7 +106,3 @@ export const PickerDialog = ({ open, onClose, title, placeholder, query, onQuery
     </dialog>
   );
 };
-
-// Accent- and case-insensitive "contains", for filtering a picker's items as the agent types.
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-export const matchesQuery = (text: string, query: string) => fold(text).includes(fold(query.trim()));

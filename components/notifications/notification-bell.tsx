@@ -8,7 +8,7 @@ import { BellMenu } from './bell-menu';
 import { BrowserPermissionButton } from './browser-notifications';
 import { MarkAllReadButton } from './mark-all-read-button';
 import { NotificationItem } from './notification-item';
-import { PushOptIn } from './push-opt-in';
+import { PushOptIn } from './lazy';
 
 const IN_PANEL = 6;
 
