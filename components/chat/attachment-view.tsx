@@ -36,7 +36,7 @@ export const AttachmentView = ({ attachment }: { attachment: Attachment }) => {
         <a href={url} className="mt-1 flex items-center gap-2 rounded-lg bg-black/5 px-2 py-1 text-xs underline-offset-2 hover:underline" download={attachment.fileName}>
           <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M5 2h7l3 3v13H5z M12 2v3h3" /></svg>
           <span className="min-w-0 truncate">{attachment.fileName}</span>
-          <span className="shrink-0 opacity-75">{formatFileSize(attachment.size, locale)}</span>
+          <span className="shrink-0 opacity-90">{formatFileSize(attachment.size, locale)}</span>
         </a>
       );
   }

@@ -32,7 +32,7 @@ export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { 
     incoming: 'self-start border border-slate-200 bg-white text-slate-900',
     private: 'self-end border border-amber-300 bg-amber-50 text-amber-950',
     automated: 'self-end bg-violet-600 text-white',
-    outgoing: 'self-end bg-brand-500 text-white',
+    outgoing: 'self-end bg-brand-600 text-white',
   }[type];
   const sender = message.senderName ?? (automated ? t('automated') : t('system'));
   const email = message.contentAttributes.email as { subject?: string; autoReply?: boolean } | undefined;
@@ -44,18 +44,18 @@ export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { 
       {email?.autoReply && <p className="mb-1 inline-block rounded bg-slate-100 px-1.5 text-xs font-medium text-slate-700">{t('autoReply')}</p>}
       {email?.subject && (
         <p className="mb-1 text-xs font-semibold" data-testid="message-subject">
-          <span className="opacity-75">{t('subject')}:</span> {email.subject}
+          <span className="opacity-90">{t('subject')}:</span> {email.subject}
         </p>
       )}
       {message.contentAttributes.deleted === true ? (
-        <p className="italic opacity-80">{t('deletedMessage')}</p>
+        <p className="italic opacity-90">{t('deletedMessage')}</p>
       ) : (
         message.content && <MessageText text={message.content} />
       )}
       {message.attachments.map((attachment) => (
         <AttachmentView key={attachment.id} attachment={attachment} />
       ))}
-      <p className="mt-1 text-[11px] opacity-75">
+      <p className="mt-1 text-[11px] opacity-90">
         {!incoming && `${sender} · `}
         <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { timeStyle: 'short' })}</time>
         {message.sentOutsidePlatform && ` · ${t('sentOutside')}`}

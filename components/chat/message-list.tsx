@@ -114,6 +114,8 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
       }}
       aria-label={t('messages')}
       aria-live="polite"
+      // A scroll region the keyboard can reach (and scroll with the arrow keys).
+      tabIndex={0}
       className="flex flex-1 flex-col gap-2 overflow-y-auto p-4">
       {hasOlder && (
         <li ref={top} className="text-center text-xs">
@@ -128,10 +130,10 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
         return (
           <Fragment key={message.id}>
             {newDay && (
-              <li role="separator" className="my-2 flex items-center gap-2 text-xs text-slate-500">
-                <span className="h-px flex-1 bg-slate-200" />
+              <li className="my-2 flex items-center gap-2 text-xs text-slate-600">
+                <span aria-hidden className="h-px flex-1 bg-slate-200" />
                 {format.dateTime(message.createdAt, { dateStyle: 'full', timeZone })}
-                <span className="h-px flex-1 bg-slate-200" />
+                <span aria-hidden className="h-px flex-1 bg-slate-200" />
               </li>
             )}
             <li className="flex flex-col">

@@ -30,7 +30,7 @@ export const PreviewCard = ({ card, href, now, active, selectable }: Props) => {
               {contactName}
             </Link>
           </h3>
-          <time dateTime={card.lastActivityAt.toISOString()} className="shrink-0 text-xs text-slate-500" title={format.dateTime(card.lastActivityAt, { dateStyle: 'medium', timeStyle: 'short' })}>
+          <time dateTime={card.lastActivityAt.toISOString()} className="shrink-0 text-xs text-slate-600" title={format.dateTime(card.lastActivityAt, { dateStyle: 'medium', timeStyle: 'short' })}>
             {format.relativeTime(card.lastActivityAt, now)}
           </time>
         </div>
@@ -39,11 +39,11 @@ export const PreviewCard = ({ card, href, now, active, selectable }: Props) => {
             {message ? (
               <>
                 {message.private && <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-800">{t('privateNote')}</span>}
-                {message.senderName && message.messageType !== 'incoming' && <span className="text-slate-500">{message.senderName}: </span>}
+                {message.senderName && message.messageType !== 'incoming' && <span className="text-slate-600">{message.senderName}: </span>}
                 {message.excerpt || (message.attachmentKind ? t(`attachment.${message.attachmentKind}`) : '')}
               </>
             ) : (
-              <span className="text-slate-400">{t('noMessages')}</span>
+              <span className="text-slate-500">{t('noMessages')}</span>
             )}
           </p>
           {card.unreadCount > 0 && (
@@ -52,7 +52,7 @@ export const PreviewCard = ({ card, href, now, active, selectable }: Props) => {
             </span>
           )}
         </div>
-        <p className="flex items-center gap-1 overflow-hidden text-xs leading-4 whitespace-nowrap text-slate-500">
+        <p className="flex items-center gap-1 overflow-hidden text-xs leading-4 whitespace-nowrap text-slate-600">
           <ChannelIcon channel={card.inbox.channelType} />
           <span className="max-w-24 shrink-0 truncate">{card.inbox.name}</span>
           <span aria-hidden>·</span>

@@ -35,8 +35,12 @@ export const KeyboardShortcuts = () => {
 
   useEffect(() => {
     setMac(/Mac|iPhone|iPad/.test(navigator.platform));
-    // Shortcuts listen from here on (tests wait for it rather than for a time).
-    document.documentElement.dataset.keyboard = 'ready';
+    // The palette's and the help's code is fetched now, so Ctrl+K followed at once by typing loses
+    // no keystroke. Shortcuts are ready from then on (tests wait for it rather than for a time).
+    const ready = () => {
+      document.documentElement.dataset.keyboard = 'ready';
+    };
+    void Promise.all([PickerDialog.preload(), ShortcutsHelp.preload()]).then(ready, ready);
   }, []);
 
   const go = (step: 1 | -1) => {

@@ -51,25 +51,25 @@ const ProfileSettingsPage = async ({ searchParams }: { searchParams: Promise<{ p
           <fieldset className="text-sm sm:col-span-2">
             <legend className="mb-1 text-xs font-medium text-slate-600">{t('notifyOn')}</legend>
             {NOTIFY_ON.map((type) => (
-              <label key={type} className="mr-4 inline-flex items-center gap-1">
+              <label key={type} className="mr-4 inline-flex min-h-7 items-center gap-1.5">
                 <input type="checkbox" name="notifyOn" value={type} defaultChecked={notifyOn.includes(type)} />
                 {t(`notify.${type}`)}
               </label>
             ))}
           </fieldset>
-          <label className="inline-flex items-center gap-1 text-sm">
+          <label className="inline-flex min-h-7 items-center gap-1.5 text-sm">
             <input type="checkbox" name="notifyByBrowser" defaultChecked={profile.preferences.notifyByBrowser ?? false} />
             {t('notifyByBrowser')}
           </label>
-          <label className="inline-flex items-center gap-1 text-sm">
+          <label className="inline-flex min-h-7 items-center gap-1.5 text-sm">
             <input type="checkbox" name="pushNoteText" defaultChecked={profile.preferences.pushNoteText ?? false} />
             {t('pushNoteText')}
           </label>
-          <label className="inline-flex items-center gap-1 text-sm">
+          <label className="inline-flex min-h-7 items-center gap-1.5 text-sm">
             <input type="checkbox" name="enterToSend" defaultChecked={profile.preferences.enterToSend ?? true} />
             {t('enterToSend')}
           </label>
-          <label className="inline-flex items-center gap-1 text-sm">
+          <label className="inline-flex min-h-7 items-center gap-1.5 text-sm">
             <input type="checkbox" name="openNextAfterResolve" defaultChecked={profile.preferences.openNextAfterResolve ?? false} />
             {t('openNextAfterResolve')}
           </label>
