@@ -22,13 +22,9 @@ export const lazyComponent = <Props extends object>(load: () => Promise<Componen
   const Lazy = lazy(async () => ({ default: await preload() }));
   const LazyComponent = (props: Props) => {
     // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount it.
+    // Always inside the same Suspense boundary, so the server's HTML (rendered either way) hydrates.
     const [Loaded] = useState(() => loaded);
-    if (Loaded) return <Loaded {...props} />;
-    return (
-      <Suspense fallback={null}>
-        <Lazy {...props} />
-      </Suspense>
-    );
+    return <Suspense fallback={null}>{Loaded ? <Loaded {...props} /> : <Lazy {...props} />}</Suspense>;
   };
   return Object.assign(LazyComponent, { preload });
 };

@@ -22,7 +22,7 @@ const LoginPage = async ({ searchParams }: Props) => {
         <h1 className="text-lg font-semibold">{t('login.title')}</h1>
         <p className="mb-4 text-sm text-slate-500">{t('login.subtitle')}</p>
         <LoginForm callbackUrl={callbackUrl} />
-        <p className="mt-6 text-xs text-slate-400">{t('login.demoHint')}</p>
+        <p className="mt-6 text-xs text-slate-500">{t('login.demoHint')}</p>
       </div>
     </main>
   );
