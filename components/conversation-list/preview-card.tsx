@@ -54,11 +54,11 @@ export const PreviewCard = ({ card, href, now, active, selectable }: Props) => {
         </div>
         <p className="flex items-center gap-1 overflow-hidden text-xs leading-4 whitespace-nowrap text-slate-600">
           <ChannelIcon channel={card.inbox.channelType} />
-          <span className="max-w-24 shrink-0 truncate">{card.inbox.name}</span>
+          <span className="max-w-24 min-w-6 truncate">{card.inbox.name}</span>
           <span aria-hidden>·</span>
           <span className="shrink-0">#{card.displayId}</span>
           <span aria-hidden>·</span>
-          <span className="max-w-20 shrink-0 truncate">{card.assignee ? card.assignee.name : t('unassigned')}</span>
+          <span className="max-w-20 min-w-6 truncate">{card.assignee ? card.assignee.name : t('unassigned')}</span>
           <CardBadges card={card} now={now} />
         </p>
       </div>

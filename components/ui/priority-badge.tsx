@@ -11,5 +11,5 @@ const STYLES = {
 // A conversation's priority as a coloured badge with its translated name.
 export const PriorityBadge = ({ priority }: { priority: keyof typeof STYLES }) => {
   const t = useTranslations('priority');
-  return <span className={`rounded px-1.5 font-medium ${STYLES[priority]}`}>{t(priority)}</span>;
+  return <span className={`shrink-0 rounded px-1.5 font-medium ${STYLES[priority]}`}>{t(priority)}</span>;
 };
