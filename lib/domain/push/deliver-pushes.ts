@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import webpush from 'web-push';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { pushDeliveries, pushSubscriptions } from '@/db/schema';
 import { nextAttemptAfter, postWebhook } from '../webhooks/deliver-webhooks';
 import type { ResolveOptions } from '../webhooks/address-check';
-import { DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS } from '../webhooks/webhook-events';
+import { claimDue } from '../webhooks/claim-due';
+import { DELIVERY_TIMEOUT_MS } from '../webhooks/webhook-events';
 import { buildPushPayloads } from './push-payload';
 import { resolvePushEndpoint } from './push-endpoint';
 
@@ -16,32 +17,6 @@ export const PUSH_TTL_SECONDS = 24 * 60 * 60;
 
 type ClaimedPush = { id: number; subscriptionId: number; notificationId: number; attempts: number };
 
-// As for webhooks: due rows locked with SKIP LOCKED, the attempt counted and the row leased ahead
-// in the same statement, so two instances never send one push twice at once.
-const claimDue = async (db: Db, { now, limit, ids }: { now: Date; limit: number; ids?: number[] }): Promise<ClaimedPush[]> =>
-  db.transaction(async (tx) => {
-    const due = tx.$with('due').as(
-      tx
-        .select({ id: pushDeliveries.id })
-        .from(pushDeliveries)
-        .where(and(isNotNull(pushDeliveries.nextAttemptAt), lte(pushDeliveries.nextAttemptAt, now), ids ? inArray(pushDeliveries.id, ids) : undefined))
-        .orderBy(asc(pushDeliveries.nextAttemptAt))
-        .limit(limit)
-        .for('update', { skipLocked: true }),
-    );
-    return tx
-      .with(due)
-      .update(pushDeliveries)
-      .set({ attempts: sql`${pushDeliveries.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + DELIVERY_LEASE_MS) })
-      .from(due)
-      .where(eq(pushDeliveries.id, due.id))
-      .returning({
-        id: pushDeliveries.id,
-        subscriptionId: pushDeliveries.subscriptionId,
-        notificationId: pushDeliveries.notificationId,
-        attempts: pushDeliveries.attempts,
-      });
-  });
 
 export type DeliverPushesOptions = ResolveOptions & { vapid: VapidDetails; now?: () => Date; limit?: number; ids?: number[]; timeoutMs?: number };
 
@@ -53,7 +28,12 @@ export type DeliverPushesOptions = ResolveOptions & { vapid: VapidDetails; now?:
 // left the inbox) is closed without sending.
 export const deliverDuePushes = async (db: Db, options: DeliverPushesOptions): Promise<{ attempted: number; delivered: number; removed: number }> => {
   const now = options.now ?? (() => new Date());
-  const claimed = await claimDue(db, { now: now(), limit: options.limit ?? 50, ids: options.ids });
+  const claimed = await claimDue<ClaimedPush>(
+    db,
+    pushDeliveries,
+    { id: pushDeliveries.id, subscriptionId: pushDeliveries.subscriptionId, notificationId: pushDeliveries.notificationId, attempts: pushDeliveries.attempts },
+    { now: now(), limit: options.limit ?? 50, ids: options.ids },
+  );
   if (claimed.length === 0) return { attempted: 0, delivered: 0, removed: 0 };
   const subscriptions = await db
     .select()

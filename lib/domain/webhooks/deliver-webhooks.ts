@@ -1,12 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/schema';
 import { resolveWebhookTarget, type ResolveOptions } from './address-check';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from './sign';
-import { DELIVERY_LEASE_MS, DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS } from './webhook-events';
+import { claimDue } from './claim-due';
+import { DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS } from './webhook-events';
 
 export type AttemptResult = { ok: boolean; status: number | null; error: string | null };
 
@@ -55,34 +56,6 @@ export const postWebhook = async (
 
 type ClaimedDelivery = { id: number; webhookId: number; event: string; payload: unknown; attempts: number };
 
-// Takes up to `limit` due deliveries for this instance: one statement over rows locked with SKIP
-// LOCKED, which counts the attempt and moves next_attempt_at one lease ahead, so that two instances
-// never send the same delivery at once and a delivery whose instance died is tried again later.
-const claimDue = async (db: Db, { now, limit, ids }: { now: Date; limit: number; ids?: number[] }): Promise<ClaimedDelivery[]> =>
-  db.transaction(async (tx) => {
-    const due = tx.$with('due').as(
-      tx
-        .select({ id: webhookDeliveries.id })
-        .from(webhookDeliveries)
-        .where(and(isNotNull(webhookDeliveries.nextAttemptAt), lte(webhookDeliveries.nextAttemptAt, now), ids ? inArray(webhookDeliveries.id, ids) : undefined))
-        .orderBy(asc(webhookDeliveries.nextAttemptAt))
-        .limit(limit)
-        .for('update', { skipLocked: true }),
-    );
-    return tx
-      .with(due)
-      .update(webhookDeliveries)
-      .set({ attempts: sql`${webhookDeliveries.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + DELIVERY_LEASE_MS) })
-      .from(due)
-      .where(eq(webhookDeliveries.id, due.id))
-      .returning({
-        id: webhookDeliveries.id,
-        webhookId: webhookDeliveries.webhookId,
-        event: webhookDeliveries.event,
-        payload: webhookDeliveries.payload,
-        attempts: webhookDeliveries.attempts,
-      });
-  });
 
 // When the next attempt is due after `attempts` failed ones; null: given up.
 export const nextAttemptAfter = (attempts: number, now: Date): Date | null =>
@@ -95,7 +68,12 @@ export type DeliverOptions = ResolveOptions & { now?: () => Date; limit?: number
 // last attempt. Returns how many were attempted and delivered.
 export const deliverDueWebhooks = async (db: Db, options: DeliverOptions = {}): Promise<{ attempted: number; delivered: number }> => {
   const now = options.now ?? (() => new Date());
-  const claimed = await claimDue(db, { now: now(), limit: options.limit ?? 50, ids: options.ids });
+  const claimed = await claimDue<ClaimedDelivery>(
+    db,
+    webhookDeliveries,
+    { id: webhookDeliveries.id, webhookId: webhookDeliveries.webhookId, event: webhookDeliveries.event, payload: webhookDeliveries.payload, attempts: webhookDeliveries.attempts },
+    { now: now(), limit: options.limit ?? 50, ids: options.ids },
+  );
   if (claimed.length === 0) return { attempted: 0, delivered: 0 };
   const targets = await db
     .select({ id: webhooks.id, url: webhooks.url, secret: webhooks.secret })
