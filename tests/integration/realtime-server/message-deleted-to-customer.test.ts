@@ -14,7 +14,7 @@ import { createPublisher } from '@/lib/realtime/publisher';
 import { createChannelWorkspace, type ChannelWorkspace } from '@/tests/helpers/channels-factories';
 import { callClientApi as call } from '@/tests/helpers/client-api-call';
 import { useTestDatabase } from '@/tests/helpers/db';
-import { app, nextEvent, pause, recordEvents, startRealtimeServer } from './realtime-test-server';
+import { app, clientOptions, nextEvent, pause, recordEvents, startRealtimeServer } from './realtime-test-server';
 
 // A message an agent deletes reaches the customer live: the client API contact's pubsub channel
 // and the widget visitor's channel hear `message.updated` (the payload each uses for new
@@ -36,23 +36,17 @@ beforeEach(() => resetRateLimits());
 
 // A pusher-js client whose channel auth first runs `authorize` (the app's check), then signs.
 const customer = async (authorize: (channel: string) => void | Promise<void>) => {
-  const client = new PusherClient(app.key, {
-    cluster: 'mt1',
-    wsHost: '127.0.0.1',
-    wsPort: server.port,
-    forceTLS: false,
-    enabledTransports: ['ws'],
-    channelAuthorization: {
-      customHandler: ({ socketId, channelName }, callback) => {
-        Promise.resolve()
-          .then(() => authorize(channelName))
-          .then(
-            () => callback(null, server.sdk.authorizeChannel(socketId, channelName)),
-            (error: Error) => callback(error, null),
-          );
-      },
-    },
-  });
+  const client = new PusherClient(
+    app.key,
+    clientOptions(server.port, ({ socketId, channelName }, callback) => {
+      Promise.resolve()
+        .then(() => authorize(channelName))
+        .then(
+          () => callback(null, server.sdk.authorizeChannel(socketId, channelName)),
+          (error: Error) => callback(error, null),
+        );
+    }),
+  );
   clients.push(client);
   await new Promise<void>((resolve) => client.connection.bind('connected', () => resolve()));
   return client;

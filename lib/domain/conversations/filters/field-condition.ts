@@ -5,7 +5,7 @@ import { searchable } from '@/db/schema/sql-functions';
 import type { Actor } from '../../context';
 import { hasAnyLabel } from '../list/has-any-label';
 import { contactExists } from './contact-exists';
-import type { TFilterField, TPositiveOperator } from './filter-schema';
+import { FILTER_FIELDS, type TFilterField, type TPositiveOperator } from './filter-schema';
 import type { TFilterValue } from './filter-values';
 import { lowerText, textCondition } from './text-condition';
 
@@ -87,19 +87,11 @@ export const fieldCondition = ({ field, op, value, actor, timeZone, now }: TFiel
   }
 };
 
-// The fields a contact filter takes (Chatwoot's contacts/filter): the contact's own.
-export const CONTACT_FILTER_FIELDS: ReadonlySet<TFilterField> = new Set([
-  'label',
-  'contact_name',
-  'contact_email',
-  'contact_phone',
-  'contact_identifier',
-  'contact_company',
-  'contact_country',
-  'contact_city',
-  'created_at',
-  'last_activity_at',
-]);
+// The fields a contact filter takes (Chatwoot's contacts/filter): the contact's own (all but the
+// conversation's status, assignee, inbox, team and priority).
+export const CONTACT_FILTER_FIELDS: ReadonlySet<TFilterField> = new Set(
+  FILTER_FIELDS.filter((field) => !['status', 'assignee', 'inbox', 'team', 'priority'].includes(field)),
+);
 
 // The positive SQL condition for a contact field on the contacts table (a contact filter's, and
 // inside contactExists a conversation filter's email and phone). Labels are the contact's own.
