@@ -59,7 +59,7 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
         <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={sidebar !== null} subject={subject} />
         <div className="flex min-h-0 flex-1">
           <div className="flex min-w-0 flex-1 flex-col">
-            <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} isAdmin={ctx.actor.role === 'administrator'} />
+            <MessageList conversationId={conversation.id} initial={messages} hasOlder={hasOlder} locale={locale === 'en' ? 'en' : 'es'} timeZone={timeZone} isAdmin={ctx.actor.role === 'administrator'} userId={ctx.actor.userId} />
             <TypingIndicator />
             <Composer conversationId={conversation.id} agents={others} me={{ id: me.id, name: me.name }} enterToSend={me.preferences.enterToSend ?? true} />
           </div>

@@ -12,7 +12,10 @@ export type DisplayMessage = ChatMessage & { pending?: 'sending' | 'queued' | 'f
 // B5 private note (right, amber, marked). Who sent it and the exact time show under each bubble
 // (and on hover), so phones need no long-press to read them.
 // `isAdmin`: administrators also see why an email reply is still `sending` (only in the outbox).
-export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { message: DisplayMessage; locale: 'es' | 'en'; timeZone: string; isAdmin?: boolean }) => {
+// `menu`: the bubble's "⋯" menu (message-menu.tsx), beside its time, when the list offers one.
+type Props = { message: DisplayMessage; locale: 'es' | 'en'; timeZone: string; isAdmin?: boolean; menu?: React.ReactNode };
+
+export const MessageBubble = ({ message, locale, timeZone, isAdmin = false, menu }: Props) => {
   const t = useTranslations('chat');
   const format = useFormatter();
   const exact = format.dateTime(message.createdAt, { dateStyle: 'full', timeStyle: 'medium' });
@@ -55,16 +58,19 @@ export const MessageBubble = ({ message, locale, timeZone, isAdmin = false }: { 
       {message.attachments.map((attachment) => (
         <AttachmentView key={attachment.id} attachment={attachment} />
       ))}
-      <p className="mt-1 text-[11px] opacity-90">
-        {!incoming && `${sender} · `}
-        <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { timeStyle: 'short' })}</time>
-        {message.sentOutsidePlatform && ` · ${t('sentOutside')}`}
-        {message.pending === 'sending' && ` · ${t('sending')}`}
-        {message.pending === 'queued' && ` · ${t('queued')}`}
-        {message.status === 'failed' && ` · ${t('deliveryFailed')}`}
-        {delivery && <span data-testid="delivery-status">{` · ${delivery === 'sent' ? '✓' : '✓✓'} ${t(`delivery.${delivery}`)}`}</span>}
-        {isAdmin && message.status === 'sending' && message.contentAttributes.emailOutbox === true && ` · ${t('storedInOutbox')}`}
-      </p>
+      <div className="mt-1 flex items-center justify-end gap-1">
+        <p className="mr-auto text-[11px] opacity-90">
+          {!incoming && `${sender} · `}
+          <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { timeStyle: 'short' })}</time>
+          {message.sentOutsidePlatform && ` · ${t('sentOutside')}`}
+          {message.pending === 'sending' && ` · ${t('sending')}`}
+          {message.pending === 'queued' && ` · ${t('queued')}`}
+          {message.status === 'failed' && ` · ${t('deliveryFailed')}`}
+          {delivery && <span data-testid="delivery-status">{` · ${delivery === 'sent' ? '✓' : '✓✓'} ${t(`delivery.${delivery}`)}`}</span>}
+          {isAdmin && message.status === 'sending' && message.contentAttributes.emailOutbox === true && ` · ${t('storedInOutbox')}`}
+        </p>
+        {menu}
+      </div>
     </div>
   );
 };

@@ -6,8 +6,9 @@ import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
 import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { reviveMessage, useChatState } from './chat-state';
 import { MessageBubble, type DisplayMessage } from './message-bubble';
+import { canDeleteMessage, MessageMenu } from './message-menu';
 
-type Props = { conversationId: number; initial: DisplayMessage[]; hasOlder: boolean; locale: 'es' | 'en'; timeZone: string; isAdmin?: boolean };
+type Props = { conversationId: number; initial: DisplayMessage[]; hasOlder: boolean; locale: 'es' | 'en'; timeZone: string; isAdmin?: boolean; userId?: number };
 
 // Server messages seen so far and a newer server render, as one list: each id once (the newer copy
 // wins: a status or edit changed), in time order. A live re-render brings the latest 50 again, so
@@ -24,7 +25,7 @@ const dayKey = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA'
 // view jumping, day separators, and this browser's just-sent messages until the server has them.
 // Live: each re-render (a realtime event) merges the new latest page in; the view follows new
 // messages when the agent was at the bottom (or sent one), and stays put while reading history.
-export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder, locale, timeZone, isAdmin = false }: Props) => {
+export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder, locale, timeZone, isAdmin = false, userId }: Props) => {
   const t = useTranslations('chat');
   const format = useFormatter();
   const { local } = useChatState();
@@ -55,6 +56,8 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
     if ((event === 'message.created' || event === 'message.updated') && data.conversationId === conversationId) fetchLatest();
   });
 
+  // The "⋯" menu (delete) on the messages canDeleteMessage offers the reader.
+  const viewer = userId === undefined ? null : { userId, isAdmin };
   const server = mergeMessages(older, received.messages);
   const serverIds = new Set(server.map((message) => message.id));
   const messages = [...server, ...local.filter((message) => !serverIds.has(message.id))];
@@ -137,7 +140,13 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
               </li>
             )}
             <li className="flex flex-col">
-              <MessageBubble message={message} locale={locale} timeZone={timeZone} isAdmin={isAdmin} />
+              <MessageBubble
+                message={message}
+                locale={locale}
+                timeZone={timeZone}
+                isAdmin={isAdmin}
+                menu={canDeleteMessage(message, viewer) && <MessageMenu conversationId={conversationId} messageId={message.id} />}
+              />
             </li>
           </Fragment>
         );

@@ -24,6 +24,7 @@ export type WidgetStrings = Record<
   | 'rateLimited'
   | 'tooLarge'
   | 'verifiedVisitor'
+  | 'deleted'
   // Raw templates with {name}, filled here.
   | 'typing'
   | 'removeFile'
@@ -224,6 +225,8 @@ export const WidgetChat = ({ inbox, strings, realtime }: Props) => {
       setTyping(null);
       void refresh();
     });
+    // A message deleted by an agent: re-read, its bubble shows "This message was deleted".
+    visitorChannel.bind('message.updated', () => void refresh());
     visitorChannel.bind('typing.started', (data: { name?: string }) => setTyping({ name: data.name ?? '', until: Date.now() + TYPING_EXPIRY_MS }));
     visitorChannel.bind('typing.stopped', () => setTyping(null));
     return () => client.disconnect();
@@ -337,7 +340,7 @@ export const WidgetChat = ({ inbox, strings, realtime }: Props) => {
               <li key={message.id} className={`flex ${message.incoming ? 'justify-end' : 'justify-start'}`}>
                 <div className={`max-w-[85%] rounded-lg px-3 py-2 text-sm break-words whitespace-pre-wrap ${message.incoming ? 'text-white' : 'bg-slate-100'}`} style={message.incoming ? { backgroundColor: inbox.color } : undefined}>
                   {!message.incoming && message.senderName && <p className="text-xs font-semibold text-slate-600">{message.senderName}</p>}
-                  {message.content}
+                  {message.deleted ? <span className="italic opacity-80">{strings.deleted}</span> : message.content}
                   {message.attachments.map((attachment) => (
                     <a key={attachment.id} href={attachment.url} target="_blank" rel="noopener noreferrer" className="mt-1 block underline">
                       {attachment.kind === 'image' ? (

@@ -6,6 +6,7 @@ import { changeStatus } from '@/lib/domain/conversations/actions/change-status';
 import { snoozeConversation } from '@/lib/domain/conversations/actions/snooze-conversation';
 import { snoozeUntil } from '@/lib/domain/conversations/actions/snooze-presets';
 import { storeUpload } from '@/lib/domain/attachments/store-upload';
+import { deleteMessage } from '@/lib/domain/messages/delete-message';
 import { sendMessage } from '@/lib/domain/messages/send-message';
 import { muteConversation, unmuteConversation } from '@/lib/domain/mutes/mute-conversation';
 import { sendTranscript } from '@/lib/domain/transcripts/send-transcript';
@@ -82,3 +83,12 @@ export const sendTranscriptAction = formAction(
     return { details: { status: result.status, outboxId: result.outboxId } };
   },
 );
+
+// The chat's "⋯" menu on a message: deleted the way the API's DELETE does it (deleteMessage: the
+// row stays as "deleted", its files go, agents and the customer hear message.updated). The domain
+// lets any agent who may see the conversation delete (as Chatwoot); the menu offers it only on the
+// agent's own replies and notes, and to administrators on any reply or note.
+export const deleteMessageAction = formAction(z.object({ conversationId: ZConversationId, messageId: z.coerce.number().int().positive() }), async (ctx, input) => {
+  await deleteMessage(ctx, input);
+  refresh();
+});

@@ -34,6 +34,12 @@ const FIELDS: Record<string, string> = {
   name: 'contact_name',
   email: 'contact_email',
   phone_number: 'contact_phone',
+  identifier: 'contact_identifier',
+  company: 'contact_company',
+  // Chatwoot's country_code: our contacts keep one free-text `country` (what the contact form and
+  // the API's additional_attributes.country store); this key filters that column.
+  country_code: 'contact_country',
+  city: 'contact_city',
   created_at: 'created_at',
   last_activity_at: 'last_activity_at',
 };

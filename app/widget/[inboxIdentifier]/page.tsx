@@ -31,7 +31,7 @@ const WidgetPage = async ({ params, searchParams }: PageProps) => {
   const inbox = await inboxOf(inboxIdentifier);
   const locale: Locale = isLocale(asked) ? asked : localeFromAcceptLanguage((await headers()).get('accept-language'));
   const t = await getTranslations({ locale, namespace: 'widget' });
-  const keys = ['close', 'messages', 'empty', 'you', 'placeholder', 'send', 'attach', 'sending', 'failed', 'retry', 'offline', 'resolved', 'loadFailed', 'refused', 'rateLimited', 'tooLarge', 'verifiedVisitor'] as const;
+  const keys = ['close', 'messages', 'empty', 'you', 'placeholder', 'send', 'attach', 'sending', 'failed', 'retry', 'offline', 'resolved', 'loadFailed', 'refused', 'rateLimited', 'tooLarge', 'verifiedVisitor', 'deleted'] as const;
   const askKeys = ['title', 'hint', 'name', 'email', 'save', 'skip', 'invalidEmail'] as const;
   const strings: WidgetStrings = {
     ...(Object.fromEntries(keys.map((key) => [key, t(key)])) as Record<(typeof keys)[number], string>),

@@ -33,8 +33,11 @@ const contactsPage = (list: Awaited<ReturnType<typeof listContacts>>) => ({
 export const listContactsHandler = async ({ ctx, query }: ApiCall) => contactsPage(await listContacts(ctx, query(ZPage)));
 
 // POST /contacts/filter: Chatwoot's filter payload on the contact's own fields (name, email,
-// phone_number, labels, created_at, last_activity_at, the contact's custom attributes) through the
-// filter panel's builder and validation (refused: 400), 15 a `page` like the list.
+// phone_number, identifier, company, country_code, city, labels, created_at, last_activity_at, the
+// contact's custom attributes) through the filter panel's builder and validation (refused: 400), 15
+// a `page` like the list. `country_code` filters the contact's `country` column (free text, what
+// additional_attributes.country stores: a code or a name), case-insensitively like company and city;
+// identifier is compared as stored.
 export const filterContactsHandler = async ({ ctx, query, body }: ApiCall) => {
   const { page } = query(ZPage);
   const filter = await chatwootFilter(ctx, await body(ZChatwootFilterPayload), { contactFields: true });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { attachments, conversations, messages } from '@/db/schema';
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
+import { announceMessageToContact } from '../channels/api/contact-channel';
+import { announceMessageToVisitor } from '../channels/widget/visitor-channel';
 import { DomainError } from '../errors';
 import { inboxChannel } from '../events/inbox-channel';
 import { publishAfterCommit } from '../events/publish';
@@ -20,7 +22,9 @@ export type TDeleteMessageInput = z.input<typeof ZDeleteMessageInput>;
 // Deletes a message the way Chatwoot does: the row stays (the conversation's history keeps its
 // place) with content "This message was deleted", `contentAttributes.deleted = true` and no
 // attachments; in one transaction with the message_updated webhook deliveries, then `message.updated`
-// to the inbox's agents and the files removed from storage. Any agent who may see the conversation
+// to the inbox's agents and, for a message the customer could see (not a private note), to the
+// customer's side too (the API contact's pubsub channel, the widget visitor's channel, each in the
+// payload it uses for new messages), and the files removed from storage. Any agent who may see the conversation
 // may delete any of its messages but an activity line (the record of changes: INVALID_INPUT). A
 // message the actor may not see is NOT_FOUND; deleting it again changes nothing.
 // An email already sent cannot be unsent: only the app's copy changes.
@@ -54,6 +58,9 @@ export const deleteMessage = async (ctx: Ctx, input: TDeleteMessageInput): Promi
   if (outcome.changed) {
     const { row, files } = outcome;
     await publishAfterCommit(ctx, [{ channel: inboxChannel(row), event: 'message.updated', data: { conversationId, messageId } }]);
+    // Each checks the message is customer-visible and of its channel; a failure is logged only.
+    await announceMessageToContact(ctx, messageId, 'message.updated');
+    await announceMessageToVisitor(ctx, messageId, 'message.updated');
     nudgeDeliveries();
     // A file whose delete fails is an orphan in storage: garbage, never a broken attachment.
     await Promise.all(files.map(({ storageKey }) => ctx.storage.delete(storageKey).catch((error: unknown) => console.error(`messages: deleting ${storageKey} failed`, error))));

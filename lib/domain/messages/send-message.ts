@@ -26,7 +26,7 @@ import { enqueuePushDeliveries } from '../push/enqueue-pushes';
 import { loadChatMessages, type ChatMessage } from './load-chat-messages';
 import { parseMentions, visibleText } from './parse-mentions';
 import { deliverAgentMessage } from '../channels/deliver-agent-message';
-import { announceAgentMessageToVisitor } from '../channels/widget/visitor-channel';
+import { announceMessageToVisitor } from '../channels/widget/visitor-channel';
 import { enqueueMessageWebhooks } from '../webhooks/enqueue-webhooks';
 
 const ZId = z.coerce.number().int().positive().max(2_147_483_647);
@@ -257,7 +257,7 @@ export const sendMessage = async (ctx: Ctx, input: TSendMessageInput): Promise<C
   // Channels (#7): a public reply goes out on its channel (email); webhooks are sent.
   await deliverAgentMessage(ctx, outcome.messageId);
   // Website widget (#7): a public reply reaches the visitor's own channel; a private note never does.
-  if (!isNote) await announceAgentMessageToVisitor(ctx, outcome.messageId);
+  if (!isNote) await announceMessageToVisitor(ctx, outcome.messageId);
   const [message] = await loadChatMessages(ctx, [outcome.messageId]);
   if (!message) throw new DomainError('NOT_FOUND', { entity: 'message' });
   return message;

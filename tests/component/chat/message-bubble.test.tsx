@@ -48,7 +48,7 @@ describe('MessageBubble', () => {
     const { container } = renderBubble({ messageType: 'outgoing', senderType: 'agent', senderName: 'Carlos Ruiz' });
     expect(bubble(container).dataset.messageType).toBe('outgoing');
     expect(bubble(container).className).toContain('self-end');
-    expect(bubble(container).className).toContain('bg-brand-500');
+    expect(bubble(container).className).toContain('bg-brand-600');
     expect(bubble(container).textContent).toContain('Carlos Ruiz');
     expect(bubble(container).title).toContain('Carlos Ruiz');
   });

@@ -39,7 +39,7 @@ describe('application API: contact filter, labels, contact inboxes', () => {
     // Refused: a conversation field, an unknown attribute, mixed operators, an unknown label: 400.
     for (const payload of [
       [{ attribute_key: 'status', filter_operator: 'equal_to', values: ['open'] }],
-      [{ attribute_key: 'country_code', filter_operator: 'equal_to', values: ['us'] }],
+      [{ attribute_key: 'browser_language', filter_operator: 'equal_to', values: ['en'] }],
       [
         { attribute_key: 'name', filter_operator: 'contains', values: ['a'], query_operator: 'AND' },
         { attribute_key: 'name', filter_operator: 'contains', values: ['b'], query_operator: 'OR' },
@@ -52,6 +52,51 @@ describe('application API: contact filter, labels, contact inboxes', () => {
       expect(refused.body.errors[0]).toMatchObject({ code: 'INVALID_INPUT' });
     }
     expect((await api(w, null, 'POST', '/contacts/filter', { payload: [] })).status).toBe(401);
+  });
+
+  it('POST /contacts/filter: identifier, company, country_code (the country column) and city; never another account\'s contact', async () => {
+    const w = await createApiWorkspace(database().db);
+    const ana = await createContact(w.db, { accountId: w.accountId, name: 'Ana' });
+    const bea = await createContact(w.db, { accountId: w.accountId, name: 'Bea' });
+    const cleo = await createContact(w.db, { accountId: w.accountId, name: 'Cleo' });
+    await w.db.update(contacts).set({ identifier: 'CRM-001', company: 'Acme Ltd', country: 'ES', city: 'Sevilla' }).where(eq(contacts.id, ana.id));
+    await w.db.update(contacts).set({ identifier: 'crm-002', company: 'Globex', country: 'MX', city: 'Monterrey' }).where(eq(contacts.id, bea.id));
+    // Another account's contact with the same values never matches.
+    const elsewhere = await createApiWorkspace(w.db);
+    const stranger = await createContact(w.db, { accountId: elsewhere.accountId, name: 'Zoe' });
+    await w.db.update(contacts).set({ identifier: 'CRM-001', company: 'Acme Ltd', country: 'ES', city: 'Sevilla' }).where(eq(contacts.id, stranger.id));
+    const filter = async (attribute_key: string, filter_operator: string, values: string[]) => {
+      const answer = await api(w, w.admin.token, 'POST', '/contacts/filter', { payload: [{ attribute_key, filter_operator, values }] });
+      expect(answer.status).toBe(200);
+      return ids(answer);
+    };
+    const sorted = (...list: number[]) => list.sort((a, b) => a - b);
+    const everyone = sorted(w.contactId, ana.id, bea.id, cleo.id);
+
+    // identifier: exact as stored (case-sensitive), contains, not equal (contacts without one too).
+    expect(await filter('identifier', 'equal_to', ['CRM-001'])).toEqual([ana.id]);
+    expect(await filter('identifier', 'equal_to', ['crm-001'])).toEqual([]);
+    expect(await filter('identifier', 'contains', ['002'])).toEqual([bea.id]);
+    expect(await filter('identifier', 'not_equal_to', ['CRM-001'])).toEqual(everyone.filter((id) => id !== ana.id));
+    expect(await filter('identifier', 'is_present', [])).toEqual(sorted(ana.id, bea.id));
+    // company, country_code, city: case-insensitive.
+    expect(await filter('company', 'equal_to', ['acme ltd'])).toEqual([ana.id]);
+    expect(await filter('company', 'contains', ['GLOB'])).toEqual([bea.id]);
+    expect(await filter('company', 'not_equal_to', ['Globex'])).toEqual(everyone.filter((id) => id !== bea.id));
+    expect(await filter('country_code', 'equal_to', ['es'])).toEqual([ana.id]);
+    expect(await filter('country_code', 'contains', ['M'])).toEqual([bea.id]);
+    expect(await filter('country_code', 'not_equal_to', ['ES'])).toEqual(everyone.filter((id) => id !== ana.id));
+    expect(await filter('city', 'equal_to', ['SEVILLA'])).toEqual([ana.id]);
+    expect(await filter('city', 'contains', ['terre'])).toEqual([bea.id]);
+    expect(await filter('city', 'not_equal_to', ['Sevilla'])).toEqual(everyone.filter((id) => id !== ana.id));
+    // The other account's administrator finds only their own contact with the same values.
+    const theirs = await api(elsewhere, elsewhere.admin.token, 'POST', '/contacts/filter', {
+      payload: [{ attribute_key: 'identifier', filter_operator: 'equal_to', values: ['CRM-001'] }],
+    });
+    expect(ids(theirs)).toEqual([stranger.id]);
+    // An unsupported operator on a new key is refused like the others.
+    const refused = await api(w, w.admin.token, 'POST', '/contacts/filter', { payload: [{ attribute_key: 'city', filter_operator: 'is_greater_than', values: ['a'] }] });
+    expect(refused.status).toBe(400);
   });
 
   it('GET/POST /contacts/{id}/labels: replaces the list, creates labels for administrators only, announces contact.updated', async () => {

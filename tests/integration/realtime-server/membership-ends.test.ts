@@ -13,7 +13,7 @@ import { createPublisher } from '@/lib/realtime/publisher';
 import { reconnectWhenTerminated } from '@/lib/realtime/reconnect-when-terminated';
 import { useTestDatabase } from '@/tests/helpers/db';
 import { actorFor, createAccount, createInbox, createUser, ctxFor } from '@/tests/helpers/factories';
-import { app, nextEvent, recordEvents, startRealtimeServer } from './realtime-test-server';
+import { app, clientOptions, nextEvent, recordEvents, startRealtimeServer } from './realtime-test-server';
 
 // Issue 12 item 7: realtime access ends with the membership. Real pusher-js clients on the embedded
 // server, a real database, the domain functions an administrator (or the agent) calls, and the
@@ -59,21 +59,14 @@ const browser = async (db: Db, user: { id: number; email: string }, accountId: n
     return actor;
   };
   const client = new PusherClient(app.key, {
-    cluster: 'mt1',
-    wsHost: '127.0.0.1',
-    wsPort: server.port,
-    forceTLS: false,
-    enabledTransports: ['ws'],
-    channelAuthorization: {
-      customHandler: ({ socketId, channelName }, callback) => {
-        void actorOrRefuse()
-          .then(async (actor) => {
-            const { presence } = await authorizeChannel({ db, actor }, { channel: channelName });
-            callback(null, server.sdk.authorizeChannel(socketId, channelName, presence ?? undefined));
-          })
-          .catch((error: Error) => callback(error, null));
-      },
-    },
+    ...clientOptions(server.port, ({ socketId, channelName }, callback) => {
+      void actorOrRefuse()
+        .then(async (actor) => {
+          const { presence } = await authorizeChannel({ db, actor }, { channel: channelName });
+          callback(null, server.sdk.authorizeChannel(socketId, channelName, presence ?? undefined));
+        })
+        .catch((error: Error) => callback(error, null));
+    }),
     userAuthentication: {
       customHandler: ({ socketId }, callback) => {
         void actorOrRefuse()

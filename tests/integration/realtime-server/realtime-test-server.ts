@@ -1,5 +1,5 @@
 import Pusher from 'pusher';
-import PusherClient from 'pusher-js';
+import PusherClient, { type AuthorizerCallback, type Options } from 'pusher-js';
 import { WebSocket } from 'ws';
 import { listenRealtimeServer, type RealtimeServerOptions } from '@/lib/realtime/server';
 
@@ -10,6 +10,18 @@ export const app = { appId: 'test-app', key: 'test-key', secret: 'test-secret' }
 
 export type PresenceUser = { user_id: string; user_info?: Record<string, unknown> };
 
+type ChannelAuthorizer = (params: { socketId: string; channelName: string }, callback: AuthorizerCallback) => void;
+
+// pusher-js options for the embedded server on `port`, with the test's own channel authorisation.
+export const clientOptions = (port: number, customHandler: ChannelAuthorizer): Options => ({
+  cluster: 'mt1',
+  wsHost: '127.0.0.1',
+  wsPort: port,
+  forceTLS: false,
+  enabledTransports: ['ws'],
+  channelAuthorization: { customHandler },
+});
+
 export const startRealtimeServer = async (options: Partial<RealtimeServerOptions> = {}) => {
   const listening = await listenRealtimeServer({ ...app, ...options });
   const sdk = new Pusher({ ...app, host: '127.0.0.1', port: String(listening.port), useTLS: false });
@@ -19,17 +31,12 @@ export const startRealtimeServer = async (options: Partial<RealtimeServerOptions
   // own unless a test forges one), as the app's auth endpoint does; `presence` is its channel_data.
   const connect = async ({ presence, secret = app.secret }: { presence?: PresenceUser; secret?: string } = {}): Promise<PusherClient> => {
     const signer = secret === app.secret ? sdk : new Pusher({ ...app, secret, host: '127.0.0.1', port: String(listening.port) });
-    const client = new PusherClient(app.key, {
-      cluster: 'mt1',
-      wsHost: '127.0.0.1',
-      wsPort: listening.port,
-      forceTLS: false,
-      enabledTransports: ['ws'],
-      channelAuthorization: {
-        customHandler: ({ socketId, channelName }, callback) =>
-          callback(null, signer.authorizeChannel(socketId, channelName, channelName.startsWith('presence-') ? presence : undefined)),
-      },
-    });
+    const client = new PusherClient(
+      app.key,
+      clientOptions(listening.port, ({ socketId, channelName }, callback) =>
+        callback(null, signer.authorizeChannel(socketId, channelName, channelName.startsWith('presence-') ? presence : undefined)),
+      ),
+    );
     clients.push(client);
     await new Promise<void>((resolve, reject) => {
       client.connection.bind('connected', () => resolve());

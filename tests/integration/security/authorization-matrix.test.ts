@@ -135,6 +135,7 @@ const ACTIONS: Record<string, ActionEntry> = {
   snoozeAction: f('inbox', (w) => ({ conversationId: w.conversation.id, preset: 'tomorrow' })),
   muteAction: f('inbox', (w) => ({ conversationId: w.conversation.id, mute: 'true' })),
   sendTranscriptAction: f('inbox', (w) => ({ conversationId: w.conversation.id, to: 'other', email: 'copia@example.test' })),
+  deleteMessageAction: f('inbox', (w) => ({ conversationId: w.conversation.id, messageId: w.message.id })),
   // contacts.ts
   startConversationAction: f('inbox', (w) => ({ contactId: w.contact.id, inboxId: w.inbox.id, content: 'Hola' })),
   updateContactAction: f('inbox', (w) => ({ contactId: w.contact.id, returnTo: '/contacts', name: 'Otro nombre' })),

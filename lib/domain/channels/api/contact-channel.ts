@@ -9,8 +9,9 @@ import type { Ctx } from '../../context';
 // (contact-channel-auth.ts), and to nothing else (no agent's channel, no other contact's). Named by
 // the source id so that this file, which the agents' send path imports (and with it client bundles),
 // needs no node:crypto. It carries only what the contact may see: `message.created` `{ id, conversation_id, message_type }`
-// of the agents' public replies and of the contact's own messages (never a private note or an
-// activity line); the client re-reads the messages (Pusher events stay small).
+// of the agents' public replies and of the contact's own messages, and `message.updated` with the
+// same payload when one of them is deleted (never a private note or an activity line); the client
+// re-reads the messages (Pusher events stay small).
 export const CONTACT_CHANNEL_PREFIX = 'private-contact-';
 
 export const contactChannel = (sourceId: string) => `${CONTACT_CHANNEL_PREFIX}${sourceId}`;
@@ -26,9 +27,14 @@ const apiLinkOf = async (db: Ctx['db'], conversationId: number) => {
   return row ?? null;
 };
 
-// After a message committed: a customer-visible one of an API inbox's conversation is announced on
-// its contact's channel. A publish failure is logged, never fails the change.
-export const announceMessageToContact = async (ctx: Pick<Ctx, 'db' | 'realtime'>, messageId: number): Promise<void> => {
+// After a message committed (message.created) or was deleted (message.updated): a customer-visible
+// one of an API inbox's conversation is announced on its contact's channel. A publish failure is
+// logged, never fails the change.
+export const announceMessageToContact = async (
+  ctx: Pick<Ctx, 'db' | 'realtime'>,
+  messageId: number,
+  event: 'message.created' | 'message.updated' = 'message.created',
+): Promise<void> => {
   const [message] = await ctx.db
     .select({ conversationId: messages.conversationId, private: messages.private, messageType: messages.messageType })
     .from(messages)
@@ -37,6 +43,6 @@ export const announceMessageToContact = async (ctx: Pick<Ctx, 'db' | 'realtime'>
   const link = await apiLinkOf(ctx.db, message.conversationId);
   if (!link) return;
   await ctx.realtime
-    .publish(contactChannel(link.sourceId), 'message.created', { id: messageId, conversation_id: link.displayId, message_type: message.messageType })
-    .catch((error: unknown) => console.error('realtime: publishing message.created to a contact failed', error));
+    .publish(contactChannel(link.sourceId), event, { id: messageId, conversation_id: link.displayId, message_type: message.messageType })
+    .catch((error: unknown) => console.error(`realtime: publishing ${event} to a contact failed`, error));
 };

@@ -7,12 +7,12 @@ import { DomainError } from '../../errors';
 // The widget visitor's realtime channel: one per visitor (their source id in the inbox), authorised
 // by their token at POST /api/widget/realtime-auth (visitor-channel-auth.ts), never by an agent's
 // session. It carries only what the visitor may know: `message.created` of customer-visible
-// messages (ids; the widget re-reads), and `typing.started` / `typing.stopped` of the agents'
-// public replies.
+// messages and `message.updated` when one of them is deleted (ids; the widget re-reads), and
+// `typing.started` / `typing.stopped` of the agents' public replies.
 const PREFIX = 'private-visitor-';
 export const visitorChannel = (sourceId: string) => `${PREFIX}${sourceId}`;
 
-export type VisitorEvent = 'message.created' | 'typing.started' | 'typing.stopped';
+export type VisitorEvent = 'message.created' | 'message.updated' | 'typing.started' | 'typing.stopped';
 
 export const publishToVisitor = async (ctx: Pick<Ctx, 'realtime'>, sourceId: string, event: VisitorEvent, data: Record<string, unknown>) => {
   // After commit, like every publish: a failure is logged, never fails the change (the widget polls).
@@ -30,16 +30,21 @@ const websiteVisitorOf = async (db: SystemCtx['db'], conversationId: number) => 
   return row?.sourceId ?? null;
 };
 
-// After an agent's message committed: a customer-visible one (never a private note) is announced
-// to the conversation's widget visitor.
-export const announceAgentMessageToVisitor = async (ctx: Pick<Ctx, 'db' | 'realtime'>, messageId: number): Promise<void> => {
+// After an agent's message committed (message.created) or any message was deleted
+// (message.updated): a customer-visible one (never a private note, never an activity line) is
+// announced to the conversation's widget visitor.
+export const announceMessageToVisitor = async (
+  ctx: Pick<Ctx, 'db' | 'realtime'>,
+  messageId: number,
+  event: 'message.created' | 'message.updated' = 'message.created',
+): Promise<void> => {
   const [message] = await ctx.db
     .select({ conversationId: messages.conversationId, private: messages.private, messageType: messages.messageType })
     .from(messages)
     .where(eq(messages.id, messageId));
   if (!message || message.private || message.messageType === 'activity') return;
   const sourceId = await websiteVisitorOf(ctx.db, message.conversationId);
-  if (sourceId) await publishToVisitor(ctx, sourceId, 'message.created', { messageId });
+  if (sourceId) await publishToVisitor(ctx, sourceId, event, { messageId });
 };
 
 const TYPING_RELAY_MS = 1_500;

@@ -124,7 +124,9 @@ export const widgetView = async (ctx: SystemCtx, visitor: Visitor) => {
     messages: rows.map((row) => ({
       id: row.id,
       incoming: row.messageType === 'incoming',
-      content: row.content,
+      // A deleted message (deleteMessage): the widget shows its own translated text instead.
+      deleted: row.contentAttributes.deleted === true,
+      content: row.contentAttributes.deleted === true ? null : row.content,
       senderName: row.messageType === 'incoming' ? null : row.senderName,
       createdAt: row.createdAt.toISOString(),
       attachments: row.attachments.map((file) => ({

@@ -5,7 +5,7 @@ import { searchable } from '@/db/schema/sql-functions';
 import type { Actor } from '../../context';
 import { hasAnyLabel } from '../list/has-any-label';
 import { contactExists } from './contact-exists';
-import type { TFilterField, TPositiveOperator } from './filter-schema';
+import { FILTER_FIELDS, type TFilterField, type TPositiveOperator } from './filter-schema';
 import type { TFilterValue } from './filter-values';
 import { lowerText, textCondition } from './text-condition';
 
@@ -54,7 +54,7 @@ const labelled = (labelIds?: number[]): SQL =>
   labelIds ? hasAnyLabel(labelIds) : sql`${conversations.labelIds} <> '{}'::integer[]`;
 
 // The positive SQL condition for a fixed field (status, assignee, inbox, team, priority, label,
-// contact name / email / phone, created / last activity dates) on the conversations table.
+// contact name / email / phone / identifier / company / country / city, created / last activity dates) on the conversations table.
 export const fieldCondition = ({ field, op, value, actor, timeZone, now }: TFieldConditionOptions): SQL => {
   switch (field) {
     case 'status':
@@ -75,6 +75,10 @@ export const fieldCondition = ({ field, op, value, actor, timeZone, now }: TFiel
       return textCondition({ folded: sql`${conversations.contactSearchName}`, fold: searchable }, op, value);
     case 'contact_email':
     case 'contact_phone':
+    case 'contact_identifier':
+    case 'contact_company':
+    case 'contact_country':
+    case 'contact_city':
       return contactExists(contactFieldCondition({ field, op, value, actor, timeZone, now }));
     case 'created_at':
       return timestampCondition(conversations.createdAt, op, value, timeZone, now);
@@ -83,8 +87,11 @@ export const fieldCondition = ({ field, op, value, actor, timeZone, now }: TFiel
   }
 };
 
-// The fields a contact filter takes (Chatwoot's contacts/filter): the contact's own.
-export const CONTACT_FILTER_FIELDS: ReadonlySet<TFilterField> = new Set(['label', 'contact_name', 'contact_email', 'contact_phone', 'created_at', 'last_activity_at']);
+// The fields a contact filter takes (Chatwoot's contacts/filter): the contact's own (all but the
+// conversation's status, assignee, inbox, team and priority).
+export const CONTACT_FILTER_FIELDS: ReadonlySet<TFilterField> = new Set(
+  FILTER_FIELDS.filter((field) => !['status', 'assignee', 'inbox', 'team', 'priority'].includes(field)),
+);
 
 // The positive SQL condition for a contact field on the contacts table (a contact filter's, and
 // inside contactExists a conversation filter's email and phone). Labels are the contact's own.
@@ -102,6 +109,16 @@ export const contactFieldCondition = ({ field, op, value, actor, timeZone, now }
       // Phones have no letter case (stored E.164): compared as they are, which is also what
       // contacts_phone_trgm_idx holds.
       return textCondition({ folded: sql`${contacts.phone}`, fold: (text) => text }, op, value);
+    case 'contact_identifier':
+      // The account's own id for the customer: compared exactly as stored (ids are case-sensitive).
+      return textCondition({ folded: sql`${contacts.identifier}`, fold: (text) => text }, op, value);
+    case 'contact_company':
+      return textCondition(lowerText(sql`${contacts.company}`), op, value);
+    case 'contact_country':
+      // Free text as the contact form stores it (a code such as "ES" or a name): case-insensitive.
+      return textCondition(lowerText(sql`${contacts.country}`), op, value);
+    case 'contact_city':
+      return textCondition(lowerText(sql`${contacts.city}`), op, value);
     case 'created_at':
       return timestampCondition(contacts.createdAt, op, value, timeZone, now);
     case 'last_activity_at':

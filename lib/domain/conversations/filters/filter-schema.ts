@@ -50,6 +50,10 @@ export const FILTER_FIELDS = [
   'contact_name',
   'contact_email',
   'contact_phone',
+  'contact_identifier',
+  'contact_company',
+  'contact_country',
+  'contact_city',
   'created_at',
   'last_activity_at',
 ] as const;
@@ -82,6 +86,10 @@ export const FIELD_KINDS: Record<TFilterField, TFilterFieldKind> = {
   contact_name: 'contact_text',
   contact_email: 'contact_text',
   contact_phone: 'contact_text',
+  contact_identifier: 'contact_text',
+  contact_company: 'contact_text',
+  contact_country: 'contact_text',
+  contact_city: 'contact_text',
   created_at: 'timestamp',
   last_activity_at: 'timestamp',
 };

@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Conversation } from '@/db/schema';
+import { contacts, type Conversation } from '@/db/schema';
 import { useTestDatabase } from '../../../helpers/db';
 import { actorFor, createAccount, createContact, createConversation, createInbox, createUser, ctxFor } from '../../../helpers/factories';
 import { filteredIds } from '../../../helpers/filters-factories';
@@ -57,6 +58,19 @@ describe('L4 filter on contact fields', () => {
     expect(await filteredIds(ctx, one('contact_phone', 'not_contains', '+34'))).toEqual(ids(jose, maria));
     expect(await filteredIds(ctx, one('contact_phone', 'present'))).toEqual(ids(jose, anonymous));
     expect(await filteredIds(ctx, one('contact_phone', 'not_present'))).toEqual(ids(maria));
+  });
+
+  it('contact identifier (exact), company, country and city (case-insensitive) filter conversations by their contact', async () => {
+    const { ctx, jose, maria, anonymous } = await setup();
+    await ctx.db.update(contacts).set({ identifier: 'CRM-7', company: 'Acme', country: 'MX', city: 'Monterrey' }).where(eq(contacts.id, jose.contactId));
+    await ctx.db.update(contacts).set({ company: 'Globex', country: 'ES', city: 'Sevilla' }).where(eq(contacts.id, maria.contactId));
+
+    expect(await filteredIds(ctx, one('contact_identifier', 'equal', 'CRM-7'))).toEqual(ids(jose));
+    expect(await filteredIds(ctx, one('contact_identifier', 'equal', 'crm-7'))).toEqual([]);
+    expect(await filteredIds(ctx, one('contact_identifier', 'not_present'))).toEqual(ids(maria, anonymous));
+    expect(await filteredIds(ctx, one('contact_company', 'contains', 'GLOB'))).toEqual(ids(maria));
+    expect(await filteredIds(ctx, one('contact_country', 'equal', 'mx'))).toEqual(ids(jose));
+    expect(await filteredIds(ctx, one('contact_city', 'not_equal', 'sevilla'))).toEqual(ids(jose, anonymous));
   });
 
   it('values are trimmed, and a blank value is refused rather than matching everyone', async () => {
