@@ -102,7 +102,25 @@ describe('the chat panel', () => {
     const reply = `Respuesta desde el teléfono ${Date.now()}`;
     await composer(page).getByRole('textbox').fill(reply);
     await composer(page).getByRole('button', { name: 'Enviar', exact: true }).click();
-    await messages(page).locator('[data-message-type="outgoing"]', { hasText: reply }).waitFor();
+    const sent = messages(page).locator('[data-message-type="outgoing"]', { hasText: reply });
+    await sent.waitFor();
+
+    // Its "⋯" menu opens on the screen (a bottom sheet), asks to confirm, and the reply is deleted.
+    await sent.locator('summary[aria-label="Acciones del mensaje"]').click();
+    const panel = sent.locator('details[data-menu] > form');
+    await panel.getByRole('button', { name: 'Eliminar' }).click();
+    await panel.getByText('¿Eliminar este mensaje?').waitFor();
+    for (const element of [panel, ...(await panel.getByRole('button').all())]) {
+      const box = (await element.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+      expect(box.y + box.height).toBeLessThanOrEqual(740);
+    }
+    await panel.getByRole('button', { name: 'Eliminar' }).click();
+    const deleted = messages(page).locator('[data-message-type="outgoing"]', { hasText: 'Este mensaje fue eliminado' }).last();
+    await deleted.waitFor();
+    await expect(messages(page).getByText(reply).count()).resolves.toBe(0);
+
     await page.getByRole('link', { name: 'Volver a la lista' }).first().click();
     await cards(page).first().waitFor();
   });
