@@ -99,7 +99,7 @@ export const PickerDialog = ({ open, onClose, title, placeholder, query, onQuery
           >
             {multiple && <span aria-hidden className="w-4 text-center">{item.checked ? '✓' : ''}</span>}
             <span className="min-w-0 flex-1 truncate">{item.label}</span>
-            {item.hint && <span className="shrink-0 text-xs text-slate-500">{item.hint}</span>}
+            {item.hint && <span className="shrink-0 text-xs text-slate-600">{item.hint}</span>}
           </li>
         ))}
       </ul>

@@ -1,23 +1,17 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+import { composerForm as composer, conversationCards as cards, mentionInNote, messageList as messages, openWebsiteConversation } from '@/tests/e2e/helpers/conversations';
 
 const PASSWORD = 'bandeja-demo';
 const PIXEL = path.resolve(import.meta.dirname, 'fixtures/pixel.png');
 
-const cards = (page: Page) => page.getByRole('list', { name: 'Conversaciones', exact: true }).locator(':scope > li:has(article)');
-const messages = (page: Page) => page.getByRole('list', { name: 'Mensajes' });
-const composer = (page: Page) => page.locator('form:has(textarea[name="content"])');
 
-// Opens the newest open conversation of every agent, as an administrator, at the given size.
+// Opens the newest conversation of the website chat, as an administrator, at the given size.
 const openConversation = async (viewport?: { width: number; height: number }) => {
   const page = await newAgentPage(viewport ? { viewport } : {});
   await signIn(page, 'admin@bandeja.test', PASSWORD);
-  await page.goto('/all?tab=all');
-  await cards(page).first().getByRole('link').click();
-  await page.waitForURL((url) => /^\/all\/\d+$/.test(url.pathname));
-  await messages(page).locator('li').first().waitFor();
+  await openWebsiteConversation(page);
   return page;
 };
 
@@ -32,16 +26,8 @@ describe('the chat panel', () => {
     await page.reload();
     await messages(page).locator('[data-message-type="outgoing"]', { hasText: reply }).waitFor();
 
-    await composer(page).getByText('Nota privada', { exact: true }).click();
-    const textbox = composer(page).getByRole('textbox');
-    await textbox.fill('Revisa esto por favor @Sof');
-    await page.getByRole('listbox', { name: 'Agentes para mencionar' }).getByRole('option', { name: 'Sofía Herrera' }).waitFor();
-    // Enter picks the suggestion, the next Enter sends.
-    await page.keyboard.press('Enter');
-    await expect(textbox.inputValue()).resolves.toBe('Revisa esto por favor @Sofía Herrera ');
-    await page.keyboard.press('Enter');
-    const note = messages(page).locator('[data-message-type="private"]', { hasText: '@Sofía Herrera' }).last();
-    await note.waitFor();
+    const note = await mentionInNote(page, 'Sofía Herrera');
+    await expect(note.textContent()).resolves.toContain('Revisa esto por favor @Sofía Herrera');
     await expect(note.textContent()).resolves.toContain('Nota privada');
 
     await composer(page).getByText('Responder', { exact: true }).click();
@@ -106,6 +92,8 @@ describe('the chat panel', () => {
     await sent.waitFor();
 
     // Its "⋯" menu opens on the screen (a bottom sheet), asks to confirm, and the reply is deleted.
+    // (Once stored and sent: until then the bubble is the browser's own copy, without the menu.)
+    await sent.getByTestId('delivery-status').waitFor();
     await sent.locator('summary[aria-label="Acciones del mensaje"]').click();
     const panel = sent.locator('details[data-menu] > form');
     await panel.getByRole('button', { name: 'Eliminar' }).click();

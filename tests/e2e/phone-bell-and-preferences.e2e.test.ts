@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+import { mentionInNote, openWebsiteConversation } from '@/tests/e2e/helpers/conversations';
 
 const PASSWORD = 'bandeja-demo';
 
@@ -16,6 +17,12 @@ const withinViewport = async (page: Page, selector: string, width: number) => {
 
 describe('the bell on a phone', () => {
   test('at 375 px the list header shows the bell with the unread count; the keyboard opens it, Escape closes it', async () => {
+    // A mention of Sofía by the administrator, so she has an unread notification whatever earlier tests read.
+    const admin = await newAgentPage();
+    await signIn(admin, 'admin@bandeja.test', PASSWORD);
+    await openWebsiteConversation(admin);
+    await mentionInNote(admin, 'Sofía Herrera', 'Para el teléfono');
+
     const phone = await newAgentPage({ viewport: { width: 375, height: 740 } });
     await signIn(phone, 'sofia@bandeja.test', PASSWORD);
     await phone.goto('/all');
