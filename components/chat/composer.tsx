@@ -14,6 +14,7 @@ import type { DisplayMessage } from './message-bubble';
 import { postSend, SendFailure, useOfflineQueue, type QueuedSend } from './offline-queue';
 import { useUploads, type Upload } from './use-uploads';
 import { VoiceRecorder } from './voice-recorder';
+import { useComposerOpen } from './use-composer-open';
 
 // enterToSend: the agent's saved preference (users.preferences, also edited at /settings/profile).
 type Props = { conversationId: number; agents: MentionCandidate[]; me: { id: number; name: string }; enterToSend: boolean };
@@ -25,8 +26,8 @@ const draftKey = (conversationId: number) => `bandeja:draft:${conversationId}`;
 // send that is confirmed when stored and kept with a retry when it fails, or queued ("pendiente de
 // envío") and sent by itself when the connection is back if it could not reach the server
 // (offline-queue.ts). Without JavaScript the same form posts the text, the reply/note choice and the
-// picked files to a server action. On a phone it is one line until focused (CSS focus-within), so
-// the messages keep the screen.
+// picked files to a server action. On a phone it is one line until focused (CSS focus-within, and
+// useComposerOpen through the tap that leaves it), so the messages keep the screen.
 export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterToSend }: Props) => {
   const t = useTranslations('composer');
   const tErrors = useTranslations('errors');
@@ -37,6 +38,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
   const realtime = useRealtime();
   const refresh = realtime ? realtime.refresh : () => router.refresh();
   const { uploads, upload, remove, clear } = useUploads(conversationId);
+  const composerOpen = useComposerOpen();
   // The no-JavaScript path: a plain post of the text (with JavaScript, onSubmit sends it instead).
   const [, postWithoutScript] = useActionState(sendMessageFormAction, {});
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
@@ -211,10 +213,13 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
         setDragging(false);
         addFiles(event.dataTransfer.files);
       }}
+      data-open={composerOpen.open || undefined}
+      onFocus={composerOpen.onFocus}
+      onBlur={composerOpen.onBlur}
       className={`group/composer border-t p-2 md:p-3 ${mode === 'note' ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'} ${dragging ? 'ring-2 ring-brand-500' : ''}`}
     >
       <input type="hidden" name="conversationId" value={conversationId} />
-      <fieldset className="mb-2 flex gap-1 text-sm max-md:hidden max-md:group-focus-within/composer:flex" role="radiogroup" aria-label={t('mode')}>
+      <fieldset className="mb-2 flex gap-1 text-sm max-md:hidden max-md:group-focus-within/composer:flex max-md:group-data-[open]/composer:flex" role="radiogroup" aria-label={t('mode')}>
         {(['reply', 'note'] as const).map((option) => (
           // Styled from the checked radio, not from state, so the choice shows without JavaScript too.
           <label key={option} className={`cursor-pointer rounded-md px-3 py-1 text-slate-600 hover:bg-slate-100 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 has-[:checked]:font-semibold ${option === 'note' ? 'has-[:checked]:bg-amber-200 has-[:checked]:text-amber-950' : 'has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700'}`}>
@@ -223,7 +228,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           </label>
         ))}
       </fieldset>
-      {mode === 'note' && <p className="mb-1 text-xs font-medium text-amber-900 max-md:hidden max-md:group-focus-within/composer:block">{t('noteHint')}</p>}
+      {mode === 'note' && <p className="mb-1 text-xs font-medium text-amber-900 max-md:hidden max-md:group-focus-within/composer:block max-md:group-data-[open]/composer:block">{t('noteHint')}</p>}
       <div className="relative">
         <textarea
           ref={area}
@@ -242,7 +247,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           onKeyDown={onKeyDown}
           placeholder={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
           aria-label={mode === 'note' ? t('notePlaceholder') : t('replyPlaceholder')}
-          className="block w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm max-md:h-10 max-md:resize-none max-md:group-focus-within/composer:h-24"
+          className="block w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm max-md:h-10 max-md:resize-none max-md:group-focus-within/composer:h-24 max-md:group-data-[open]/composer:h-24"
         />
         {canned.list}
         {candidates.length > 0 && mention && (
@@ -286,7 +291,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
           <button type="button" className="underline" onClick={() => void send({ echoId: failure.echoId, content: text })}>{t('retry')}</button>
         </p>
       )}
-      <div className="mt-2 flex items-center gap-2 max-md:hidden max-md:group-focus-within/composer:flex">
+      <div className="mt-2 flex items-center gap-2 max-md:hidden max-md:group-focus-within/composer:flex max-md:group-data-[open]/composer:flex">
         {/* A label for a real file input: it opens the picker without JavaScript, and the picked
             files go with the form's plain post; with JavaScript they upload at once instead. */}
         <label className="cursor-pointer rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500" title={t('attach')}>
