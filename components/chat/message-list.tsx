@@ -6,18 +6,10 @@ import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
 import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { reviveMessage, useChatState } from './chat-state';
 import { MessageBubble, type DisplayMessage } from './message-bubble';
+import { mergeMessages } from './merge-messages';
 import { canDeleteMessage, MessageMenu } from './message-menu';
 
 type Props = { conversationId: number; initial: DisplayMessage[]; hasOlder: boolean; locale: 'es' | 'en'; timeZone: string; isAdmin?: boolean; userId?: number };
-
-// Server messages seen so far and a newer server render, as one list: each id once (the newer copy
-// wins: a status or edit changed), in time order. A live re-render brings the latest 50 again, so
-// messages that slid out of that window stay.
-export const mergeMessages = (seen: DisplayMessage[], latest: DisplayMessage[]): DisplayMessage[] => {
-  const byId = new Map(seen.map((message) => [message.id, message]));
-  for (const message of latest) byId.set(message.id, message);
-  return [...byId.values()].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.id - b.id);
-};
 
 const dayKey = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 

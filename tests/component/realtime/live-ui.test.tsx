@@ -2,7 +2,7 @@ import { act, render, renderHook, screen } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DisplayMessage } from '@/components/chat/message-bubble';
-import { mergeMessages } from '@/components/chat/message-list';
+import { mergeMessages } from '@/components/chat/merge-messages';
 import { TypingIndicator, TypingText } from '@/components/chat/typing-indicator';
 import { ConversationPresence, CUSTOMER_TYPING_EXPIRY_MS } from '@/components/realtime/conversation-presence';
 import { RealtimeContext, type RealtimeMessage } from '@/components/realtime/realtime-provider';
