@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { contactInboxes, conversations, inboxes, messages } from '@/db/schema';
+import { contactInboxes, conversations, inboxes } from '@/db/schema';
+import { customerVisibleMessage } from '../../messages/customer-visible-message';
 import type { Ctx } from '../../context';
 
 // The realtime channel of a client API contact (issue 14: "the pubsub_token must work"). Chatwoot
@@ -35,11 +36,8 @@ export const announceMessageToContact = async (
   messageId: number,
   event: 'message.created' | 'message.updated' = 'message.created',
 ): Promise<void> => {
-  const [message] = await ctx.db
-    .select({ conversationId: messages.conversationId, private: messages.private, messageType: messages.messageType })
-    .from(messages)
-    .where(eq(messages.id, messageId));
-  if (!message || message.private || message.messageType === 'activity') return;
+  const message = await customerVisibleMessage(ctx.db, messageId);
+  if (!message) return;
   const link = await apiLinkOf(ctx.db, message.conversationId);
   if (!link) return;
   await ctx.realtime

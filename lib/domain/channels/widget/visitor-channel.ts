@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { contactInboxes, conversations, inboxes, messages, users } from '@/db/schema';
+import { contactInboxes, conversations, inboxes, users } from '@/db/schema';
 import { conversationScope } from '../../authorization/scope';
+import { customerVisibleMessage } from '../../messages/customer-visible-message';
 import type { Ctx, SystemCtx } from '../../context';
 import { DomainError } from '../../errors';
 
@@ -38,11 +39,8 @@ export const announceMessageToVisitor = async (
   messageId: number,
   event: 'message.created' | 'message.updated' = 'message.created',
 ): Promise<void> => {
-  const [message] = await ctx.db
-    .select({ conversationId: messages.conversationId, private: messages.private, messageType: messages.messageType })
-    .from(messages)
-    .where(eq(messages.id, messageId));
-  if (!message || message.private || message.messageType === 'activity') return;
+  const message = await customerVisibleMessage(ctx.db, messageId);
+  if (!message) return;
   const sourceId = await websiteVisitorOf(ctx.db, message.conversationId);
   if (sourceId) await publishToVisitor(ctx, sourceId, event, { messageId });
 };
