@@ -5,7 +5,9 @@ import type { Ctx } from '@/lib/domain/context';
 import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
 import { DeleteContactDialog } from './delete-contact-dialog';
 import { MergeContactDialog } from './merge-contact-dialog';
-import { ContactDialog, EditContactForm, NewMessageForm } from '@/components/contact-sidebar/lazy';
+import { ContactDialog } from './contact-dialog';
+import { EditContactForm } from './edit-contact-form';
+import { NewMessageForm } from './new-message-form';
 
 type Props = { ctx: Ctx; contact: ContactCard; panel: ContactPanel; href: string; listHref: string };
 

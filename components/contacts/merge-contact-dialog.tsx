@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/contact-sidebar/action-button';
-import { Form } from '@/components/contact-sidebar/lazy';
+import Form from 'next/form';
 import { closedPanelHref, panelHref, type ContactPanel } from '@/components/contact-sidebar/contact-panel';
 import { Avatar } from '@/components/ui/avatar';
 import { mergeContactsAction } from '@/lib/actions/contacts';

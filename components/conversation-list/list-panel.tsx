@@ -11,7 +11,7 @@ import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { ListControls } from './list-controls';
 import { ListTabs } from './list-tabs';
-import { SavedViewSettings } from './lazy';
+import { SavedViewSettings } from './saved-view-settings';
 import { SearchBox } from './search-box';
 import { listHref, viewPath } from './view-path';
 import { readLabels, readTeams } from '@/lib/request-reads';

@@ -5,6 +5,11 @@ import { lazy, Suspense, useState, type ComponentType } from 'react';
 // server render adds <link rel="preload" as="script"> tags without the CSP nonce, which the page's
 // policy ('strict-dynamic') blocks; chunks the webpack runtime loads are allowed. `preload()` fetches
 // the code ahead of the first render.
+// Only for components whose server HTML holds nothing the agent types into or sees change: a page
+// update (a live refresh) that reaches the boundary while its code is still loading makes React drop
+// the server's HTML and render it anew (a form's typed text lost, a dialog shown twice for a moment).
+// The contact dialogs, the filter form and a saved view's settings were lazy and did that: they are
+// in their pages' chunks again.
 export const lazyComponent = <Props extends object>(load: () => Promise<ComponentType<Props>>) => {
   let loaded: ComponentType<Props> | undefined;
   let loading: Promise<ComponentType<Props>> | undefined;
