@@ -2,9 +2,9 @@ import webpush from 'web-push';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { pushDeliveries, pushSubscriptions } from '@/db/schema';
-import { nextAttemptAfter, postWebhook } from '../webhooks/deliver-webhooks';
+import { postWebhook } from '../webhooks/deliver-webhooks';
 import type { ResolveOptions } from '../webhooks/address-check';
-import { claimDue } from '../webhooks/claim-due';
+import { claimDue, recordAttempt } from '../webhooks/claim-due';
 import { DELIVERY_TIMEOUT_MS } from '../webhooks/webhook-events';
 import { buildPushPayloads } from './push-payload';
 import { resolvePushEndpoint } from './push-endpoint';
@@ -71,16 +71,7 @@ export const deliverDuePushes = async (db: Db, options: DeliverPushesOptions): P
         await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscription.id));
         return false;
       }
-      const at = now();
-      await db
-        .update(pushDeliveries)
-        .set({
-          responseStatus: result.status,
-          error: result.error?.slice(0, 500) ?? null,
-          deliveredAt: result.ok ? at : null,
-          nextAttemptAt: result.ok ? null : nextAttemptAfter(push.attempts, at),
-        })
-        .where(eq(pushDeliveries.id, push.id));
+      await recordAttempt(db, pushDeliveries, push, result, now());
       return result.ok;
     }),
   );

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { DELIVERY_LEASE_MS } from './webhook-events';
+import type { AttemptResult } from './deliver-webhooks';
+import { DELIVERY_LEASE_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS } from './webhook-events';
 
 // An outbox table: webhook deliveries, push deliveries.
 type OutboxTable = PgTable & { id: PgColumn; nextAttemptAt: PgColumn; attempts: PgColumn };
@@ -34,3 +35,20 @@ export const claimDue = async <Row>(
       .returning(fields);
     return claimed as Row[];
   });
+
+// When the next attempt is due after `attempts` failed ones; null: given up.
+export const nextAttemptAfter = (attempts: number, now: Date): Date | null =>
+  attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1]);
+
+// Writes an attempt's outcome on its outbox row: delivered, or the next attempt (null: given up).
+export const recordAttempt = async (db: Db, table: OutboxTable & { responseStatus: PgColumn; error: PgColumn; deliveredAt: PgColumn }, row: { id: number; attempts: number }, result: AttemptResult, at: Date) => {
+  await db
+    .update(table)
+    .set({
+      responseStatus: result.status,
+      error: result.error?.slice(0, 500) ?? null,
+      deliveredAt: result.ok ? at : null,
+      nextAttemptAt: result.ok ? null : nextAttemptAfter(row.attempts, at),
+    } as never)
+    .where(eq(table.id, row.id));
+};

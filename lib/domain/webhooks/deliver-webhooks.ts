@@ -1,13 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { webhookDeliveries, webhooks } from '@/db/schema';
 import { resolveWebhookTarget, type ResolveOptions } from './address-check';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from './sign';
-import { claimDue } from './claim-due';
-import { DELIVERY_TIMEOUT_MS, MAX_ATTEMPTS, RETRY_DELAYS_MS } from './webhook-events';
+import { claimDue, recordAttempt } from './claim-due';
+import { DELIVERY_TIMEOUT_MS } from './webhook-events';
 
 export type AttemptResult = { ok: boolean; status: number | null; error: string | null };
 
@@ -57,10 +57,6 @@ export const postWebhook = async (
 type ClaimedDelivery = { id: number; webhookId: number; event: string; payload: unknown; attempts: number };
 
 
-// When the next attempt is due after `attempts` failed ones; null: given up.
-export const nextAttemptAfter = (attempts: number, now: Date): Date | null =>
-  attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + RETRY_DELAYS_MS[Math.min(attempts, RETRY_DELAYS_MS.length) - 1]);
-
 export type DeliverOptions = ResolveOptions & { now?: () => Date; limit?: number; ids?: number[]; timeoutMs?: number };
 
 // Sends the due deliveries (every one, or only `ids`), each signed with its webhook's secret, and
@@ -99,16 +95,7 @@ export const deliverDueWebhooks = async (db: Db, options: DeliverOptions = {}): 
         body,
         options,
       );
-      const at = now();
-      await db
-        .update(webhookDeliveries)
-        .set({
-          responseStatus: result.status,
-          error: result.error?.slice(0, 500) ?? null,
-          deliveredAt: result.ok ? at : null,
-          nextAttemptAt: result.ok ? null : nextAttemptAfter(delivery.attempts, at),
-        })
-        .where(eq(webhookDeliveries.id, delivery.id));
+      await recordAttempt(db, webhookDeliveries, delivery, result, now());
       return result.ok;
     }),
   );
