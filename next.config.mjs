@@ -33,6 +33,10 @@ const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, never bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  // The middleware rewrites a view's URL to an internal path (its list state as a segment). Next.js
+  // accepts a rewrite as internal only when its origin is the one it gave the request; normalised,
+  // it writes 127.0.0.1 as localhost and turns the rewrite into a proxy request to itself.
+  skipMiddlewareUrlNormalize: true,
   // CI typechecks (tsc --noEmit) and lints (eslint .) the whole tree once; the build need not repeat it.
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },

@@ -42,8 +42,8 @@ const layoutsAbove = (entry: string): string[] => {
   return ['/layout', ...segments.map((_, index) => `/${segments.slice(0, index + 1).join('/')}/layout`)].filter((name) => name in entries);
 };
 
-// The URL a page entry answers: route groups dropped.
-const routeOf = (entry: string) => entry.replace(/\/page$/, '').replace(/\/\([^)]+\)/g, '') || '/';
+// The URL a page entry answers: route groups and the views' internal list-state segment dropped.
+const routeOf = (entry: string) => entry.replace(/\/page$/, '').replace(/\/\([^)]+\)/g, '').replace('/[listState]', '') || '/';
 
 export const measureRoute = (entry: string): RouteBundle => {
   const files = [...new Set([...layoutsAbove(entry), entry].flatMap((name) => entries[name] ?? []))].filter((file) => file.endsWith('.js'));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { listStateSegment } from '@/lib/routing/list-state-segment';
 
 // One agent's realistic session, as the browser's requests: open their default view (the list page,
 // HTML), open a conversation (HTML), switch to the next one in the app (a client navigation: the
@@ -16,7 +17,9 @@ export type BenchRequest = { kind: RequestKind; method: 'GET' | 'POST'; path: st
 export type SessionSettings = { changeStatusActionId: string; searchTerms: string[] };
 
 // Next.js's router state of a conversation page (FlightRouterState): sent with a client navigation
-// so the server renders only the segments that change, as the app's router does.
+// so the server renders only the segments that change, as the app's router does. `/all` with no
+// query: the list state segment the middleware gives it (lib/routing/list-state-segment.ts), whose
+// layout holds the list.
 const routerState = (conversationId: number, details = false) =>
   encodeURIComponent(
     JSON.stringify([
@@ -27,7 +30,14 @@ const routerState = (conversationId: number, details = false) =>
           {
             children: [
               'all',
-              { children: [['conversationId', String(conversationId), 'd'], { children: [details ? '__PAGE__?{"details":"1"}' : '__PAGE__', {}, null, null] }, null, null] },
+              {
+                children: [
+                  ['listState', listStateSegment(new URLSearchParams()), 'd'],
+                  { children: [['conversationId', String(conversationId), 'd'], { children: [details ? '__PAGE__?{"details":"1"}' : '__PAGE__', {}, null, null] }, null, null] },
+                  null,
+                  null,
+                ],
+              },
               null,
               null,
             ],

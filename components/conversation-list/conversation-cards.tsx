@@ -1,6 +1,6 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
+import { useParams, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
@@ -23,7 +23,6 @@ type Props = {
   basePath: string;
   search: string;
   loadMoreHref: string | null;
-  activeId: number | null;
   now: Date;
   // The bulk-actions form the checkboxes belong to.
   formId: string;
@@ -31,7 +30,7 @@ type Props = {
 
 // The cards of the list with infinite scroll (a "load more" link without JavaScript) and a checkbox
 // per card for bulk actions.
-export const ConversationCards = ({ view, query, initial, initialCursor, basePath, search, loadMoreHref, activeId, now, formId }: Props) => {
+export const ConversationCards = ({ view, query, initial, initialCursor, basePath, search, loadMoreHref, now, formId }: Props) => {
   const t = useTranslations('list');
   const [cards, setCards] = useState(initial);
   const [cursor, setCursor] = useState(initialCursor);
@@ -45,7 +44,13 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
   // the list is next opened. A new view, tab or filter is a new component (keyed by its URL).
   const firstPage = useRef(initial.length);
   const loadedMore = useRef(false);
+  // Opening a conversation marks it read (the chat panel does) and does not render the list again:
+  // the cards opened since the list was last read show no unread messages.
+  const activeId = Number(useParams<{ conversationId?: string }>().conversationId);
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
+  if (activeId && !opened.has(activeId)) setOpened(new Set([...opened, activeId]));
   const showFirstPage = (items: Card[], nextCursor: string | null) => {
+    setOpened(new Set());
     const shownFirstPage = firstPage.current;
     firstPage.current = items.length;
     setCards((previous) => replaceFirstPage(previous, shownFirstPage, items));
@@ -108,7 +113,7 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
       {cards.map((card) => (
         <li key={card.id}>
           <PreviewCard
-            card={card}
+            card={opened.has(card.id) && card.unreadCount > 0 ? { ...card, unreadCount: 0 } : card}
             href={`${basePath}/${card.id}${cardSearch}`}
             now={now}
             active={card.id === activeId}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/domain/context';
 import type { TConversationFilter } from '@/lib/domain/conversations/filters/filter-schema';
@@ -6,6 +5,7 @@ import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list
 import { listAttributeDefinitions } from '@/lib/domain/custom-attributes/list-attribute-definitions';
 import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
 import { filterFieldOptions } from './filter-fields';
+import { ListStateLink } from './list-state-link';
 import { listHref } from './view-path';
 
 type Props = {
@@ -15,12 +15,11 @@ type Props = {
   agents: Array<{ id: number; name: string }>;
   teams: Array<{ id: number; name: string }>;
   labels: Array<{ id: number; title: string }>;
-  activeId: number | null;
 };
 
 // The active filter's conditions as chips above the cards ("Bandeja es igual a Soporte ✕"): each
 // ✕ is a link to the same list without that condition, so it works without JavaScript.
-export const FilterChips = async ({ ctx, view, query, agents, teams, labels, activeId }: Props) => {
+export const FilterChips = async ({ ctx, view, query, agents, teams, labels }: Props) => {
   const [t, inboxes, definitions] = await Promise.all([getTranslations('list.filter'), listInboxes(ctx), listAttributeDefinitions(ctx)]);
   const fields = filterFieldOptions(
     { inboxes, teams, agents, labels, definitions: definitions.map((definition) => ({ ...definition, listValues: definition.listValues ?? [] })) },
@@ -37,15 +36,15 @@ export const FilterChips = async ({ ctx, view, query, agents, teams, labels, act
     <ul aria-label={t('active')} className="flex flex-wrap items-center gap-1 border-b border-slate-200 px-2 py-1.5 text-xs" data-testid="filter-chips">
       {conditions.map((condition, index) => {
         const rest = conditions.filter((_, other) => other !== index);
-        const href = listHref(view, { ...query, cursor: undefined, filter: rest.length ? { operator, conditions: rest } : undefined }, { conversationId: activeId ?? undefined });
+        const href = listHref(view, { ...query, cursor: undefined, filter: rest.length ? { operator, conditions: rest } : undefined });
         const text = describe(condition);
         return (
           <li key={index} className="flex max-w-full items-center gap-1 rounded-full border border-brand-100 bg-brand-50 py-0.5 pr-0.5 pl-2 text-brand-700">
             {index > 0 && <span className="font-semibold uppercase">{t(`joiner.${operator}`)}</span>}
             <span className="min-w-0 truncate" title={text}>{text}</span>
-            <Link href={href} aria-label={t('removeChip', { condition: text })} title={t('removeChip', { condition: text })} className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full hover:bg-brand-100">
+            <ListStateLink href={href} aria-label={t('removeChip', { condition: text })} title={t('removeChip', { condition: text })} className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full hover:bg-brand-100">
               ✕
-            </Link>
+            </ListStateLink>
           </li>
         );
       })}

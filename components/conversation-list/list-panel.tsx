@@ -23,14 +23,13 @@ type Props = {
   query: TListQuery;
   list: ConversationList | null;
   error?: DomainError;
-  activeId: number | null;
   showFilter: boolean;
 };
 
 // The conversation list (green), dense so a 1280×800 screen shows nine cards or more: one toolbar
 // row (search, status, sort, filter), the active filter's conditions as removable chips, tabs with
 // counts, bulk actions (only while a card is selected) and the cards.
-export const ListPanel = async ({ ctx, view, title, query, list, error, activeId, showFilter }: Props) => {
+export const ListPanel = async ({ ctx, view, title, query, list, error, showFilter }: Props) => {
   const [t, agents, teams, labels] = await Promise.all([getTranslations('list'), listAgents(ctx), readTeams(ctx), readLabels(ctx)]);
   const path = viewPath(view);
   const keep = listQueryToSearchParams({ ...query, cursor: undefined }, view).toString();
@@ -57,7 +56,7 @@ export const ListPanel = async ({ ctx, view, title, query, list, error, activeId
         </Link>
       </div>
       {!showFilter && query.filter && conditions > 0 && (
-        <FilterChips ctx={ctx} view={view} query={{ ...query, filter: query.filter }} agents={agents} teams={teams} labels={labels} activeId={activeId} />
+        <FilterChips ctx={ctx} view={view} query={{ ...query, filter: query.filter }} agents={agents} teams={teams} labels={labels} />
       )}
       {view.kind === 'saved' && <SavedViewSettings savedViewId={view.savedViewId} name={title} />}
       {showFilter ? (
@@ -86,7 +85,6 @@ export const ListPanel = async ({ ctx, view, title, query, list, error, activeId
             basePath={path}
             search={keep ? `?${keep}` : ''}
             loadMoreHref={list?.nextCursor ? `${listHref(view, query)}${keep ? '&' : '?'}cursor=${encodeURIComponent(list.nextCursor)}` : null}
-            activeId={activeId}
             now={new Date()}
             formId="bulk-actions"
           />

@@ -132,6 +132,43 @@ describe('the conversation list', () => {
     await expect.poll(() => tabCount(page, 'Todos')).toBe(before - 2);
   });
 
+  test('opening another conversation renders the chat alone: the card is marked and read, a filter chip keeps it open', async () => {
+    const page = await signedInAdmin();
+    await page.goto('/all?tab=all');
+    const unread = cards(page).filter({ has: page.getByLabel(/mensajes? sin leer$/) });
+    expect(await unread.count()).toBeGreaterThan(1);
+    const [first, second] = [unread.nth(0), unread.nth(1)];
+    const secondHref = (await second.getByRole('link').first().getAttribute('href'))!;
+    await first.getByRole('link').first().click();
+    await page.waitForURL((url) => /^\/all\/\d+$/.test(url.pathname));
+    await page.getByRole('list', { name: 'Mensajes' }).locator('li').first().waitFor();
+
+    // The client navigation's answer carries the chat, not the list (the list is the layout of the
+    // list state's segment, which did not change).
+    const answer = page.waitForResponse((response) => {
+      const headers = response.request().headers();
+      return headers.rsc === '1' && !headers['next-router-prefetch'] && new URL(response.url()).pathname === secondHref.split('?')[0];
+    });
+    await page.locator(`a[href="${secondHref}"]`).first().click();
+    const body = await (await answer).text();
+    expect(body).toContain('"MessageList"');
+    expect(body).not.toContain('"initialCursor"');
+    await page.waitForURL((url) => url.pathname === secondHref.split('?')[0]);
+    const opened = cards(page).filter({ has: page.locator(`a[href="${secondHref}"]`) });
+    await expect.poll(() => opened.locator('[aria-current="true"]').count()).toBe(1);
+    // Both opened cards are read now; the list did not render again, so the browser says so.
+    await expect.poll(() => opened.getByLabel(/mensajes? sin leer$/).count()).toBe(0);
+    expect(await cards(page).locator('[aria-current="true"]').count()).toBe(1);
+
+    // With a filter, removing its chip keeps the conversation open.
+    const id = secondHref.split(/[/?]/)[2];
+    const filter = JSON.stringify({ operator: 'and', conditions: [{ field: 'status', op: 'not_equal', value: 'snoozed' }] });
+    await page.goto(`/all/${id}?tab=all&filter=${encodeURIComponent(filter)}`);
+    await page.getByTestId('filter-chips').getByRole('link').first().click();
+    await page.waitForURL((url) => url.pathname === `/all/${id}` && !url.searchParams.has('filter'));
+    await page.getByRole('list', { name: 'Mensajes' }).waitFor();
+  });
+
   test('at phone size the list fills the screen, a conversation replaces it, and back returns', async () => {
     const page = await signedInAdmin({ width: 375, height: 740 });
     await tab(page, 'Todos').click();

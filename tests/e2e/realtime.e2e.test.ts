@@ -6,11 +6,11 @@ import { allowConsoleErrors, baseUrl, newAgentPage, signIn } from '@/tests/e2e/h
 // The embedded Pusher-protocol server inside the built app: same origin and port as the pages.
 // (Events reaching a second agent's browser are tests/e2e/live.e2e.test.ts.)
 
-// Resolves with the first frame the page's WebSocket receives that contains `text`.
-const frameContaining = (socket: PageWebSocket, text: string) =>
+// Resolves with the first frame the page's WebSocket receives that matches `pattern`.
+const frameMatching = (socket: PageWebSocket, pattern: RegExp) =>
   new Promise<string>((resolve) => {
     socket.on('framereceived', ({ payload }) => {
-      if (String(payload).includes(text)) resolve(String(payload));
+      if (pattern.test(String(payload))) resolve(String(payload));
     });
   });
 
@@ -20,12 +20,13 @@ describe('the embedded realtime server', () => {
     const opened = page.waitForEvent('websocket', { predicate: (socket) => new URL(socket.url()).pathname.startsWith('/app/') });
     await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
     const socket = await opened;
-    const established = frameContaining(socket, 'pusher:connection_established');
-    const subscribed = frameContaining(socket, 'pusher_internal:subscription_succeeded');
+    const established = frameMatching(socket, /pusher:connection_established/);
+    // Signed by /api/realtime/auth. The user sign-in's own `#server-to-user-N` channel may answer
+    // first, so wait for a private channel's answer rather than the first subscription.
+    const subscribed = frameMatching(socket, /pusher_internal:subscription_succeeded.*"channel":"private-/);
 
     expect(new URL(socket.url()).host).toBe(new URL(baseUrl()).host);
     expect(await established).toMatch(/socket_id/);
-    // Signed by /api/realtime/auth: the first of the page's private channels to answer.
     expect(await subscribed).toMatch(/"channel":"private-(account|user)-\d+/);
   });
 

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { SearchResults } from '@/components/search/search-results';
-import { ConversationWorkspace } from '@/components/shell/conversation-workspace';
+import { ChatSection, ListWorkspace } from '@/components/shell/conversation-workspace';
 import { requireCtx } from '@/lib/auth/session';
 
 type Props = { searchParams: Promise<{ q?: string; cursor?: string }> };
@@ -9,9 +9,9 @@ type Props = { searchParams: Promise<{ q?: string; cursor?: string }> };
 const SearchPage = async ({ searchParams }: Props) => {
   const [{ q = '', cursor }, ctx, t] = await Promise.all([searchParams, requireCtx(), getTranslations('search')]);
   return (
-    <ConversationWorkspace ctx={ctx} title={t('title')}>
+    <ListWorkspace ctx={ctx} title={t('title')} chat={<ChatSection />}>
       <SearchResults ctx={ctx} q={String(q)} cursor={cursor ? String(cursor) : undefined} />
-    </ConversationWorkspace>
+    </ListWorkspace>
   );
 };
 
