@@ -21,7 +21,7 @@ type Props = {
   subject?: string | null;
 };
 
-// C1: contact and inbox (with the email subject, what the conversation waits for and whether I
+// C1: contact and inbox (then the email subject, truncated first; what the conversation waits for and whether I
 // muted it), then icon buttons with tooltips for mute (C3), transcript (C4) and "Más detalles",
 // and the status split button (C2). One row on a desktop; on a phone two: who, then the actions.
 // The contact's and the inbox's names each keep a minimum width, so neither is cut to nothing.
@@ -51,6 +51,15 @@ export const ChatHeader = async ({ conversation, backHref, mutedUntil, timeZone,
               <span className="shrink-0">#{conversation.displayId}</span>
               <span aria-hidden>·</span>
               <span className="shrink-0" data-testid="conversation-status">{t(`status.${conversation.status}`)}</span>
+              {subject && (
+                <>
+                  <span aria-hidden>·</span>
+                  <span className="min-w-16 shrink-[3] truncate text-slate-700" data-testid="conversation-subject" title={subject}>
+                    <span className="sr-only">{t('subject')}: </span>
+                    {subject}
+                  </span>
+                </>
+              )}
               {conversation.status === 'snoozed' && (
                 <span className="min-w-0 shrink-[2] truncate rounded bg-violet-100 px-1.5 text-violet-900">
                   {conversation.snoozedUntil ? t('snoozedUntil', { date: when(conversation.snoozedUntil) }) : t('snoozedUntilReply')}
@@ -62,12 +71,6 @@ export const ChatHeader = async ({ conversation, backHref, mutedUntil, timeZone,
                 </span>
               )}
             </p>
-            {subject && (
-              <p className="truncate text-xs leading-4 text-slate-700" data-testid="conversation-subject" title={subject}>
-                <span className="sr-only">{t('subject')}: </span>
-                {subject}
-              </p>
-            )}
           </div>
         </div>
         <div className="flex shrink-0 items-center gap-1 max-md:ml-10 max-md:flex-1">

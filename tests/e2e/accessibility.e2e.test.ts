@@ -94,6 +94,8 @@ describe('accessibility walk (axe-core): 0 serious or critical violations', () =
         // The dialogs of the keyboard: help, palette, assign and labels pickers, on the conversation.
         await page.goto(href!);
         await page.getByTestId('conversation-status').waitFor();
+        // The shortcut listener is mounted (KeyboardShortcuts marks <html>).
+        await page.locator('html[data-keyboard="ready"]').waitFor({ state: 'attached' });
         for (const [keys, testId] of [
           ['Shift+?', 'shortcuts-help'],
           ['Control+k', 'command-palette'],
