@@ -2,8 +2,10 @@ import type { MetadataRoute } from 'next';
 import { THEME_COLOR } from '@/components/pwa/theme-color';
 import es from '@/lib/i18n/messages/es/app.json';
 
-// /manifest.webmanifest: what makes bandeja installable on a phone or a desktop. start_url is the
-// agent's default view (Chatwoot's: all conversations, "Mías" tab), which the sign-in page leads to.
+// /manifest.webmanifest: what makes bandeja installable on a phone or a desktop. start_url is where
+// every agent starts: bandeja has no per-agent default view (users.preferences holds none), so it is
+// the one the sign-in page, `/` and set-password lead to, /all on its "Mías" tab (Chatwoot's). A
+// signed-out launch goes through /login and comes back here (the middleware's callbackUrl).
 const manifest = (): MetadataRoute.Manifest => ({
   id: '/',
   name: es.app.name,

@@ -1,21 +1,21 @@
 import { getTranslations } from 'next-intl/server';
+import { SEARCH_QUERY_MAX_LENGTH, SEARCH_QUERY_MIN_LENGTH } from '@/lib/domain/search/search-query';
 import { SearchForm } from './search-form';
+import { SearchInput } from './search-input';
 
 // L1: the search box; results open on /search (messages and contacts).
 export const SearchBox = async ({ defaultValue }: { defaultValue?: string }) => {
   const t = await getTranslations('search');
   return (
-    <SearchForm className="min-w-0 flex-1">
+    <SearchForm className="relative min-w-0 flex-1">
       <label className="sr-only" htmlFor="search-q">{t('label')}</label>
-      <input
+      <SearchInput
         id="search-q"
-        name="q"
-        type="search"
         defaultValue={defaultValue}
         placeholder={t('placeholder')}
-        minLength={2}
-        maxLength={200}
-        className="h-8 w-full rounded-md border border-slate-300 px-2 text-sm"
+        minLength={SEARCH_QUERY_MIN_LENGTH}
+        maxLength={SEARCH_QUERY_MAX_LENGTH}
+        limitHint={t('limit', { max: SEARCH_QUERY_MAX_LENGTH })}
       />
     </SearchForm>
   );

@@ -1,2 +1,4 @@
-// The app colour (globals.css --color-brand-500): the installed app's title bar and splash screen.
-export const THEME_COLOR = '#1f93ff';
+// The brand colour (globals.css --color-brand-500, darkened from Chatwoot's #1f93ff so white text on
+// it reaches AA contrast): the installed app's title bar and splash screen, and the icons' ground
+// (public/icons/*.svg). tests/unit/pwa/manifest.test.ts keeps the three in step.
+export const THEME_COLOR = '#126ccf';

@@ -66,7 +66,7 @@ describe('installable app', () => {
     const manifestResponse = await fetch(`${baseUrl()}/manifest.webmanifest`);
     expect(manifestResponse.status).toBe(200);
     const manifest = (await manifestResponse.json()) as { name: string; short_name: string; start_url: string; display: string; theme_color: string; icons: Array<{ src: string; sizes: string; type: string; purpose?: string }> };
-    expect(manifest).toMatchObject({ name: 'bandeja', short_name: 'bandeja', start_url: '/all', display: 'standalone', theme_color: '#1f93ff' });
+    expect(manifest).toMatchObject({ name: 'bandeja', short_name: 'bandeja', start_url: '/all', display: 'standalone', theme_color: '#126ccf' });
     // Chromium's installability criteria: a 192 px and a 512 px PNG icon, and a maskable one.
     for (const size of ['192x192', '512x512']) expect(manifest.icons.some((icon) => icon.sizes === size && icon.type === 'image/png')).toBe(true);
     expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
@@ -88,7 +88,7 @@ describe('installable app', () => {
     await signIn(page, 'valeria@bandeja.test', PASSWORD);
     await page.goto('/all');
     await expect(page.locator('link[rel="manifest"]').getAttribute('href')).resolves.toBe('/manifest.webmanifest');
-    await expect(page.locator('meta[name="theme-color"]').getAttribute('content')).resolves.toBe('#1f93ff');
+    await expect(page.locator('meta[name="theme-color"]').getAttribute('content')).resolves.toBe('#126ccf');
     await controlled(page);
     // Chromium's own checks: the manifest parses without errors and nothing blocks installing.
     const cdp = await page.context().newCDPSession(page);

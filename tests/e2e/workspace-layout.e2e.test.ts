@@ -183,6 +183,8 @@ describe('a dense workspace (issue 13)', () => {
     await page.goto((await cards(page).nth(2).getByRole('link').getAttribute('href'))!.split('?')[0]!);
     const form = page.locator('form:has(textarea[name="content"])');
     await form.getByRole('button', { name: 'Enviar', exact: true }).waitFor();
+    // Recording needs JavaScript: no dead microphone button (components/chat/voice-recorder.tsx).
+    expect(await form.getByRole('button', { name: 'Grabar nota de voz' }).count()).toBe(0);
     await form.locator('label:has(input[value="note"])').click();
     await form.getByRole('button', { name: 'Añadir nota', exact: true }).waitFor();
     const note = `Nota sin JavaScript ${Date.now()}`;

@@ -214,6 +214,20 @@ describe('pushes', () => {
     expect(service.received.length).toBe(received + 1);
   });
 
+  it('a 404 alone removes the subscription too (the push service no longer knows the device)', async () => {
+    const { db } = database();
+    const { ctx, sofia, open } = await optedIn(db, 'unknown-device');
+    const received = service.received.length;
+    service.answerWith(404);
+    await sendMessage(ctx, { conversationId: open.id, content: `${mention(sofia)} hola`, private: true });
+    expect(await deliver(db)).toMatchObject({ attempted: 1, delivered: 0, removed: 1 });
+    expect(await subscriptionsOf(db, sofia.id)).toEqual([]);
+    // Its delivery went with it: nothing is retried later.
+    expect(await db.select().from(pushDeliveries).innerJoin(pushSubscriptions, eq(pushSubscriptions.id, pushDeliveries.subscriptionId)).where(eq(pushSubscriptions.userId, sofia.id))).toEqual([]);
+    expect(await deliver(db, new Date(Date.now() + 7 * 60 * 60_000))).toMatchObject({ attempted: 0 });
+    expect(service.received.length).toBe(received);
+  });
+
   it('is not pushed once the agent may no longer see the conversation', async () => {
     const { db } = database();
     const { ctx, sofia, open } = await optedIn(db, 'moved');
