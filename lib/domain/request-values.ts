@@ -13,9 +13,13 @@ export const ZDbId = z.coerce.number().int().positive().max(MAX_DB_INT);
 // A `before` cursor (a message id) from the query: absent or empty is none; anything else must be an id.
 export const ZQueryCursor = z.preprocess((value) => (value === '' || value === null ? undefined : value), ZDbId.optional());
 
-// A `page` from the query: junk or below 1 is page 1 (as Chatwoot's Rails params read it); a page
-// past any row (its offset overflows the database's numbers) is refused.
-export const ZQueryPage = z.coerce.number().int().min(1).catch(1).default(1).pipe(z.number().max(MAX_DB_INT));
+// A `page` from the query: absent, junk or below 1 is page 1 (as Chatwoot's Rails params read it); a
+// number past PostgreSQL's integer (its offset would overflow the database's numbers) is refused.
+export const ZQueryPage = z.coerce
+  .number()
+  .catch(1)
+  .pipe(z.number().max(MAX_DB_INT))
+  .pipe(z.number().int().min(1).catch(1));
 
 // Deeper than this is no integration's data; jsonb and JSON.stringify recurse on it.
 export const MAX_BODY_DEPTH = 32;
