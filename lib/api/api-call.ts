@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readCapped } from '@/lib/domain/attachments/read-capped';
 import type { Ctx } from '@/lib/domain/context';
 import { DomainError } from '@/lib/domain/errors';
+import { refuseUnstorable } from '@/lib/domain/request-values';
 
 // A JSON body over this is refused (413) before it is parsed; files travel as multipart.
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -66,6 +67,7 @@ const readForm = async (request: Request) => {
     const previous = fields[name];
     fields[name] = previous === undefined ? (rawName.endsWith('[]') ? [value] : value) : [...(Array.isArray(previous) ? previous : [previous]), value];
   }
+  refuseUnstorable({ ...fields, attachments: files.map((file) => file.fileName) });
   return { fields, files };
 };
 
@@ -78,17 +80,17 @@ export const apiCall = (ctx: Ctx, request: Request, params: Record<string, strin
     ctx,
     request,
     params,
-    query: (schema) => schema.parse(queryObject(url)),
+    // A NUL byte or deep nesting anywhere is refused before the schema (422 naming the field).
+    query: (schema) => schema.parse(refuseUnstorable(queryObject(url))),
     body: async (schema) => {
       const parsed = await multipart();
-      return schema.parse(parsed ? parsed.fields : await readJson(request));
+      return schema.parse(refuseUnstorable(parsed ? parsed.fields : await readJson(request)));
     },
     multipart,
   };
 };
 
 // Query values arrive as text: these read them the way Chatwoot's Rails params do.
-export const zQueryInt = z.coerce.number().int().positive().max(2_147_483_647);
 export const zQueryList = z.preprocess((value) => (value === undefined ? undefined : Array.isArray(value) ? value : String(value).split(',')), z.array(z.string()).optional());
 export const zFormBoolean = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
 

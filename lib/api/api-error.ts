@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
+import { asInvalidInput, isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
 
 // Answers are JSON for one token holder: never cached, readable from other origins (integrations
 // call from anywhere; a token is never an ambient credential, so CORS adds no risk).
@@ -43,9 +43,12 @@ export const apiErrorResponse = (code: DomainErrorCode, details: Record<string, 
   return apiJson(apiErrorBody(code, details), CHATWOOT[code].status, headers);
 };
 
-// A DomainError or a zod failure as its Chatwoot answer; anything else is a bug and is rethrown.
+// A DomainError, a zod failure or a value the database refused (SQLSTATE 22xxx: the statement and its
+// transaction rolled back) as its Chatwoot answer; anything else is a bug and is rethrown.
 export const apiError = (error: unknown): Response => {
   if (isDomainError(error)) return apiErrorResponse(error.code, error.details);
+  const invalid = asInvalidInput(error);
+  if (invalid) return apiErrorResponse(invalid.code, invalid.details);
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.filter((segment) => typeof segment === 'string' || typeof segment === 'number').join('.') ?? '';

@@ -28,11 +28,11 @@ import { createWebhook, deleteWebhook, listWebhooks, updateWebhook } from '@/lib
 import type { ApiCall } from '../api-call';
 import { conversationIdOf } from '../conversation-payload';
 import { agentJson, attributeDefinitionJson, cannedResponseJson, inboxJson, labelJson, teamJson, webhookJson } from '../serializers/account-json';
+import { ZDbId } from '@/lib/domain/request-values';
 
-const ZPathId = z.coerce.number().int().positive().max(2_147_483_647);
 // A path id that is not a number names nothing: 404, like one that does not exist.
 const pathId = (value: string | undefined): number => {
-  const parsed = ZPathId.safeParse(value);
+  const parsed = ZDbId.safeParse(value);
   if (!parsed.success) throw new DomainError('NOT_FOUND');
   return parsed.data;
 };
@@ -78,7 +78,7 @@ export const listInboxMembersHandler = async ({ ctx, params }: ApiCall) => {
   return { payload: (await listInboxAgents(ctx, { inboxId })).map((agent) => agentJson(agent, ctx.actor.accountId)) };
 };
 
-const ZMembersBody = z.object({ inbox_id: z.coerce.number().int().positive().max(2_147_483_647), user_ids: z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1).max(100) });
+const ZMembersBody = z.object({ inbox_id: ZDbId, user_ids: z.array(ZDbId).min(1).max(100) });
 
 // POST / DELETE /inbox_members { inbox_id, user_ids }: administrators, in one transaction.
 export const addInboxMembersHandler = async ({ ctx, body }: ApiCall) => {
@@ -116,7 +116,7 @@ export const listTeamMembersHandler = async ({ ctx, params }: ApiCall) => {
   return team.members.map((member) => agentJson(member, ctx.actor.accountId));
 };
 
-const ZUserIds = z.object({ user_ids: z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1).max(100) });
+const ZUserIds = z.object({ user_ids: z.array(ZDbId).min(1).max(100) });
 
 const changeTeamMembers = (mode: 'add' | 'remove') => async (call: ApiCall) => {
   const teamId = pathId(call.params.teamId);
@@ -241,7 +241,7 @@ export const deleteAttributeDefinitionHandler = async ({ ctx, params }: ApiCall)
 };
 
 // Webhooks (account-level; administrators): a list and webhook objects, as the swagger gives them.
-const ZWebhookBody = z.object({ url: z.string().optional(), subscriptions: z.array(z.string()).optional(), inbox_id: z.coerce.number().int().positive().nullish() });
+const ZWebhookBody = z.object({ url: z.string().optional(), subscriptions: z.array(z.string()).optional(), inbox_id: ZDbId.nullish() });
 export const listWebhooksHandler = async ({ ctx }: ApiCall) => (await listWebhooks(ctx)).map((hook) => webhookJson(hook, ctx.actor.accountId));
 export const createWebhookHandler = async ({ ctx, body }: ApiCall) => {
   const input = await body(ZWebhookBody);
@@ -278,7 +278,7 @@ export const listMacrosHandler = async ({ ctx }: ApiCall) => ({
 });
 export const executeMacroHandler = async ({ ctx, params, body }: ApiCall) => {
   const macroId = pathId(params.macroId);
-  const { conversation_ids: displayIds } = await body(z.object({ conversation_ids: z.array(z.coerce.number().int().positive()).min(1).max(100) }));
+  const { conversation_ids: displayIds } = await body(z.object({ conversation_ids: z.array(ZDbId).min(1).max(100) }));
   // Each conversation is its own run (one transaction each, as from the chat's macro menu).
   for (const displayId of displayIds) await runMacro(ctx, { macroId, conversationId: await conversationIdOf(ctx, String(displayId)) });
   return { message: 'Macro execution completed' };

@@ -15,14 +15,15 @@ import { chatwootFilter, ZChatwootFilterPayload } from '../chatwoot-filter';
 import { conversationsJsonByIds } from '../conversation-payload';
 import { inboxJson } from '../serializers/account-json';
 import { contactJson } from '../serializers/contact-json';
+import { ZDbId, ZQueryPage } from '@/lib/domain/request-values';
 
 const contactIdOf = (value: string | undefined): number => {
-  const parsed = z.coerce.number().int().positive().max(2_147_483_647).safeParse(value);
+  const parsed = ZDbId.safeParse(value);
   if (!parsed.success) throw new DomainError('NOT_FOUND', { entity: 'contact' });
   return parsed.data;
 };
 
-const ZPage = z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) });
+const ZPage = z.object({ page: ZQueryPage });
 
 const contactsPage = (list: Awaited<ReturnType<typeof listContacts>>) => ({
   meta: { count: list.total, current_page: String(list.page) },
@@ -121,7 +122,7 @@ export const contactableInboxesHandler = async ({ ctx, params }: ApiCall) => {
 
 // POST /actions/contact_merge { base_contact_id, mergee_contact_id }: K3 (one transaction).
 export const contactMergeHandler = async ({ ctx, body }: ApiCall) => {
-  const input = await body(z.object({ base_contact_id: z.coerce.number().int().positive().max(2_147_483_647), mergee_contact_id: z.coerce.number().int().positive().max(2_147_483_647) }));
+  const input = await body(z.object({ base_contact_id: ZDbId, mergee_contact_id: ZDbId }));
   const merged = await mergeContacts(ctx, { primaryId: input.base_contact_id, secondaryId: input.mergee_contact_id });
   return contactJson(merged.contact);
 };
@@ -143,7 +144,7 @@ export const setContactLabelsHandler = async ({ ctx, params, body }: ApiCall) =>
 // the token's person works in: { source_id, inbox }.
 export const createContactInboxHandler = async ({ ctx, params, body }: ApiCall) => {
   const contactId = contactIdOf(params.contactId);
-  const input = await body(z.object({ inbox_id: z.coerce.number().int().positive().max(2_147_483_647), source_id: z.string().max(255).optional() }));
+  const input = await body(z.object({ inbox_id: ZDbId, source_id: z.string().max(255).optional() }));
   const link = await linkContactInbox(ctx, { contactId, inboxId: input.inbox_id, sourceId: input.source_id || undefined });
   return { source_id: link.sourceId, inbox: inboxJson(link.inbox, ctx.actor.accountId) };
 };

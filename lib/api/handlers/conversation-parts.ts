@@ -12,6 +12,7 @@ import { removeParticipant } from '@/lib/domain/participants/remove-participant'
 import { inTransaction } from '@/lib/domain/transactions/in-transaction';
 import { ZLabelsBody, type ApiCall } from '../api-call';
 import { conversationIdOf } from '../conversation-payload';
+import { ZDbId } from '@/lib/domain/request-values';
 
 const labelTitles = async (call: ApiCall, conversationId: number) => {
   const labels = await loadConversationLabels(call.ctx.db, conversationId);
@@ -78,7 +79,7 @@ export const listParticipantsHandler = async ({ ctx, params }: ApiCall) => {
   return (await listParticipants(ctx, { conversationId })).map(participantJson);
 };
 
-const ZUserIds = z.object({ user_ids: z.array(z.coerce.number().int().positive().max(2_147_483_647)).min(1).max(50) });
+const ZUserIds = z.object({ user_ids: z.array(ZDbId).min(1).max(50) });
 
 // POST …/participants { user_ids }: adds them (P1), in one transaction.
 export const addParticipantsHandler = async ({ ctx, params, body }: ApiCall) => {

@@ -21,9 +21,10 @@ import { markConversationUnread } from '@/lib/domain/messages/mark-unread';
 import { searchMessages } from '@/lib/domain/search/search-messages';
 import { sendTranscript } from '@/lib/domain/transcripts/send-transcript';
 import { inTransaction } from '@/lib/domain/transactions/in-transaction';
-import { zQueryInt, zQueryList, type ApiCall } from '../api-call';
+import { zQueryList, type ApiCall } from '../api-call';
 import { chatwootFilter, ZChatwootFilterPayload } from '../chatwoot-filter';
 import { conversationIdOf, conversationJsonById, conversationsJson } from '../conversation-payload';
+import { ZDbId, ZQueryPage } from '@/lib/domain/request-values';
 
 // Chatwoot pages by number (25 per page); the list pages by keyset, so page N walks N-1 cursors.
 // Past this page the answer is empty rather than a long walk.
@@ -32,11 +33,11 @@ const MAX_PAGE = 200;
 const ZListParams = z.object({
   assignee_type: z.enum(['me', 'mine', 'unassigned', 'all', 'assigned']).catch('all').default('all'),
   status: z.enum(['open', 'resolved', 'pending', 'snoozed', 'all']).catch('open').default('open'),
-  inbox_id: zQueryInt.optional().catch(undefined),
-  team_id: zQueryInt.optional().catch(undefined),
+  inbox_id: ZDbId.optional().catch(undefined),
+  team_id: ZDbId.optional().catch(undefined),
   labels: zQueryList,
   q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).catch(1).default(1),
+  page: ZQueryPage,
 });
 type TListParams = z.infer<typeof ZListParams>;
 
@@ -124,7 +125,7 @@ export const conversationsMetaHandler = async ({ ctx, query }: ApiCall) => {
 // POST /conversations/filter: Chatwoot's filter payload through the filter panel's builder (L4),
 // every status and tab, 25 per `page`.
 export const filterConversationsHandler = async ({ ctx, query, body }: ApiCall) => {
-  const { page } = query(z.object({ page: z.coerce.number().int().min(1).catch(1).default(1) }));
+  const { page } = query(z.object({ page: ZQueryPage }));
   const filter = await chatwootFilter(ctx, await body(ZChatwootFilterPayload));
   const { items, details, counts } = await listPage(ctx, { kind: 'all' }, { tab: 'all', status: 'all', filter }, page);
   return { meta: countsJson(counts), payload: conversationsJson(ctx, items, details ?? new Map()) };
@@ -134,12 +135,12 @@ export const filterConversationsHandler = async ({ ctx, query, body }: ApiCall) 
 export const getConversationHandler = async ({ ctx, params }: ApiCall) => conversationJsonById(ctx, await conversationIdOf(ctx, params.conversationId));
 
 const ZCreateConversation = z.object({
-  inbox_id: z.coerce.number().int().positive().max(2_147_483_647),
-  contact_id: z.coerce.number().int().positive().max(2_147_483_647),
+  inbox_id: ZDbId,
+  contact_id: ZDbId,
   source_id: z.string().max(255).optional(),
   status: z.enum(['open', 'resolved', 'pending']).optional(),
-  assignee_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  team_id: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  assignee_id: ZDbId.optional(),
+  team_id: ZDbId.optional(),
   message: z.object({ content: z.string() }),
 });
 

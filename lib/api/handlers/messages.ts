@@ -9,11 +9,12 @@ import { sendMessage } from '@/lib/domain/messages/send-message';
 import { zFormBoolean, type ApiCall } from '../api-call';
 import { conversationIdOf, conversationJsonById } from '../conversation-payload';
 import { messageJson } from '../serializers/message-json';
+import { ZDbId, ZQueryCursor } from '@/lib/domain/request-values';
 
 // The files Chatwoot's clients send with one message (`attachments[]`).
 const MAX_FILES = 5;
 
-const ZBefore = z.object({ before: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined) });
+const ZBefore = z.object({ before: ZQueryCursor });
 
 // GET …/messages?before=<message id>: a page of messages (oldest first, up to 50, ending before
 // `before`), with Chatwoot's meta (labels, contact, assignee, read marks).
@@ -76,7 +77,7 @@ export const createMessageHandler = async ({ ctx, params, body, multipart }: Api
 // attachments gone; message_updated webhook and realtime), answered with the message as it is now.
 export const deleteMessageHandler = async ({ ctx, params }: ApiCall) => {
   const conversationId = await conversationIdOf(ctx, params.conversationId);
-  const messageId = /^\d{1,10}$/.test(params.messageId ?? '') ? Number(params.messageId) : 0;
+  const messageId = ZDbId.safeParse(params.messageId).data ?? 0; // not an id: names nothing (404)
   await deleteMessage(ctx, { conversationId, messageId });
   const [conversation, [message]] = await Promise.all([getConversation(ctx, { conversationId }), loadChatMessages(ctx, [messageId])]);
   if (!message) throw new DomainError('NOT_FOUND', { entity: 'message' });

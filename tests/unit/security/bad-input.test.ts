@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { apiError as clientApiError } from '@/app/public/api/v1/_lib/client-api-route';
 import { parseForm } from '@/lib/actions/parse-form';
+import { apiError } from '@/lib/api/api-error';
 import { ZFilterDate } from '@/lib/domain/conversations/filters/filter-values';
 import { parseRawEmail } from '@/lib/domain/email/parse-email';
 import { asInvalidInput, DomainError } from '@/lib/domain/errors';
+import { refuseUnstorable, ZQueryCursor, ZQueryPage } from '@/lib/domain/request-values';
 import { badRequestResponse, malformedRequest } from '@/lib/http/request-guard';
 import { baseSecurityHeaders, isFramablePath, nonPageContentSecurityPolicy, pageContentSecurityPolicy, realtimeConnectSources } from '@/lib/http/security-headers';
 
@@ -32,6 +35,47 @@ describe('asInvalidInput (the net under the checks)', () => {
     expect(asInvalidInput(Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('date/time field value out of range'), { code: '22008' }) }))).toBeInstanceOf(DomainError);
     expect(asInvalidInput(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBeNull();
     expect(asInvalidInput(new TypeError('bug'))).toBeNull();
+  });
+});
+
+describe('the public APIs (client, widget, application)', () => {
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error;
+    }
+    return null;
+  };
+
+  it('refuse a NUL byte in any value or key, and nesting past 32 levels, naming the field', () => {
+    expect(refusal(() => refuseUnstorable({ contact: { name: 'a\u0000b' } }))).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'contact.name', reason: 'nul_byte' } });
+    expect(refusal(() => refuseUnstorable({ values: [{ 'a\u0000': 1 }] }))).toMatchObject({ details: { field: 'values.0.a\u0000', reason: 'nul_byte' } });
+    expect(refusal(() => refuseUnstorable(Array.from({ length: 40 }).reduce<unknown>((inner) => [inner], 'x')))).toMatchObject({ details: { reason: 'too_deep' } });
+    expect(refuseUnstorable({ name: 'Ana', tags: ['a', 1, null] })).toEqual({ name: 'Ana', tags: ['a', 1, null] });
+  });
+
+  it('read ids and pages within PostgreSQL integer', () => {
+    expect(ZQueryCursor.parse('') ?? null).toBeNull();
+    expect(ZQueryCursor.parse('42')).toBe(42);
+    for (const bad of ['99999999999999999999', '2147483648', '1e30', '-1', '0', '1.5', 'abc']) expect(ZQueryCursor.safeParse(bad).success).toBe(false);
+    expect(ZQueryPage.parse(undefined)).toBe(1);
+    expect(ZQueryPage.parse('-3')).toBe(1);
+    expect(ZQueryPage.parse('abc')).toBe(1);
+    expect(ZQueryPage.parse('2.5')).toBe(1);
+    expect(ZQueryPage.parse('7')).toBe(7);
+    for (const bad of ['1e30', '2147483648', '99999999999999999999']) expect(ZQueryPage.safeParse(bad).success).toBe(false);
+  });
+
+  it('answer a database data exception as 422 in their own error shape', async () => {
+    const nul = Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }) });
+    const client = clientApiError(nul);
+    expect(client.status).toBe(422);
+    expect(await client.json()).toMatchObject({ error: 'INVALID_INPUT', description: expect.any(String), errors: [{ code: 'INVALID_INPUT' }] });
+    const application = apiError(Object.assign(new Error('integer out of range'), { code: '22003' }));
+    expect(application.status).toBe(422);
+    expect(await application.json()).toMatchObject({ error: 'Validation failed', errors: [{ code: 'INVALID_INPUT' }] });
+    expect(() => apiError(new TypeError('bug'))).toThrow(TypeError);
   });
 });
 

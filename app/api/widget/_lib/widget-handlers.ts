@@ -11,6 +11,7 @@ import {
   ZWidgetSessionInput,
 } from '@/lib/domain/channels/widget/widget-session';
 import { DomainError } from '@/lib/domain/errors';
+import { refuseUnstorable } from '@/lib/domain/request-values';
 import { visitorOf, type WidgetCall } from './widget-route';
 
 // The widget API's handlers, wired to their paths by the route files (and called by the tests).
@@ -42,6 +43,8 @@ export const postMessageHandler = async ({ ctx, inbox, request, visitor }: Widge
       if (file.size > MAX_UPLOAD_BYTES) throw new DomainError('TOO_LARGE', { max: MAX_UPLOAD_BYTES });
       files.push({ fileName: file.name, mimeType: file.type, data: new Uint8Array(await file.arrayBuffer()) });
     }
+    // Every field and file name, read or not: a NUL byte anywhere is 422, as in a JSON body.
+    refuseUnstorable(Object.fromEntries([...form.entries()].map(([name, value]) => [name, typeof value === 'string' ? value : value.name])));
     input = ZWidgetMessageInput.parse({ content: form.get('content') ?? '', echoId: form.get('echoId') ?? '' });
   } else {
     const body = await readBody(request, ZWidgetMessageInput);

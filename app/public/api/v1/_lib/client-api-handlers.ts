@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createApiContact, getApiContact, updateApiContact, ZApiContactInput } from '@/lib/domain/channels/api/api-contact';
 import type { ApiContact } from '@/lib/domain/channels/api/api-inbox';
 import {
@@ -14,6 +15,7 @@ import {
   ZApiTypingInput,
 } from '@/lib/domain/channels/api/client-api';
 import { updateApiMessage, ZApiMessageUpdateInput } from '@/lib/domain/channels/api/update-api-message';
+import { refuseUnstorable, ZQueryCursor } from '@/lib/domain/request-values';
 import { apiJson, readBody, readMultipartMessage, type ClientApiRequest } from './client-api-route';
 
 // The client API's handlers, one per route and method (the route files wrap them with
@@ -48,9 +50,10 @@ export const createConversationHandler: Handler = async (call) => {
 
 export const getConversationHandler: Handler = async (call) => apiJson(await getApiConversation(call.ctx, call.inbox, own(call), conversationParam(call)));
 
+// `before`: a message id (older messages than it); anything but an id is 422, never an SQL error.
 export const listMessagesHandler: Handler = async (call) => {
-  const before = Number(new URL(call.request.url).searchParams.get('before'));
-  return apiJson(await listApiMessages(call.ctx, call.inbox, own(call), conversationParam(call), Number.isInteger(before) && before > 0 ? before : undefined));
+  const { before } = z.object({ before: ZQueryCursor }).parse(refuseUnstorable(Object.fromEntries(new URL(call.request.url).searchParams)));
+  return apiJson(await listApiMessages(call.ctx, call.inbox, own(call), conversationParam(call), before));
 };
 
 // B3: `message_type: "outgoing"` (sent by the business outside the platform) needs the inbox's

@@ -7,19 +7,22 @@ import { API_MESSAGE_MAX_BODY_BYTES, ZApiMultipartMessageInput, type TApiMultipa
 import type { InboundAttachment } from '@/lib/domain/channels/inbound/store-inbound-files';
 import { CLIENT_API_LIMITS, takeToken } from '@/lib/domain/channels/api/rate-limit';
 import type { SystemCtx } from '@/lib/domain/context';
-import { isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
+import { asInvalidInput, isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
+import { refuseUnstorable } from '@/lib/domain/request-values';
 import { getMailer } from '@/lib/mail/mailer';
 import { getRealtimePublisher } from '@/lib/realtime/publisher';
 import { getStorage } from '@/lib/storage/storage';
 
 const STATUS: Partial<Record<DomainErrorCode, number>> = { UNAUTHENTICATED: 401, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INVALID_INPUT: 422, TOO_LARGE: 413, RATE_LIMITED: 429 };
 
+const INVALID_BODY = 'Invalid request body';
+
 const MESSAGES: Partial<Record<DomainErrorCode, string>> = {
   UNAUTHENTICATED: 'Invalid identifier hash or credentials',
   NOT_FOUND: 'Not found',
   FORBIDDEN: 'Not allowed',
   CONFLICT: 'Conflicts with what is already stored',
-  INVALID_INPUT: 'Invalid request body',
+  INVALID_INPUT: INVALID_BODY,
   TOO_LARGE: 'Request body too large',
   RATE_LIMITED: 'Too many requests',
 };
@@ -56,8 +59,23 @@ export const errorBody = (code: string, message: string, details: Record<string,
   errors: [{ field: typeof details.field === 'string' ? details.field : '', message, code }],
 });
 
-// 4xx with a clear reason, and nothing changed.
+// Why an input was refused, in words, for the reasons a DomainError names.
+const REASONS: Record<string, string> = {
+  nul_byte: 'contains a NUL byte',
+  too_deep: 'nested too deeply',
+  invalid_value: 'a value the database cannot store',
+};
+
+const invalidMessage = (details: Record<string, string | number>) => {
+  const reason = REASONS[String(details.reason)];
+  return reason ? `${details.field ?? 'body'}: ${reason}` : INVALID_BODY;
+};
+
+// 4xx with a clear reason, and nothing changed. A value the database refused (SQLSTATE 22xxx) is 422
+// too: its statement, and the transaction around it, were rolled back.
 export const apiError = (error: unknown): Response => {
+  const invalid = asInvalidInput(error);
+  if (invalid) return apiJson(errorBody(invalid.code, invalidMessage(invalid.details), invalid.details), 422);
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.join('.') ?? '';
@@ -65,14 +83,16 @@ export const apiError = (error: unknown): Response => {
   }
   if (isDomainError(error) && STATUS[error.code]) {
     const retry = error.code === 'RATE_LIMITED' ? { 'Retry-After': String(error.details.retryAfter ?? 60) } : undefined;
-    return apiJson(errorBody(error.code, MESSAGES[error.code] ?? error.code, error.details), STATUS[error.code], retry);
+    const message = error.code === 'INVALID_INPUT' ? invalidMessage(error.details) : (MESSAGES[error.code] ?? error.code);
+    return apiJson(errorBody(error.code, message, error.details), STATUS[error.code], retry);
   }
   throw error;
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-// The JSON body, parsed with the schema: not JSON → 400; too large → 413; not the shape → 422.
+// The JSON body, parsed with the schema: not JSON → 400; too large → 413; a NUL byte or deep nesting,
+// or not the shape → 422.
 export const readBody = async <S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | Response> => {
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) return apiJson(errorBody('TOO_LARGE', 'Request body too large'), 413);
@@ -84,7 +104,7 @@ export const readBody = async <S extends z.ZodType>(request: Request, schema: S)
       return apiJson(errorBody('INVALID_JSON', 'The request body is not valid JSON'), 400);
     }
   }
-  return schema.parse(body);
+  return schema.parse(refuseUnstorable(body));
 };
 
 // A multipart/form-data message: its text fields (parsed like the JSON body) and its files, from
@@ -106,6 +126,7 @@ export const readMultipartMessage = async (request: Request): Promise<{ fields: 
       files.push({ fileName: value.name, mimeType: value.type || null, data: new Uint8Array(await value.arrayBuffer()) });
     } else if (typeof value === 'string') fields[name] = value; // a file under another name: an unknown field, ignored
   }
+  refuseUnstorable({ ...fields, attachments: files.map((file) => file.fileName) });
   return { fields: ZApiMultipartMessageInput.parse(fields), files };
 };
 
