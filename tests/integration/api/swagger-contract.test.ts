@@ -19,7 +19,7 @@ import { loadSwagger, operationsOf, requestBodySample, responseSchema, responseV
 const database = useTestDatabase();
 
 // Where Chatwoot's swagger contradicts what Chatwoot answers, this product answers like Chatwoot
-// (integrations were written against the real thing). Such a property is validated against what
+// (integrations were written against the real thing); where it contradicts itself, like one side. Such a property is validated against what
 // Chatwoot answers instead of the swagger's letter, each with its reason (README "API" and the
 // client API's "Shapes"). A component erratum changes that schema wherever the file uses it; an
 // operation erratum, one answer's top-level property (or each list item's).
@@ -34,8 +34,9 @@ const CLIENT_ERRATA: Erratum[] = [
   { component: 'public_message', property: 'id', answered: { type: 'integer' }, reason: 'a number in Chatwoot (the swagger says string)' },
   { component: 'public_message', property: 'conversation_id', answered: { type: 'integer' }, reason: 'the display number, a number in Chatwoot (the swagger says string)' },
   { component: 'public_message', property: 'content_attributes', answered: { type: 'object' }, reason: 'an object in Chatwoot (the swagger says string)' },
-  // A conversation's messages are `message` in this file and public_message elsewhere; the client
-  // API answers one message shape, public_message's (message_type a word, created_at ISO 8601).
+  // The file contradicts itself here: a conversation's messages are `message` (numbers), every other
+  // message public_message (strings). The client API answers one message shape, public_message's
+  // (message_type a word, created_at ISO 8601); Chatwoot answers numbers in both (README, Shapes).
   { component: 'message', property: 'message_type', answered: { type: 'string', enum: ['incoming', 'outgoing'] }, reason: 'public_message says a string; one message shape in the client API' },
   { component: 'message', property: 'created_at', answered: { type: 'string' }, reason: 'public_message says a string; one message shape in the client API' },
 ];
