@@ -47,12 +47,12 @@ const ZCreateMessage = z.object({
 
 // Each file stored like an upload, then sent with the message; when a file or the send is refused,
 // the files already stored are discarded (storage is outside the send's transaction).
-const sendWithFiles = async (ctx: ApiCall['ctx'], message: Omit<TSendMessageInput, 'attachmentIds'>, files: ApiFile[]) => {
+const sendWithFiles = async (ctx: ApiCall['ctx'], message: Omit<TSendMessageInput, 'attachmentIds'> & { conversationId: number }, files: ApiFile[]) => {
   const attachmentIds: number[] = [];
   try {
     for (const file of files) {
       const stored = await storeUpload(ctx, {
-        conversationId: Number(message.conversationId),
+        conversationId: message.conversationId,
         fileName: file.fileName || 'file',
         declaredType: file.mimeType ?? undefined,
         stream: new Blob([file.data as Uint8Array<ArrayBuffer>]).stream(),
