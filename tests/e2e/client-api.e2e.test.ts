@@ -46,7 +46,7 @@ describe('client API from a browser on another origin (issue 12 #1, #6)', () => 
     expect(result.claimer.status).toBe(200);
     expect(result.claimer.body.id).not.toBe(result.owner.body.id);
     expect(result.claimer.body.email).toBe(`duena-${stamp}@cliente.test`);
-    expect(result.message).toMatchObject({ status: 201, body: { content: text, sender: { type: 'contact' } } });
+    expect(result.message).toMatchObject({ status: 200, body: { content: text, sender: { type: 'contact' } } });
 
     // The agent opens the conversation's details: the other contact is a suggested duplicate.
     await admin.goto('/unattended?tab=all');

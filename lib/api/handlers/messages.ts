@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { discardUploads } from '@/lib/domain/attachments/discard-uploads';
 import { storeUpload } from '@/lib/domain/attachments/store-upload';
 import { getConversation } from '@/lib/domain/conversations/get-conversation';
 import { DomainError } from '@/lib/domain/errors';
 import { deleteMessage } from '@/lib/domain/messages/delete-message';
 import { listMessages } from '@/lib/domain/messages/list-messages';
 import { loadChatMessages } from '@/lib/domain/messages/load-chat-messages';
-import { sendMessage } from '@/lib/domain/messages/send-message';
-import { zFormBoolean, type ApiCall } from '../api-call';
+import { sendMessage, type TSendMessageInput } from '@/lib/domain/messages/send-message';
+import { zFormBoolean, type ApiCall, type ApiFile } from '../api-call';
 import { conversationIdOf, conversationJsonById } from '../conversation-payload';
 import { messageJson } from '../serializers/message-json';
 import { ZDbId, ZQueryCursor } from '@/lib/domain/request-values';
@@ -45,11 +46,34 @@ const ZCreateMessage = z.object({
   echo_id: z.string().max(100).optional(),
 });
 
+// Each file stored like an upload, then sent with the message; when a file or the send is refused,
+// the files already stored are discarded (storage is outside the send's transaction).
+const sendWithFiles = async (ctx: ApiCall['ctx'], message: Omit<TSendMessageInput, 'attachmentIds'> & { conversationId: number }, files: ApiFile[]) => {
+  const attachmentIds: number[] = [];
+  try {
+    for (const file of files) {
+      const stored = await storeUpload(ctx, {
+        conversationId: message.conversationId,
+        fileName: file.fileName || 'file',
+        declaredType: file.mimeType ?? undefined,
+        stream: new Blob([file.data as Uint8Array<ArrayBuffer>]).stream(),
+      });
+      attachmentIds.push(stored.id);
+    }
+    return await sendMessage(ctx, { ...message, attachmentIds });
+  } catch (error) {
+    await discardUploads(ctx, attachmentIds);
+    throw error;
+  }
+};
+
 // POST …/messages: an agent's reply or private note (W1, B5), JSON or multipart with
 // `attachments[]` (W3/W4: each file stored like an upload, then linked by the send, so mentions,
 // notifications, realtime and webhooks are the composer's). Chatwoot's API may post `incoming`
 // messages as the contact; here only agents write (INVALID_INPUT reason incoming_not_allowed: the
-// client API is the customer's way in). Only `text` content is stored as such.
+// client API is the customer's way in). Only `text` content is stored as such. Files go to storage,
+// which no transaction covers: the conversation is checked first (404 before anything is stored),
+// and the files of a send refused afterwards are discarded, so a refused request stores nothing.
 export const createMessageHandler = async ({ ctx, params, body, multipart }: ApiCall) => {
   const conversationId = await conversationIdOf(ctx, params.conversationId);
   const input = await body(ZCreateMessage);
@@ -58,17 +82,7 @@ export const createMessageHandler = async ({ ctx, params, body, multipart }: Api
   const files = (await multipart())?.files ?? [];
   if (files.length > MAX_FILES) throw new DomainError('INVALID_INPUT', { field: 'attachments', reason: 'too_many', max: MAX_FILES });
   const conversation = await getConversation(ctx, { conversationId });
-  const attachmentIds: number[] = [];
-  for (const file of files) {
-    const stored = await storeUpload(ctx, {
-      conversationId,
-      fileName: file.fileName || 'file',
-      declaredType: file.mimeType ?? undefined,
-      stream: new Blob([file.data as Uint8Array<ArrayBuffer>]).stream(),
-    });
-    attachmentIds.push(stored.id);
-  }
-  const sent = await sendMessage(ctx, { conversationId, content: input.content ?? '', private: input.private ?? false, echoId: input.echo_id, attachmentIds });
+  const sent = await sendWithFiles(ctx, { conversationId, content: input.content ?? '', private: input.private ?? false, echoId: input.echo_id }, files);
   const [message] = await loadChatMessages(ctx, [sent.id]);
   return messageJson(message ?? sent, { accountId: conversation.accountId, inboxId: conversation.inboxId, displayId: conversation.displayId, now: ctx.now() });
 };

@@ -31,7 +31,7 @@ describe('public client API of an API inbox', () => {
     const displayId = conversation.body.id as number;
 
     const posted = await call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body: { content: 'Hola', echo_id: 'e1' } });
-    expect(posted).toMatchObject({ status: 201, body: { content: 'Hola', message_type: 'incoming', conversation_id: displayId, echo_id: 'e1', duplicate: false } });
+    expect(posted).toMatchObject({ status: 200, body: { content: 'Hola', message_type: 'incoming', conversation_id: displayId, echo_id: 'e1', duplicate: false } });
     const again = await call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body: { content: 'Hola de nuevo', source_id: 'ext-1' } });
     const duplicate = await call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body: { content: 'Hola de nuevo', source_id: 'ext-1' } });
     expect(duplicate).toMatchObject({ status: 200, body: { id: again.body.id, duplicate: true } });
@@ -84,7 +84,7 @@ describe('public client API of an API inbox', () => {
     expect(await call(workspace, 'getConversationHandler', { contact: ana, conversation: 'abc' })).toMatchObject({ status: 404 });
     expect(await db.select().from(messages).where(eq(messages.inboxId, workspace.inbox.id))).toEqual([]);
     // Unknown keys: ignored rather than 422.
-    expect(await call(workspace, 'postMessageHandler', at, { body: { content: 'x', unknown: 1 } })).toMatchObject({ status: 201, body: { content: 'x' } });
+    expect(await call(workspace, 'postMessageHandler', at, { body: { content: 'x', unknown: 1 } })).toMatchObject({ status: 200, body: { content: 'x' } });
     expect(await call(workspace, 'createContactHandler', {}, { body: { name: 'Eva', avatar_url: 'https://x.test/a.png' } })).toMatchObject({ status: 200, body: { name: 'Eva' } });
   });
 
@@ -99,7 +99,7 @@ describe('public client API of an API inbox', () => {
     const wrong = await call(workspace, 'postMessageHandler', at, { body: { content: 'x', message_type: 'outgoing' }, headers: { 'X-Bandeja-Inbox-Secret': 'nope' } });
     expect(wrong.status).toBe(403);
     const ok = await call(workspace, 'postMessageHandler', at, { body: { content: 'desde el CRM', message_type: 'outgoing' }, headers: { 'X-Bandeja-Inbox-Secret': 'inbox-secret' } });
-    expect(ok.status).toBe(201);
+    expect(ok.status).toBe(200);
     const [stored] = await db.select().from(messages).where(eq(messages.id, ok.body.id));
     expect(stored).toMatchObject({ messageType: 'outgoing', sentOutsidePlatform: true });
   });
@@ -180,7 +180,7 @@ describe('client API: attachments (multipart/form-data)', () => {
     );
 
     expect(posted).toMatchObject({
-      status: 201,
+      status: 200,
       body: {
         content: 'Mi factura',
         echo_id: 'e1',
@@ -205,7 +205,7 @@ describe('client API: attachments (multipart/form-data)', () => {
 
     // Files alone (no text) are a message too; `attachments` without brackets is accepted.
     const filesOnly = await call(workspace, 'postMessageHandler', { contact: sourceId, conversation: displayId }, { body: form({}, [{ name: 'b.png', data: PNG }], 'attachments') });
-    expect(filesOnly).toMatchObject({ status: 201, body: { content: null, attachments: [{ file_name: 'b.png' }] } });
+    expect(filesOnly).toMatchObject({ status: 200, body: { content: null, attachments: [{ file_name: 'b.png' }] } });
   });
 
   // Parses a 50 MB multipart body: a wider limit than the default on a loaded machine (not a timing assertion).

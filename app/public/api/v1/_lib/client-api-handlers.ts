@@ -68,9 +68,10 @@ export const postMessageHandler: Handler = async (call) => {
     inboxSecret: call.request.headers.get('x-bandeja-inbox-secret'),
     attachments: files,
   });
-  // public_message; conversation_id is the conversation it went to (a new one when the named one was
-  // resolved and the inbox's policy is `new`).
-  return apiJson({ ...received.message, echo_id: fields.echo_id ?? null, duplicate: received.duplicate }, received.duplicate ? 200 : 201);
+  // public_message, 200 as Chatwoot answers it (and its swagger documents), new or a repeated
+  // source_id (`duplicate` tells them apart); conversation_id is the conversation it went to (a new
+  // one when the named one was resolved and the inbox's policy is `new`).
+  return apiJson({ ...received.message, echo_id: fields.echo_id ?? null, duplicate: received.duplicate });
 };
 
 // PATCH messages/{id} { submitted_values }: the contact's answer to a message.
