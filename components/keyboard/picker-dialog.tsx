@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 
 import type { PickerItem } from './picker-items';
+import { leaveDialog } from './leave-dialog';
 
 type Props = {
   open: boolean;
@@ -58,7 +59,10 @@ export const PickerDialog = ({ open, onClose, title, placeholder, query, onQuery
   return (
     <dialog
       ref={dialog}
-      onClose={onClose}
+      onClose={(event) => {
+        leaveDialog(event.currentTarget);
+        onClose();
+      }}
       aria-label={title}
       data-testid={testId}
       className="m-auto mt-[10vh] w-[min(36rem,calc(100vw-1rem))] max-w-none rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"

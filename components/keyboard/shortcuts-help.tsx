@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { keyLabels, SHORTCUTS } from '@/lib/keyboard/shortcuts';
+import { leaveDialog } from './leave-dialog';
 
 // The "?" dialog: every shortcut of the registry (lib/keyboard/shortcuts.ts) with what it does.
 export const ShortcutsHelp = ({ open, onClose, mac }: { open: boolean; onClose: () => void; mac: boolean }) => {
@@ -21,7 +22,10 @@ export const ShortcutsHelp = ({ open, onClose, mac }: { open: boolean; onClose: 
   return (
     <dialog
       ref={dialog}
-      onClose={onClose}
+      onClose={(event) => {
+        leaveDialog(event.currentTarget);
+        onClose();
+      }}
       aria-labelledby="shortcuts-help-title"
       data-testid="shortcuts-help"
       className="m-auto w-[min(32rem,calc(100vw-1rem))] max-w-none rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"

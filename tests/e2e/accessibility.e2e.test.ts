@@ -48,7 +48,7 @@ describe('accessibility walk (axe-core): 0 serious or critical violations', () =
   for (const { locale, email } of LOCALES) {
     for (const viewport of VIEWPORTS) {
       const size = `${locale}-${viewport.width}`;
-      test(`every main page and the keyboard dialogs, ${locale} at ${viewport.width} px`, { timeout: 240_000 }, async () => {
+      test(`every main page, the keyboard dialogs, menus and contact dialogs, ${locale} at ${viewport.width} px`, { timeout: 240_000 }, async () => {
         const findings: Finding[] = [];
         const page = await newAgentPage({ locale, viewport });
         const visit = async (url: string, name: string) => {
@@ -102,12 +102,39 @@ describe('accessibility walk (axe-core): 0 serious or critical violations', () =
           ['Alt+a', 'assign-picker'],
           ['Alt+l', 'labels-picker'],
         ] as const) {
+          // (From the page, not from wherever the last dialog left the focus: at 375 px it sometimes
+          // stays on a hidden control, a defect named in the README's Keyboard section.)
+          await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
           await page.keyboard.press(keys);
           await page.getByTestId(testId).waitFor();
           findings.push(...(await audit(page, `dialog ${testId}`, `[data-testid="${testId}"]`)));
           await shoot(page, `${size}-${testId}`);
           await page.keyboard.press('Escape');
           await page.getByTestId(testId).waitFor({ state: 'hidden' });
+        }
+
+        // Every menu open on the conversation (status and snooze, transcript, the bell, a message's ⋯),
+        // one of each kind.
+        const menus = page.locator('details[data-menu]');
+        const kinds = new Set<string>();
+        for (let index = 0; index < (await menus.count()); index++) {
+          const summary = menus.nth(index).locator(':scope > summary');
+          const kind = (await summary.getAttribute('aria-label')) ?? (await summary.textContent()) ?? '';
+          if (kinds.has(kind) || !(await summary.isVisible())) continue;
+          kinds.add(kind);
+          await summary.click();
+          await menus.nth(index).locator(':scope > :not(summary)').first().waitFor();
+          findings.push(...(await audit(page, `menu ${kind}`, 'details[data-menu][open]')));
+          await shoot(page, `${size}-menu-${kinds.size}`);
+          await page.keyboard.press('Escape');
+          await page.locator('details[data-menu][open]').waitFor({ state: 'detached' });
+        }
+        // At least the status and the transcript menus (the bell is in the drawer on a phone; ⋯ only on own messages).
+        expect(kinds.size, [...kinds].join(", ")).toBeGreaterThanOrEqual(2);
+
+        // The contact dialogs of "Más detalles" (URL state).
+        for (const dialog of ['edit', 'message', 'merge']) {
+          await visit(`${href}${href!.includes('?') ? '&' : '?'}details=1&contact=${dialog}`, `contact-${dialog}`);
         }
 
         expect(findings, `axe found serious or critical violations:\n${report(findings)}`).toEqual([]);
