@@ -68,6 +68,9 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
     setChecked(new Set(labelIds));
     setPicker(which);
   };
+  // A dialog's close event is a task of its own, which a busy browser may run after the next keydown:
+  // the assign picker's late close must not shut the label picker Alt+L has just opened.
+  const closePicker = (which: 'assign' | 'labels') => setPicker((current) => (current === which ? null : current));
   // Escape in a text field (the composer, after sending) leaves the field for the chat panel, so the
   // next shortcut (Alt+E) acts; Escape anywhere else goes back to the list, onto this conversation's card.
   const back = () => {
@@ -138,7 +141,7 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
       {children}
       {assignShown && <PickerDialog
         open={picker === 'assign'}
-        onClose={() => setPicker(null)}
+        onClose={() => closePicker('assign')}
         title={t('assignTitle')}
         placeholder={t('assignPlaceholder')}
         query={query}
@@ -151,7 +154,7 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
       />}
       {labelsShown && <PickerDialog
         open={picker === 'labels'}
-        onClose={() => setPicker(null)}
+        onClose={() => closePicker('labels')}
         title={t('labelsTitle')}
         placeholder={t('labelsPlaceholder')}
         query={query}

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 
 import type { PickerItem } from './picker-items';
-import { leaveDialog } from './leave-dialog';
+import { useModalDialog } from './use-modal-dialog';
 
 type Props = {
   open: boolean;
@@ -28,20 +28,11 @@ type Props = {
 // the rest of the page inert, so the focus stays inside; full width on a phone.
 export const PickerDialog = ({ open, onClose, title, placeholder, query, onQuery, items, onPick, empty, multiple = false, error, testId }: Props) => {
   const t = useTranslations('keyboard');
-  const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  const dialog = useModalDialog(open, onClose, () => input.current?.focus());
   const [active, setActive] = useState(0);
   const listId = useId();
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      input.current?.focus();
-    }
-    if (!open && element.open) element.close();
-  }, [open]);
   useEffect(() => setActive(0), [query, items.length]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -59,10 +50,6 @@ export const PickerDialog = ({ open, onClose, title, placeholder, query, onQuery
   return (
     <dialog
       ref={dialog}
-      onClose={(event) => {
-        leaveDialog(event.currentTarget);
-        onClose();
-      }}
       aria-label={title}
       data-testid={testId}
       className="m-auto mt-[10vh] w-[min(36rem,calc(100vw-1rem))] max-w-none rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"

@@ -1,31 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { keyLabels, SHORTCUTS } from '@/lib/keyboard/shortcuts';
-import { leaveDialog } from './leave-dialog';
+import { useModalDialog } from './use-modal-dialog';
 
 // The "?" dialog: every shortcut of the registry (lib/keyboard/shortcuts.ts) with what it does.
 export const ShortcutsHelp = ({ open, onClose, mac }: { open: boolean; onClose: () => void; mac: boolean }) => {
   const t = useTranslations('keyboard');
-  const dialog = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      close.current?.focus();
-    }
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open, onClose, () => close.current?.focus());
   return (
     <dialog
       ref={dialog}
-      onClose={(event) => {
-        leaveDialog(event.currentTarget);
-        onClose();
-      }}
       aria-labelledby="shortcuts-help-title"
       data-testid="shortcuts-help"
       className="m-auto w-[min(32rem,calc(100vw-1rem))] max-w-none rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"

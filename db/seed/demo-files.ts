@@ -4,7 +4,7 @@ import type { Db } from '../client';
 import { attachments } from '../schema';
 import type { Storage } from '@/lib/domain/context';
 
-// The demo attachments point at `demo/<name>` keys; this writes a small real file for each one that
+// The demo attachments point at `demo/<message id>/<name>` keys; this writes a small real file for each one that
 // storage does not have yet, so previews, players and downloads work in the demo.
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {

@@ -103,7 +103,9 @@ export const writeConversations = async (tx: Tx, refs: DemoRefs, contacts: Writt
           accountId,
           messageId: ids[i]!,
           ...message.attachment,
-          storageKey: `demo/${fileName}`,
+          // A key of its own, as every upload has: deleting one message or contact deletes its file and
+          // never another conversation's copy of the same demo picture.
+          storageKey: `demo/${ids[i]}/${fileName}`,
           createdAt: message.at,
         });
       }

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { newAgentPage, screenshotsDir, signIn } from '@/tests/e2e/helpers/browser';
+import { KEYBOARD_DIALOGS } from '@/tests/e2e/helpers/keyboard-dialogs';
 
 const PASSWORD = 'bandeja-demo';
 const VIEWPORTS = [
@@ -96,15 +97,7 @@ describe('accessibility walk (axe-core): 0 serious or critical violations', () =
         await page.getByTestId('conversation-status').waitFor();
         // The shortcut listener is mounted (KeyboardShortcuts marks <html>).
         await page.locator('html[data-keyboard="ready"]').waitFor({ state: 'attached' });
-        for (const [keys, testId] of [
-          ['Shift+?', 'shortcuts-help'],
-          ['Control+k', 'command-palette'],
-          ['Alt+a', 'assign-picker'],
-          ['Alt+l', 'labels-picker'],
-        ] as const) {
-          // (From the page, not from wherever the last dialog left the focus: at 375 px it sometimes
-          // stays on a hidden control, a defect named in the README's Keyboard section.)
-          await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        for (const [keys, testId] of KEYBOARD_DIALOGS) {
           await page.keyboard.press(keys);
           await page.getByTestId(testId).waitFor();
           findings.push(...(await audit(page, `dialog ${testId}`, `[data-testid="${testId}"]`)));

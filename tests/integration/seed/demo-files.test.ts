@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '@/db/seed';
+import { attachments } from '@/db/schema';
 import { writeDemoFiles } from '@/db/seed/demo-files';
 import { createLocalStorage } from '@/lib/storage/storage';
 import { useTestDatabase } from '../../helpers/db';
@@ -23,9 +24,11 @@ describe('writeDemoFiles', () => {
     expect(written).toBeGreaterThan(0);
     await expect(writeDemoFiles(db, storage)).resolves.toBe(0);
 
-    const files = await readdir(path.join(root, 'demo'));
+    // demo/<message id>/<name>: one file per attachment.
+    const files = (await readdir(path.join(root, 'demo'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
     expect(files).toHaveLength(written);
-    const heads = await Promise.all(files.map(async (file) => [file, (await readFile(path.join(root, 'demo', file))).subarray(0, 4).toString('latin1')]));
+    expect(written).toBe((await db.select().from(attachments)).length);
+    const heads = await Promise.all(files.map(async (file) => [file.name, (await readFile(path.join(file.parentPath, file.name))).subarray(0, 4).toString('latin1')]));
     for (const [file, head] of heads) {
       if (/\.(png|jpe?g)$/.test(file)) expect(head, file).toBe('\x89PNG');
       else if (file.endsWith('.pdf')) expect(head, file).toBe('%PDF');

@@ -133,7 +133,9 @@ describe('seedDemo', () => {
     const files = await db.select().from(attachments);
     expect(new Set(files.map((f) => f.kind))).toEqual(new Set(['image', 'audio', 'file']));
     expect(files.some((f) => f.kind === 'audio' && f.isVoiceNote && f.duration! > 0)).toBe(true);
-    for (const file of files) expect(file.storageKey).toBe(`demo/${file.fileName}`);
+    // One key per attachment: deleting one conversation's file never breaks another's.
+    for (const file of files) expect(file.storageKey).toBe(`demo/${file.messageId}/${file.fileName}`);
+    expect(new Set(files.map((f) => f.storageKey)).size).toBe(files.length);
 
     const byConversation = new Map<number, typeof rows>();
     for (const m of rows) byConversation.set(m.conversationId, [...(byConversation.get(m.conversationId) ?? []), m]);
