@@ -10,9 +10,10 @@ import type { Ctx } from '@/lib/domain/context';
 import { loadNotifyByBrowser } from '@/lib/domain/notifications/browser-preference';
 import { browserRealtimeConfig } from '@/lib/realtime/client-config';
 import { UserMenu } from './user-menu';
+import { ViewsDrawer } from './views-drawer';
 
 // The three-panel frame: views (red) | list (green) | chat (blue). The views panel is a column on a
-// desktop and a drawer on a phone, opened by a #views link (CSS :target, so it works without JS).
+// desktop and a drawer on a phone, opened by a #views link (CSS :target without JS; ViewsDrawer with it).
 // Everything inside is live: one realtime connection per tab (RealtimeProvider) re-reads the page
 // on the agent's inbox, account and user events; the banner above says when it is offline.
 export const DashboardShell = async ({ ctx, children }: { ctx: Ctx; children: React.ReactNode }) => {
@@ -22,6 +23,7 @@ export const DashboardShell = async ({ ctx, children }: { ctx: Ctx; children: Re
       <BrowserNotifier enabled={notifyByBrowser} />
       <ServiceWorkerRegistration signedIn />
       <KeyboardShortcuts />
+      <ViewsDrawer drawerId="views" />
       <div className="flex h-dvh flex-col overflow-hidden">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
           {t('skipToContent')}
@@ -31,7 +33,7 @@ export const DashboardShell = async ({ ctx, children }: { ctx: Ctx; children: Re
           <aside
             id="views"
             aria-label={t('viewsPanel')}
-            className="fixed inset-0 z-40 hidden bg-slate-900/40 target:flex md:static md:z-auto md:flex md:bg-transparent"
+            className="fixed inset-0 z-40 hidden bg-slate-900/40 data-open:flex md:static md:z-auto md:flex md:bg-transparent [html:not([data-drawer])_&]:target:flex"
           >
             <div className="flex h-full w-72 max-w-[85vw] flex-col border-r border-slate-200 bg-white md:w-60">
               <div className="flex items-center justify-between gap-2 px-4 py-3">

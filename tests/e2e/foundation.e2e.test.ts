@@ -72,10 +72,22 @@ describe('sign-in and the dashboard shell', () => {
     // Nothing scrolls sideways at 375 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
+    // The drawer opens from ☰ and closes with Escape (and its ✕), without a history entry.
+    await page.locator('html[data-drawer]').waitFor({ state: 'attached' });
     await page.getByRole('link', { name: 'Abrir menú de vistas' }).click();
-    await expect(views.isVisible()).resolves.toBe(true);
+    await expect.poll(() => views.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => views.isVisible()).toBe(false);
+    await page.getByRole('link', { name: 'Abrir menú de vistas' }).click();
+    await expect.poll(() => views.isVisible()).toBe(true);
     await views.getByRole('link', { name: 'Menciones' }).click();
     await page.waitForURL((url) => url.pathname === '/mentions');
     await expect(page.getByRole('heading', { level: 1, name: 'Menciones' }).isVisible()).resolves.toBe(true);
+    // The drawer closes as its link opens the view; Back shows the list again, drawer closed.
+    await expect.poll(() => views.isVisible()).toBe(false);
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/all');
+    await page.getByRole('heading', { level: 1, name: 'Todas las conversaciones' }).waitFor();
+    await expect.poll(() => views.isVisible()).toBe(false);
   });
 });

@@ -199,4 +199,43 @@ describe('a dense workspace (issue 13)', () => {
     }, { timeout: 15_000 }).toBe(true);
     await sent.locator('img[alt="pixel.png"]').waitFor({ state: 'attached' });
   });
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    test(`the seeded view "Facturación abierta" opens from the views panel with its conversations, at ${viewport.width} px`, async () => {
+      // Carlos's view (saved views are their agent's).
+      const page = await newAgentPage({ viewport });
+      await signIn(page, 'carlos@bandeja.test', PASSWORD);
+      // A phone shows the views panel as a drawer (#views).
+      await page.goto(viewport === PHONE ? '/all?tab=all#views' : '/all?tab=all');
+      const link = page.locator('a[data-view-link="Facturación abierta"]');
+      await link.click();
+      await page.waitForURL((url) => url.pathname.startsWith('/view/'));
+      await cards(page).first().waitFor();
+      // On a phone the drawer has closed over the view it opened.
+      await expect.poll(() => page.getByRole('complementary', { name: 'Vistas' }).isVisible()).toBe(viewport === DESKTOP);
+      await expect(page.getByText('El filtro no es válido').count()).resolves.toBe(0);
+      // Its rule: open conversations labelled facturacion; every card says so.
+      for (const card of await cards(page).all()) await expect(card.textContent()).resolves.toContain('facturacion');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await shot(page, `view-facturacion-${viewport.width}`);
+    });
+  }
+
+  test('at 375 px a search over 200 characters searches the first 200 and says so; a long paste in the box says the limit', async () => {
+    const page = await signedIn(PHONE);
+    const long = 'pedido dañado '.repeat(25);
+    await page.goto(`/search?q=${encodeURIComponent(long)}`);
+    await page.getByText('Tu búsqueda tenía más de 200 caracteres').waitFor();
+    await expect(page.getByText('Application error').count()).resolves.toBe(0);
+    const box = page.locator('#search-q');
+    await expect(box.inputValue()).resolves.toHaveLength(200);
+    await box.fill('');
+    await box.fill('x'.repeat(250));
+    await expect(box.inputValue()).resolves.toHaveLength(200);
+    const hint = page.getByRole('status').filter({ hasText: 'La búsqueda se limita a 200 caracteres.' });
+    await hint.waitFor();
+    await expectInside(hint, PHONE, 'the limit hint');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot(page, 'search-long-375');
+  });
 });

@@ -1,0 +1,64 @@
+'use client';
+
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+
+// The phone's views drawer. Without JavaScript it is open while the URL's fragment is #views (CSS
+// :target) and its links load new pages, which close it. With JavaScript the links navigate in the
+// page (history.pushState), which leaves :target as it was, so the drawer would stay over the list
+// it has just opened; here it is open by `data-open` instead (html[data-drawer] turns :target off):
+// the #views links open it and give it the focus, its ✕ and backdrop links, Escape and any
+// navigation close it. No history entry either way, so Back never reopens it.
+export const ViewsDrawer = ({ drawerId }: { drawerId: string }) => {
+  const pathname = usePathname();
+  const search = useSearchParams();
+
+  useEffect(() => {
+    const drawer = document.getElementById(drawerId);
+    if (!drawer) return;
+    let opener: HTMLElement | null = null;
+    const close = () => {
+      if (!drawer.hasAttribute('data-open')) return;
+      drawer.removeAttribute('data-open');
+      if (drawer.contains(document.activeElement) && opener?.isConnected) opener.focus();
+    };
+    // Opened by its URL (#views) before this ran: it stays open, now by data-open.
+    if (drawer.matches(':target')) drawer.setAttribute('data-open', '');
+    document.documentElement.setAttribute('data-drawer', '');
+
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      const href = link?.getAttribute('href');
+      if (href === `#${drawerId}`) {
+        event.preventDefault();
+        opener = link as HTMLElement;
+        drawer.setAttribute('data-open', '');
+        drawer.querySelector<HTMLElement>('a[href="#"]')?.focus();
+      } else if (href === '#' && drawer.contains(link)) {
+        event.preventDefault();
+        close();
+      }
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && drawer.hasAttribute('data-open') && !document.querySelector('details[open], dialog[open]')) close();
+    };
+    document.addEventListener('click', onClick);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('keydown', onKeyDown);
+      document.documentElement.removeAttribute('data-drawer');
+    };
+  }, [drawerId]);
+
+  // Any navigation (a view, a notification, the palette) closes it; the first render is no navigation.
+  const place = `${pathname}?${search.toString()}`;
+  const shown = useRef(place);
+  useEffect(() => {
+    if (shown.current === place) return;
+    shown.current = place;
+    document.getElementById(drawerId)?.removeAttribute('data-open');
+  }, [drawerId, place]);
+
+  return null;
+};
