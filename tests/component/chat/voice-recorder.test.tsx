@@ -1,11 +1,10 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NextIntlClientProvider } from 'next-intl';
-import { hydrateRoot } from 'react-dom/client';
-import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VoiceRecorder } from '@/components/chat/voice-recorder';
 import es from '@/lib/i18n/messages/es';
+import { renderThenHydrate } from '../helpers/hydrate';
 
 // The composer's microphone. Without JavaScript it could do nothing, so the server's HTML has none;
 // it appears once hydrated. The browser's microphone (getUserMedia, MediaRecorder) is stood in for.
@@ -34,20 +33,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('VoiceRecorder (issue 13: no dead microphone without JavaScript)', () => {
   it('is not in the server HTML; it appears once hydrated, without a hydration mismatch', async () => {
-    const html = renderToString(recorder());
+    const { html, unmount } = await renderThenHydrate(() => recorder());
     expect(html).toBe('');
-    const container = document.createElement('div');
-    container.innerHTML = html;
-    document.body.append(container);
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const recoverable = vi.fn();
-    const root = await act(async () => hydrateRoot(container, recorder(), { onRecoverableError: recoverable }));
-    expect(recoverable).not.toHaveBeenCalled();
-    expect(errors).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Grabar nota de voz' })).toBeTruthy();
-    act(() => root.unmount());
-    container.remove();
-    errors.mockRestore();
+    unmount();
   });
 
   it('once there, it records and hands the audio over', async () => {
