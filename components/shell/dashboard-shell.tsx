@@ -23,7 +23,7 @@ export const DashboardShell = async ({ ctx, children }: { ctx: Ctx; children: Re
       <BrowserNotifier enabled={notifyByBrowser} />
       <ServiceWorkerRegistration signedIn />
       <KeyboardShortcuts />
-      <ViewsDrawer drawerId="views" />
+      <ViewsDrawer drawerId="views" pageId="main" />
       <div className="flex h-dvh flex-col overflow-hidden">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-white focus:p-2">
           {t('skipToContent')}

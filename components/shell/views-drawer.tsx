@@ -9,21 +9,31 @@ import { useEffect, useRef } from 'react';
 // it has just opened; here it is open by `data-open` instead (html[data-drawer] turns :target off):
 // the #views links open it and give it the focus, its ✕ and backdrop links, Escape and any
 // navigation close it. No history entry either way, so Back never reopens it.
-export const ViewsDrawer = ({ drawerId }: { drawerId: string }) => {
+// While the drawer is open the page behind it is inert: Tab stays in the drawer, as in a dialog.
+const setDrawerOpen = (drawerId: string, pageId: string, open: boolean) => {
+  document.getElementById(drawerId)?.toggleAttribute('data-open', open);
+  const page = document.getElementById(pageId);
+  if (page) page.inert = open;
+};
+
+// `pageId`: the element beside the drawer (the list and chat), inert while it is open.
+export const ViewsDrawer = ({ drawerId, pageId }: { drawerId: string; pageId: string }) => {
   const pathname = usePathname();
   const search = useSearchParams();
 
   useEffect(() => {
     const drawer = document.getElementById(drawerId);
     if (!drawer) return;
+    const wide = window.matchMedia('(min-width: 768px)');
     let opener: HTMLElement | null = null;
+    const setOpen = (open: boolean) => setDrawerOpen(drawerId, pageId, open);
     const close = () => {
       if (!drawer.hasAttribute('data-open')) return;
-      drawer.removeAttribute('data-open');
+      setOpen(false);
       if (drawer.contains(document.activeElement) && opener?.isConnected) opener.focus();
     };
     // Opened by its URL (#views) before this ran: it stays open, now by data-open.
-    if (drawer.matches(':target')) drawer.setAttribute('data-open', '');
+    if (drawer.matches(':target') && !wide.matches) setOpen(true);
     document.documentElement.setAttribute('data-drawer', '');
 
     const onClick = (event: MouseEvent) => {
@@ -32,7 +42,7 @@ export const ViewsDrawer = ({ drawerId }: { drawerId: string }) => {
       if (href === `#${drawerId}`) {
         event.preventDefault();
         opener = link as HTMLElement;
-        drawer.setAttribute('data-open', '');
+        setOpen(true);
         drawer.querySelector<HTMLElement>('a[href="#"]')?.focus();
       } else if (href === '#' && drawer.contains(link)) {
         event.preventDefault();
@@ -42,14 +52,19 @@ export const ViewsDrawer = ({ drawerId }: { drawerId: string }) => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && drawer.hasAttribute('data-open') && !document.querySelector('details[open], dialog[open]')) close();
     };
+    // From md up the panel is a column, never a drawer (a phone turned, a window widened).
+    const onWide = () => wide.matches && close();
     document.addEventListener('click', onClick);
     document.addEventListener('keydown', onKeyDown);
+    wide.addEventListener('change', onWide);
     return () => {
       document.removeEventListener('click', onClick);
       document.removeEventListener('keydown', onKeyDown);
+      wide.removeEventListener('change', onWide);
       document.documentElement.removeAttribute('data-drawer');
+      setOpen(false);
     };
-  }, [drawerId]);
+  }, [drawerId, pageId]);
 
   // Any navigation (a view, a notification, the palette) closes it; the first render is no navigation.
   const place = `${pathname}?${search.toString()}`;
@@ -57,8 +72,8 @@ export const ViewsDrawer = ({ drawerId }: { drawerId: string }) => {
   useEffect(() => {
     if (shown.current === place) return;
     shown.current = place;
-    document.getElementById(drawerId)?.removeAttribute('data-open');
-  }, [drawerId, place]);
+    setDrawerOpen(drawerId, pageId, false);
+  }, [drawerId, pageId, place]);
 
   return null;
 };

@@ -76,7 +76,13 @@ describe('sign-in and the dashboard shell', () => {
     await page.locator('html[data-drawer]').waitFor({ state: 'attached' });
     await page.getByRole('link', { name: 'Abrir menú de vistas' }).click();
     await expect.poll(() => views.isVisible()).toBe(true);
+    // Open, it holds the focus (on its ✕) and the page behind is inert, so Tab stays in it.
+    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('#views')))).toBe(true);
+    await expect(page.evaluate(() => document.getElementById('main')!.inert)).resolves.toBe(true);
+    for (let tab = 0; tab < 5; tab++) await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => Boolean(document.activeElement?.closest('#views')))).resolves.toBe(true);
     await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.getElementById('main')!.inert)).resolves.toBe(false);
     await expect.poll(() => views.isVisible()).toBe(false);
     await page.getByRole('link', { name: 'Abrir menú de vistas' }).click();
     await expect.poll(() => views.isVisible()).toBe(true);
