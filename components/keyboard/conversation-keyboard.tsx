@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/actions/action';
 import { addLabelAction, assignAgentAction, removeLabelAction } from '@/lib/actions/sidebar';
 import { focusCard } from './list-navigation';
@@ -56,6 +56,11 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
   const tErrors = useTranslations('errors');
   const router = useRouter();
   const [picker, setPicker] = useState<'assign' | 'labels' | null>(null);
+  // The open picker as an action's late answer sees it.
+  const openPicker = useRef(picker);
+  useEffect(() => {
+    openPicker.current = picker;
+  });
   const assignShown = useOpenedOnce(picker === 'assign');
   const labelsShown = useOpenedOnce(picker === 'labels');
   const [query, setQuery] = useState('');
@@ -82,9 +87,10 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
     router.push(backHref);
     focusCard(String(conversationId));
   };
-  const failed = (state: ActionState) => {
+  // A refusal is shown in the picker that asked, if it is still the open one.
+  const failed = (state: ActionState, which: 'assign' | 'labels') => {
     if (!state.error) return false;
-    setError(tErrors(state.error, state.details as Record<string, string>));
+    if (openPicker.current === which) setError(tErrors(state.error, state.details as Record<string, string>));
     return true;
   };
 
@@ -121,18 +127,24 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
 
   const assign = async (item: PickerItem) => {
     const state = await assignAgentAction({}, formOf({ conversationId, assigneeId: item.key }));
-    if (!failed(state)) setPicker(null);
+    // The answer may come after the agent has opened the label picker: only this picker closes.
+    if (!failed(state, 'assign')) closePicker('assign');
   };
   const toggleLabel = async (item: PickerItem) => {
     const labelId = Number(item.key);
     const adding = !checked?.has(labelId);
-    const next = new Set(checked);
-    if (adding) next.add(labelId);
-    else next.delete(labelId);
-    setChecked(next);
+    // This label alone, in or out: another toggle made meanwhile keeps its own state.
+    const mark = (present: boolean) =>
+      setChecked((current) => {
+        const next = new Set(current);
+        if (present) next.add(labelId);
+        else next.delete(labelId);
+        return next;
+      });
+    mark(adding);
     setError(null);
     const state = await (adding ? addLabelAction : removeLabelAction)({}, formOf({ conversationId, labelId }));
-    if (failed(state)) setChecked(checked);
+    if (failed(state, 'labels')) mark(!adding);
   };
 
   return (

@@ -17,8 +17,9 @@ const leave = (dialog: HTMLDialogElement, returnTo: Element | null) => {
 
 // A modal dialog driven by `open`: showModal() and `focus` when it opens; when it closes, by Escape
 // or by `open` turning false, the focus leaves it at once (above). `onClose` runs when the browser
-// closes it (Escape): at `cancel`, before the close, and again at `close` should no `cancel` come
-// (Chromium skips it for a second Escape without a user action between), so it must be idempotent.
+// closes it (Escape): at `cancel`, before the close, and again at `close` (a browser that skips
+// `cancel` for an Escape without a user action since the opening, as Chromium 120-124 did), so it
+// must be idempotent.
 export const useModalDialog = (open: boolean, onClose: () => void, focus: () => void): RefObject<HTMLDialogElement | null> => {
   const dialog = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<Element | null>(null);
@@ -46,11 +47,16 @@ export const useModalDialog = (open: boolean, onClose: () => void, focus: () => 
       leave(element, returnTo.current);
       callbacks.current.onClose();
     };
+    // A close event comes late: by then the dialog may be open again (Escape, then its shortcut at
+    // once), and that opening must stand.
+    const onClosed = () => {
+      if (!element.open) onEnd();
+    };
     element.addEventListener('cancel', onEnd);
-    element.addEventListener('close', onEnd);
+    element.addEventListener('close', onClosed);
     return () => {
       element.removeEventListener('cancel', onEnd);
-      element.removeEventListener('close', onEnd);
+      element.removeEventListener('close', onClosed);
     };
   }, []);
   return dialog;

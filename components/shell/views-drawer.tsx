@@ -27,10 +27,14 @@ export const ViewsDrawer = ({ drawerId, pageId }: { drawerId: string; pageId: st
     const wide = window.matchMedia('(min-width: 768px)');
     let opener: HTMLElement | null = null;
     const setOpen = (open: boolean) => setDrawerOpen(drawerId, pageId, open);
+    // The focus leaves with it: back to ☰, or to the page when ☰ is gone (a navigation).
     const close = () => {
       if (!drawer.hasAttribute('data-open')) return;
       setOpen(false);
-      if (drawer.contains(document.activeElement) && opener?.isConnected) opener.focus();
+      const focused = document.activeElement;
+      if (!(focused instanceof HTMLElement) || !drawer.contains(focused)) return;
+      if (opener?.isConnected) opener.focus();
+      else focused.blur();
     };
     // Opened by its URL (#views) before this ran: it stays open, now by data-open.
     if (drawer.matches(':target') && !wide.matches) setOpen(true);
@@ -42,15 +46,20 @@ export const ViewsDrawer = ({ drawerId, pageId }: { drawerId: string; pageId: st
       if (href === `#${drawerId}`) {
         event.preventDefault();
         opener = link as HTMLElement;
+        // A menu left open in the page (the bell) would lie over the drawer.
+        for (const menu of document.querySelectorAll<HTMLDetailsElement>('details[data-menu][open]')) menu.open = false;
         setOpen(true);
         drawer.querySelector<HTMLElement>('a[href="#"]')?.focus();
-      } else if (href === '#' && drawer.contains(link)) {
-        event.preventDefault();
+      } else if (link && drawer.contains(link)) {
+        // ✕ and the backdrop close it in place; any other link (even to the view already shown) closes
+        // it as it navigates.
+        if (href === '#') event.preventDefault();
         close();
       }
     };
+    // Escape belongs first to a menu open in the drawer (the bell) or to a modal dialog.
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && drawer.hasAttribute('data-open') && !document.querySelector('details[open], dialog[open]')) close();
+      if (event.key === 'Escape' && drawer.hasAttribute('data-open') && !drawer.querySelector('details[data-menu][open]') && !document.querySelector('dialog:modal')) close();
     };
     // From md up the panel is a column, never a drawer (a phone turned, a window widened).
     const onWide = () => wide.matches && close();

@@ -86,6 +86,12 @@ describe('sign-in and the dashboard shell', () => {
     await expect.poll(() => views.isVisible()).toBe(false);
     await page.getByRole('link', { name: 'Abrir menú de vistas' }).click();
     await expect.poll(() => views.isVisible()).toBe(true);
+    // The view already shown closes it too.
+    await views.getByRole('link', { name: 'Todas las conversaciones' }).click();
+    await expect.poll(() => views.isVisible()).toBe(false);
+    await expect(page.evaluate(() => document.getElementById('main')!.inert)).resolves.toBe(false);
+    await page.getByRole('link', { name: 'Abrir menú de vistas' }).click();
+    await expect.poll(() => views.isVisible()).toBe(true);
     await views.getByRole('link', { name: 'Menciones' }).click();
     await page.waitForURL((url) => url.pathname === '/mentions');
     await expect(page.getByRole('heading', { level: 1, name: 'Menciones' }).isVisible()).resolves.toBe(true);

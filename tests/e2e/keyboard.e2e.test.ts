@@ -307,6 +307,12 @@ describe('the palette on an open conversation, and the focus after each dialog',
           await page.keyboard.press(keys);
           await page.getByTestId(testId).waitFor({ timeout: 5000 });
           await page.keyboard.press('Escape');
+          // Opened again at once: the first closing's late close event must not shut it.
+          await page.keyboard.press(keys);
+          await page.getByTestId(testId).waitFor({ timeout: 5000 });
+          await page.evaluate(() => new Promise((done) => setTimeout(() => setTimeout(done, 0), 0)));
+          await expect(page.getByTestId(testId).isVisible(), `${keys} again in round ${round}`).resolves.toBe(true);
+          await page.keyboard.press('Escape');
           await page.getByTestId(testId).waitFor({ state: 'hidden' });
           await expect(focusInClosedDialog(), `${keys} in round ${round}`).resolves.toBe(false);
         }
