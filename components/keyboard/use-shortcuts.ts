@@ -35,9 +35,10 @@ export const currentCommands = (): Command[] => {
   return [...layers].reverse().flatMap((layer) => layer.commands.current.filter((command) => !seen.has(command.id) && seen.add(command.id)));
 };
 
-// Escape belongs to whatever is open first: a menu, a dialog, the composer's mention or canned list.
+// Escape belongs to whatever is open first: a menu, a dialog, the phone's views drawer
+// (components/shell/views-drawer.tsx), the composer's mention or canned list.
 const escapeIsTaken = (target: EventTarget | null) =>
-  Boolean(document.querySelector('details[open], dialog[open]')) ||
+  Boolean(document.querySelector('details[open], dialog[open], aside[data-open]')) ||
   (target instanceof Element && Boolean(target.closest('form')?.querySelector('[role="listbox"]')));
 
 // Listens in the capture phase of window, so a key reaches this before any component handles it;

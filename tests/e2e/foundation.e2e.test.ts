@@ -101,5 +101,16 @@ describe('sign-in and the dashboard shell', () => {
     await page.waitForURL((url) => url.pathname === '/all');
     await page.getByRole('heading', { level: 1, name: 'Todas las conversaciones' }).waitFor();
     await expect.poll(() => views.isVisible()).toBe(false);
+
+    // On a conversation, Escape closes the open drawer and nothing else (not "back to the list").
+    // (The chat has no ☰ on a phone; the drawer opens by its URL.)
+    const href = (await page.locator('a[data-conversation-link]').first().getAttribute('href'))!;
+    await page.goto(`${href}#views`);
+    await page.locator('html[data-keyboard="ready"][data-drawer]').waitFor({ state: 'attached' });
+    await expect.poll(() => views.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => views.isVisible()).toBe(false);
+    await expect(page.getByTestId('conversation-status').isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).pathname).toBe(href.split('?')[0]);
   });
 });
