@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readCapped } from '@/lib/domain/attachments/read-capped';
 import type { Ctx } from '@/lib/domain/context';
 import { DomainError } from '@/lib/domain/errors';
-import { refuseUnstorable } from '@/lib/domain/request-values';
+import { refuseUnstorable, ZDbId } from '@/lib/domain/request-values';
 
 // A JSON body over this is refused (413) before it is parsed; files travel as multipart.
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -88,6 +88,13 @@ export const apiCall = (ctx: Ctx, request: Request, params: Record<string, strin
     },
     multipart,
   };
+};
+
+// A path's `:id`: one that is not an id names nothing, so it is 404 like one that does not exist.
+export const pathIdOf = (value: string | undefined, entity?: string): number => {
+  const parsed = ZDbId.safeParse(value);
+  if (!parsed.success) throw new DomainError('NOT_FOUND', entity ? { entity } : {});
+  return parsed.data;
 };
 
 // Query values arrive as text: these read them the way Chatwoot's Rails params do.

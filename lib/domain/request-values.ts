@@ -7,11 +7,15 @@ import { DomainError } from './errors';
 // PostgreSQL's `integer`: every id and display number is one.
 export const MAX_DB_INT = 2_147_483_647;
 
-// A row id or display number from a path, query or body (text there, so coerced).
+// A row id or display number, as a number the code already holds.
+export const isDbId = (value: number): boolean => Number.isInteger(value) && value > 0 && value <= MAX_DB_INT;
+
+// A row id or display number from a path, query, form or body (text there, so coerced).
 export const ZDbId = z.coerce.number().int().positive().max(MAX_DB_INT);
 
-// A `before` cursor (a message id) from the query: absent or empty is none; anything else must be an id.
-export const ZQueryCursor = z.preprocess((value) => (value === '' || value === null ? undefined : value), ZDbId.optional());
+// An optional id (a `before` cursor, a form's "none" choice): absent, empty or null is none; anything
+// else must be an id.
+export const ZOptionalDbId = z.preprocess((value) => (value === '' || value === null ? undefined : value), ZDbId.optional());
 
 // A `page` from the query: absent, junk or below 1 is page 1 (as Chatwoot's Rails params read it); a
 // number past PostgreSQL's integer (its offset would overflow the database's numbers) is refused.

@@ -25,17 +25,11 @@ import { inTransaction } from '@/lib/domain/transactions/in-transaction';
 import { getProfile } from '@/lib/domain/users/get-profile';
 import { listAgents } from '@/lib/domain/users/list-agents';
 import { createWebhook, deleteWebhook, listWebhooks, updateWebhook } from '@/lib/domain/webhooks/manage-webhooks';
-import type { ApiCall } from '../api-call';
+import { pathIdOf, type ApiCall } from '../api-call';
 import { conversationIdOf } from '../conversation-payload';
 import { agentJson, attributeDefinitionJson, cannedResponseJson, inboxJson, labelJson, teamJson, webhookJson } from '../serializers/account-json';
 import { ZDbId } from '@/lib/domain/request-values';
 
-// A path id that is not a number names nothing: 404, like one that does not exist.
-const pathId = (value: string | undefined): number => {
-  const parsed = ZDbId.safeParse(value);
-  if (!parsed.success) throw new DomainError('NOT_FOUND');
-  return parsed.data;
-};
 
 // GET /api/v1/profile: the token's person, as Chatwoot's user object.
 export const profileHandler = async ({ ctx }: ApiCall) => {
@@ -65,7 +59,7 @@ export const listAgentsHandler = async ({ ctx }: ApiCall) => {
 export const listInboxesHandler = async ({ ctx }: ApiCall) => ({ payload: (await listInboxes(ctx)).map((inbox) => inboxJson(inbox, ctx.actor.accountId)) });
 
 export const getInboxHandler = async ({ ctx, params }: ApiCall) => {
-  const inboxId = pathId(params.inboxId);
+  const inboxId = pathIdOf(params.inboxId);
   const inbox = (await listInboxes(ctx)).find((candidate) => candidate.id === inboxId);
   if (!inbox) throw new DomainError('NOT_FOUND', { entity: 'inbox' });
   return inboxJson(inbox, ctx.actor.accountId);
@@ -73,7 +67,7 @@ export const getInboxHandler = async ({ ctx, params }: ApiCall) => {
 
 // GET /inbox_members/:inboxId: { payload: agents of the inbox }.
 export const listInboxMembersHandler = async ({ ctx, params }: ApiCall) => {
-  const inboxId = pathId(params.inboxId);
+  const inboxId = pathIdOf(params.inboxId);
   if (!ctx.actor.inboxIds.includes(inboxId)) throw new DomainError('NOT_FOUND', { entity: 'inbox' });
   return { payload: (await listInboxAgents(ctx, { inboxId })).map((agent) => agentJson(agent, ctx.actor.accountId)) };
 };
@@ -102,7 +96,7 @@ export const listTeamsHandler = async ({ ctx }: ApiCall) =>
   (await listTeams(ctx)).map((team) => teamJson(team, ctx.actor.accountId, ctx.actor.teamIds.includes(team.id)));
 
 export const getTeamHandler = async ({ ctx, params }: ApiCall) => {
-  const teamId = pathId(params.teamId);
+  const teamId = pathIdOf(params.teamId);
   const team = (await listTeams(ctx)).find((candidate) => candidate.id === teamId);
   if (!team) throw new DomainError('NOT_FOUND', { entity: 'team' });
   return teamJson(team, ctx.actor.accountId, ctx.actor.teamIds.includes(team.id));
@@ -110,7 +104,7 @@ export const getTeamHandler = async ({ ctx, params }: ApiCall) => {
 
 // GET /teams/:teamId/team_members (administrators: the settings' member list).
 export const listTeamMembersHandler = async ({ ctx, params }: ApiCall) => {
-  const teamId = pathId(params.teamId);
+  const teamId = pathIdOf(params.teamId);
   const team = (await listTeamSettings(ctx)).find((candidate) => candidate.id === teamId);
   if (!team) throw new DomainError('NOT_FOUND', { entity: 'team' });
   return team.members.map((member) => agentJson(member, ctx.actor.accountId));
@@ -119,7 +113,7 @@ export const listTeamMembersHandler = async ({ ctx, params }: ApiCall) => {
 const ZUserIds = z.object({ user_ids: z.array(ZDbId).min(1).max(100) });
 
 const changeTeamMembers = (mode: 'add' | 'remove') => async (call: ApiCall) => {
-  const teamId = pathId(call.params.teamId);
+  const teamId = pathIdOf(call.params.teamId);
   const { user_ids: userIds } = await call.body(ZUserIds);
   await inTransaction(call.ctx, async (txCtx) => {
     for (const userId of userIds) await (mode === 'add' ? addTeamMember : removeTeamMember)(txCtx, { teamId, userId });
@@ -138,7 +132,7 @@ const ZLabelBody = z.object({
 });
 export const listLabelsHandler = async ({ ctx }: ApiCall) => ({ payload: (await listLabels(ctx)).map(labelJson) });
 export const getLabelHandler = async ({ ctx, params }: ApiCall) => {
-  const labelId = pathId(params.labelId);
+  const labelId = pathIdOf(params.labelId);
   const label = (await listLabels(ctx)).find((candidate) => candidate.id === labelId);
   if (!label) throw new DomainError('NOT_FOUND', { entity: 'label' });
   return labelJson(label);
@@ -149,10 +143,10 @@ export const createLabelHandler = async ({ ctx, body }: ApiCall) => {
 };
 export const updateLabelHandler = async ({ ctx, params, body }: ApiCall) => {
   const input = await body(ZLabelBody);
-  return labelJson(await updateLabel(ctx, { labelId: pathId(params.labelId), title: input.title, description: input.description, color: input.color, showOnSidebar: input.show_on_sidebar }));
+  return labelJson(await updateLabel(ctx, { labelId: pathIdOf(params.labelId), title: input.title, description: input.description, color: input.color, showOnSidebar: input.show_on_sidebar }));
 };
 export const deleteLabelHandler = async ({ ctx, params }: ApiCall) => {
-  await deleteLabel(ctx, { labelId: pathId(params.labelId) });
+  await deleteLabel(ctx, { labelId: pathIdOf(params.labelId) });
   return null;
 };
 
@@ -165,11 +159,11 @@ export const createCannedResponseHandler = async ({ ctx, body }: ApiCall) => {
 };
 export const updateCannedResponseHandler = async ({ ctx, params, body }: ApiCall) => {
   const input = await body(ZCannedBody);
-  const updated = await updateCannedResponse(ctx, { cannedResponseId: pathId(params.cannedResponseId), shortCode: input.short_code, content: input.content });
+  const updated = await updateCannedResponse(ctx, { cannedResponseId: pathIdOf(params.cannedResponseId), shortCode: input.short_code, content: input.content });
   return cannedResponseJson(updated, ctx.actor.accountId);
 };
 export const deleteCannedResponseHandler = async ({ ctx, params }: ApiCall) => {
-  await deleteCannedResponse(ctx, { cannedResponseId: pathId(params.cannedResponseId) });
+  await deleteCannedResponse(ctx, { cannedResponseId: pathIdOf(params.cannedResponseId) });
   return null;
 };
 
@@ -199,7 +193,7 @@ export const listAttributeDefinitionsHandler = async ({ ctx, query }: ApiCall) =
   return definitions.map(attributeDefinitionJson);
 };
 export const getAttributeDefinitionHandler = async ({ ctx, params }: ApiCall) => {
-  const id = pathId(params.definitionId);
+  const id = pathIdOf(params.definitionId);
   const all = await listAttributeDefinitions(ctx, {});
   const definition = all.find((candidate) => candidate.id === id);
   if (!definition) throw new DomainError('NOT_FOUND', { entity: 'attribute_definition' });
@@ -222,7 +216,7 @@ export const createAttributeDefinitionHandler = async ({ ctx, body }: ApiCall) =
 };
 export const updateAttributeDefinitionHandler = async ({ ctx, params, body }: ApiCall) => {
   const input = await body(ZAttributeBody);
-  const definitionId = pathId(params.definitionId);
+  const definitionId = pathIdOf(params.definitionId);
   const current = (await listAttributeDefinitions(ctx, {})).find((candidate) => candidate.id === definitionId);
   if (!current) throw new DomainError('NOT_FOUND', { entity: 'attribute_definition' });
   const updated = await updateAttributeDefinition(ctx, {
@@ -236,7 +230,7 @@ export const updateAttributeDefinitionHandler = async ({ ctx, params, body }: Ap
   return attributeDefinitionJson(updated);
 };
 export const deleteAttributeDefinitionHandler = async ({ ctx, params }: ApiCall) => {
-  await deleteAttributeDefinition(ctx, { definitionId: pathId(params.definitionId) });
+  await deleteAttributeDefinition(ctx, { definitionId: pathIdOf(params.definitionId) });
   return null;
 };
 
@@ -250,7 +244,7 @@ export const createWebhookHandler = async ({ ctx, body }: ApiCall) => {
 };
 export const updateWebhookHandler = async ({ ctx, params, body }: ApiCall) => {
   const input = await body(ZWebhookBody);
-  const webhookId = pathId(params.webhookId);
+  const webhookId = pathIdOf(params.webhookId);
   const current = (await listWebhooks(ctx)).find((hook) => hook.id === webhookId);
   if (!current) throw new DomainError('NOT_FOUND', { entity: 'webhook' });
   const updated = await updateWebhook(ctx, {
@@ -262,7 +256,7 @@ export const updateWebhookHandler = async ({ ctx, params, body }: ApiCall) => {
   return webhookJson(updated, ctx.actor.accountId);
 };
 export const deleteWebhookHandler = async ({ ctx, params }: ApiCall) => {
-  await deleteWebhook(ctx, { webhookId: pathId(params.webhookId) });
+  await deleteWebhook(ctx, { webhookId: pathIdOf(params.webhookId) });
   return null;
 };
 
@@ -277,7 +271,7 @@ export const listMacrosHandler = async ({ ctx }: ApiCall) => ({
   })),
 });
 export const executeMacroHandler = async ({ ctx, params, body }: ApiCall) => {
-  const macroId = pathId(params.macroId);
+  const macroId = pathIdOf(params.macroId);
   const { conversation_ids: displayIds } = await body(z.object({ conversation_ids: z.array(ZDbId).min(1).max(100) }));
   // Each conversation is its own run (one transaction each, as from the chat's macro menu).
   for (const displayId of displayIds) await runMacro(ctx, { macroId, conversationId: await conversationIdOf(ctx, String(displayId)) });

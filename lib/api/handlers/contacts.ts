@@ -8,20 +8,15 @@ import { listContactInboxes, listContacts } from '@/lib/domain/contacts/list-con
 import { mergeContacts } from '@/lib/domain/contacts/merge-contacts';
 import { updateContact } from '@/lib/domain/contacts/update-contact';
 import { listPreviousConversations } from '@/lib/domain/conversations/list-previous-conversations';
-import { DomainError } from '@/lib/domain/errors';
 import { searchContacts } from '@/lib/domain/search/search-contacts';
-import { ZLabelsBody, type ApiCall } from '../api-call';
+import { pathIdOf, ZLabelsBody, type ApiCall } from '../api-call';
 import { chatwootFilter, ZChatwootFilterPayload } from '../chatwoot-filter';
 import { conversationsJsonByIds } from '../conversation-payload';
 import { inboxJson } from '../serializers/account-json';
 import { contactJson } from '../serializers/contact-json';
 import { ZDbId, ZQueryPage } from '@/lib/domain/request-values';
 
-const contactIdOf = (value: string | undefined): number => {
-  const parsed = ZDbId.safeParse(value);
-  if (!parsed.success) throw new DomainError('NOT_FOUND', { entity: 'contact' });
-  return parsed.data;
-};
+const contactIdOf = (value: string | undefined) => pathIdOf(value, 'contact');
 
 const ZPage = z.object({ page: ZQueryPage });
 

@@ -7,15 +7,15 @@ import { deleteMessage } from '@/lib/domain/messages/delete-message';
 import { listMessages } from '@/lib/domain/messages/list-messages';
 import { loadChatMessages } from '@/lib/domain/messages/load-chat-messages';
 import { sendMessage, type TSendMessageInput } from '@/lib/domain/messages/send-message';
-import { zFormBoolean, type ApiCall, type ApiFile } from '../api-call';
+import { pathIdOf, zFormBoolean, type ApiCall, type ApiFile } from '../api-call';
 import { conversationIdOf, conversationJsonById } from '../conversation-payload';
 import { messageJson } from '../serializers/message-json';
-import { ZDbId, ZQueryCursor } from '@/lib/domain/request-values';
+import { ZOptionalDbId } from '@/lib/domain/request-values';
 
 // The files Chatwoot's clients send with one message (`attachments[]`).
 const MAX_FILES = 5;
 
-const ZBefore = z.object({ before: ZQueryCursor });
+const ZBefore = z.object({ before: ZOptionalDbId });
 
 // GET …/messages?before=<message id>: a page of messages (oldest first, up to 50, ending before
 // `before`), with Chatwoot's meta (labels, contact, assignee, read marks).
@@ -91,7 +91,7 @@ export const createMessageHandler = async ({ ctx, params, body, multipart }: Api
 // attachments gone; message_updated webhook and realtime), answered with the message as it is now.
 export const deleteMessageHandler = async ({ ctx, params }: ApiCall) => {
   const conversationId = await conversationIdOf(ctx, params.conversationId);
-  const messageId = ZDbId.safeParse(params.messageId).data ?? 0; // not an id: names nothing (404)
+  const messageId = pathIdOf(params.messageId, 'message');
   await deleteMessage(ctx, { conversationId, messageId });
   const [conversation, [message]] = await Promise.all([getConversation(ctx, { conversationId }), loadChatMessages(ctx, [messageId])]);
   if (!message) throw new DomainError('NOT_FOUND', { entity: 'message' });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { ZDbId } from '../request-values';
 
 // A person may hold this many live tokens per account: enough for every integration, few enough to review.
 export const MAX_API_TOKENS = 20;
@@ -8,7 +9,7 @@ export const ZApiTokenName = z.string().trim().min(1).max(100);
 export const ZCreateApiTokenInput = z.object({ name: ZApiTokenName });
 export type TCreateApiTokenInput = z.input<typeof ZCreateApiTokenInput>;
 
-export const ZRevokeApiTokenInput = z.object({ tokenId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const ZRevokeApiTokenInput = z.object({ tokenId: ZDbId });
 export type TRevokeApiTokenInput = z.input<typeof ZRevokeApiTokenInput>;
 
 // The token's text: a recognisable prefix (secret scanners and people can tell what it is) and 32

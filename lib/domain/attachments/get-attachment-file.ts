@@ -4,8 +4,9 @@ import { attachments, conversations, messages, type Attachment } from '@/db/sche
 import { accountScope, conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
+import { ZDbId } from '../request-values';
 
-export const ZGetAttachmentFileInput = z.object({ attachmentId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const ZGetAttachmentFileInput = z.object({ attachmentId: ZDbId });
 export type TGetAttachmentFileInput = z.input<typeof ZGetAttachmentFileInput>;
 
 export type AttachmentFile = {

@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import { cleanFileName, extensionOf, nameMatchesType } from './file-name';
 import { createUploadInspector } from './inspect-upload';
 import { sniffType, TYPES, type SniffedType } from './sniff-type';
+import { ZDbId } from '../request-values';
 
 // W4: 50 MB per file, counted on the bytes received (50 MB + 1 byte is refused).
 export const MAX_UPLOAD_MB = 50;
@@ -34,7 +35,7 @@ export const storeInspected = async (storage: Ctx['storage'], key: string, strea
 
 export const ZStoreUploadInput = z
   .object({
-    conversationId: z.coerce.number().int().positive().max(2_147_483_647),
+    conversationId: ZDbId,
     fileName: z.string().max(1000),
     // The browser's Content-Type: only a hint for audio-or-video containers, never trusted.
     declaredType: z.string().max(255).optional(),

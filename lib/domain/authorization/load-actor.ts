@@ -2,8 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { accountUsers, inboxes, inboxMembers, teamMembers, teams } from '@/db/schema';
 import type { Actor } from '../context';
-
-const isId = (value: number) => Number.isInteger(value) && value > 0 && value <= 2_147_483_647;
+import { isDbId } from '../request-values';
 
 export type LoadActorOptions = {
   userId: number;
@@ -47,7 +46,7 @@ export const actorOf = (userId: number, membership: Pick<Actor, 'accountId' | 'r
 export const loadActor = async (db: DbOrTx, { userId, accountId }: LoadActorOptions): Promise<Actor | null> => {
   // Ids come from a session token: anything but a positive integer names nobody (and must not reach
   // the query, where NaN or 2^40 would be an SQL error rather than "no actor").
-  if (!isId(userId) || (accountId !== undefined && !isId(accountId))) return null;
+  if (!isDbId(userId) || (accountId !== undefined && !isDbId(accountId))) return null;
   // One statement (one round trip, on every request): the membership with its inboxes and teams.
   const [membership] = await db
     .select({ accountId: accountUsers.accountId, role: accountUsers.role, ...membershipScopeColumns() })

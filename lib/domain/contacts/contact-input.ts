@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
+import { ZDbId } from '../request-values';
 
 // A row id: coerced because ids arrive from forms and URLs as strings; capped at PostgreSQL's
 // integer so that a huge number is a validation error, not an SQL error.
-export const ZContactId = z.coerce.number().int().positive().max(2_147_483_647);
+export const ZContactId = ZDbId;
 
 // Fields that name a contact: a malformed value cannot name any contact, so it is NOT_FOUND.
 const CONTACT_ID_FIELDS = new Set(['contactId', 'primaryId', 'secondaryId']);

@@ -2,6 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { contacts, conversationMutes, conversationReads, conversations, type CustomAttributes } from '@/db/schema';
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
+import { isDbId } from '../request-values';
 
 // What a conversation carries beyond its preview card (L6), for the HTTP API's conversation object:
 // public uuid, custom attributes, read and mute state of the actor, the contact's own fields.
@@ -49,7 +50,7 @@ export const detailsOf = ({ contactDetails, muted, ...row }: DetailsRow): Conver
 // The conversation the actor may see with this display number (`#123`, Chatwoot's conversation `id`),
 // or null: another account's or another inbox's number names nothing.
 export const findConversationByDisplayId = async (ctx: Ctx, displayId: number): Promise<number | null> => {
-  if (!Number.isInteger(displayId) || displayId <= 0 || displayId > 2_147_483_647) return null;
+  if (!isDbId(displayId)) return null;
   const [row] = await ctx.db
     .select({ id: conversations.id })
     .from(conversations)

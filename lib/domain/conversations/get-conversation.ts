@@ -4,8 +4,9 @@ import { contacts, conversations, inboxes, type Conversation } from '@/db/schema
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
+import { ZDbId } from '../request-values';
 
-export const ZGetConversationInput = z.object({ conversationId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const ZGetConversationInput = z.object({ conversationId: ZDbId });
 export type TGetConversationInput = z.input<typeof ZGetConversationInput>;
 
 export type ConversationWithBasics = Conversation & {

@@ -4,6 +4,7 @@ import { accountScope, requireAdministrator } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { ZListOutboxInput, type TListOutboxInput } from './schemas';
+import { isDbId } from '../request-values';
 
 export type OutboxSummary = Pick<
   MailOutboxEntry,
@@ -17,7 +18,7 @@ const encodeCursor = (id: number) => Buffer.from(String(id)).toString('base64url
 
 const decodeCursor = (cursor: string): number => {
   const id = Number(Buffer.from(cursor, 'base64url').toString());
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new DomainError('INVALID_INPUT', { field: 'cursor' });
+  if (!isDbId(id)) throw new DomainError('INVALID_INPUT', { field: 'cursor' });
   return id;
 };
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { ZDbId } from '../request-values';
 
 // Zod schemas of the outbox (mail) functions.
 
-export const ZOutboxId = z.coerce.number().int().positive().max(2_147_483_647);
+export const ZOutboxId = ZDbId;
 
 export const ZOutboxEntryInput = z.object({ outboxId: ZOutboxId });
 export type TOutboxEntryInput = z.input<typeof ZOutboxEntryInput>;

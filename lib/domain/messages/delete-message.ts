@@ -10,13 +10,13 @@ import { inboxChannel } from '../events/inbox-channel';
 import { publishAfterCommit } from '../events/publish';
 import { nudgeDeliveries } from '../sweeps/nudge-deliveries';
 import { enqueueMessageWebhooks } from '../webhooks/enqueue-webhooks';
+import { ZDbId } from '../request-values';
 
 // Chatwoot's text for a deleted message (its `conversations.messages.deleted`, in English as its API
 // and webhooks carry it); the chat panel shows its own translation from `contentAttributes.deleted`.
 export const DELETED_MESSAGE_CONTENT = 'This message was deleted';
 
-const ZId = z.coerce.number().int().positive().max(2_147_483_647);
-export const ZDeleteMessageInput = z.object({ conversationId: ZId, messageId: ZId });
+export const ZDeleteMessageInput = z.object({ conversationId: ZDbId, messageId: ZDbId });
 export type TDeleteMessageInput = z.input<typeof ZDeleteMessageInput>;
 
 // Deletes a message the way Chatwoot does: the row stays (the conversation's history keeps its

@@ -5,6 +5,7 @@ import { inboxScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { getConversation } from '../conversations/get-conversation';
 import { loadChatMessages, type ChatMessage } from './load-chat-messages';
+import { ZDbId } from '../request-values';
 
 export type { ChatMessage } from './load-chat-messages';
 
@@ -13,7 +14,7 @@ export const MESSAGE_PAGE_SIZE = 50;
 export const ZListMessagesInput = z.object({
   conversationId: z.coerce.number().int().positive(),
   // Older than this message (keyset on created_at, id): the chat loads older pages on scroll.
-  beforeId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  beforeId: ZDbId.optional(),
 });
 export type TListMessagesInput = z.input<typeof ZListMessagesInput>;
 

@@ -4,8 +4,9 @@ import { conversationReads, conversations } from '@/db/schema';
 import { conversationScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
+import { ZDbId } from '../request-values';
 
-export const ZMarkConversationReadInput = z.object({ conversationId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const ZMarkConversationReadInput = z.object({ conversationId: ZDbId });
 export type TMarkConversationReadInput = z.input<typeof ZMarkConversationReadInput>;
 
 // The conversation id of a read-mark request, once the actor may see it; NOT_FOUND otherwise.

@@ -28,15 +28,14 @@ import { parseMentions, visibleText } from './parse-mentions';
 import { deliverAgentMessage } from '../channels/deliver-agent-message';
 import { announceMessageToVisitor } from '../channels/widget/visitor-channel';
 import { enqueueMessageWebhooks } from '../webhooks/enqueue-webhooks';
-
-const ZId = z.coerce.number().int().positive().max(2_147_483_647);
+import { ZDbId } from '../request-values';
 
 export const MAX_MESSAGE_LENGTH = 10_000;
 export const MAX_ATTACHMENTS_PER_MESSAGE = 20;
 
 export const ZSendMessageInput = z
   .object({
-    conversationId: ZId,
+    conversationId: ZDbId,
     // Line breaks are kept (CRLF from form posts becomes LF); only the ends are trimmed.
     content: z
       .string()
@@ -48,7 +47,7 @@ export const ZSendMessageInput = z
     private: z.boolean().default(false),
     // The browser's id for this send; a retry with the same id never makes a second message (W5).
     echoId: z.string().trim().min(1).max(100).optional(),
-    attachmentIds: z.array(ZId).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
+    attachmentIds: z.array(ZDbId).max(MAX_ATTACHMENTS_PER_MESSAGE).default([]),
   })
   .refine((input) => input.content.length > 0 || input.attachmentIds.length > 0, { path: ['content'], message: 'empty' });
 export type TSendMessageInput = z.input<typeof ZSendMessageInput>;

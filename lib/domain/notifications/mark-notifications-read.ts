@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { notifications } from '@/db/schema';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
+import { ZDbId } from '../request-values';
 
-const ZId = z.coerce.number().int().positive().max(2_147_483_647);
-
-export const ZMarkNotificationReadInput = z.object({ notificationId: ZId });
+export const ZMarkNotificationReadInput = z.object({ notificationId: ZDbId });
 export type TMarkNotificationReadInput = z.input<typeof ZMarkNotificationReadInput>;
 
 const mine = (ctx: Ctx): SQL => and(eq(notifications.userId, ctx.actor.userId), eq(notifications.accountId, ctx.actor.accountId)) as SQL;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { savedViews, type SavedView } from '@/db/schema';
 import type { TConversationFilter } from '../conversations/filters/filter-schema';
+import { ZDbId } from '../request-values';
 
 // V7 inputs and output, shared by the saved view functions.
 
 export const ZSavedViewName = z.string().trim().min(1).max(80);
-export const ZSavedViewId = z.coerce.number().int().positive().max(2_147_483_647);
+export const ZSavedViewId = ZDbId;
 
 // The views panel counts each saved view with a query of its own, so an agent keeps a panel's
 // worth of them, not thousands.

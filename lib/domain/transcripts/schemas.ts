@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDbId } from '../request-values';
 
 // Zod schemas of C4 (send transcript).
 
@@ -12,7 +13,7 @@ export const ZTranscriptEmail = z
   .pipe(z.email().max(320));
 
 export const ZSendTranscriptInput = z.object({
-  conversationId: z.coerce.number().int().positive().max(2_147_483_647),
+  conversationId: ZDbId,
   to: z.union([z.literal('contact'), z.literal('assignee'), z.object({ email: ZTranscriptEmail })]),
 });
 export type TSendTranscriptInput = z.input<typeof ZSendTranscriptInput>;

@@ -8,13 +8,12 @@ import { resolveWebhookTarget, type ResolveOptions } from './address-check';
 import { nudgeDeliveries } from '../sweeps/nudge-deliveries';
 import { newWebhookSecret } from './sign';
 import { MAX_ATTEMPTS, WEBHOOK_EVENTS } from './webhook-events';
-
-const ZId = z.coerce.number().int().positive().max(2_147_483_647);
+import { ZDbId, ZOptionalDbId } from '../request-values';
 
 export const ZWebhookInput = z.object({
   url: z.string().trim().min(1).max(2000),
   // Empty: the whole account; else one inbox of the account.
-  inboxId: z.preprocess((value) => (value === '' || value === null ? undefined : value), ZId.optional()),
+  inboxId: ZOptionalDbId,
   subscriptions: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
 });
 export type TWebhookInput = z.input<typeof ZWebhookInput>;
@@ -53,7 +52,7 @@ export const createWebhook = async (ctx: Ctx, input: TWebhookInput, options: Res
 
 export const updateWebhook = async (ctx: Ctx, input: TWebhookInput & { webhookId: number | string }, options: ResolveOptions = {}) => {
   requireAdministrator(ctx.actor);
-  const webhookId = parse(ZId, input.webhookId);
+  const webhookId = parse(ZDbId, input.webhookId);
   const { url, inboxId, subscriptions } = parse(ZWebhookInput, input);
   await checkTarget(url, options);
   const [webhook] = await ctx.db
@@ -67,7 +66,7 @@ export const updateWebhook = async (ctx: Ctx, input: TWebhookInput & { webhookId
 
 export const deleteWebhook = async (ctx: Ctx, input: { webhookId: number | string }) => {
   requireAdministrator(ctx.actor);
-  const webhookId = parse(ZId, input.webhookId);
+  const webhookId = parse(ZDbId, input.webhookId);
   const deleted = await ctx.db
     .delete(webhooks)
     .where(and(eq(webhooks.id, webhookId), eq(webhooks.accountId, ctx.actor.accountId)))
@@ -97,8 +96,8 @@ const PAGE = 50;
 // The delivery log of one webhook of the account, newest first, 50 per page (keyset on the id).
 export const listWebhookDeliveries = async (ctx: Ctx, input: { webhookId: number | string; before?: number | string }) => {
   requireAdministrator(ctx.actor);
-  const webhookId = parse(ZId, input.webhookId);
-  const before = input.before === undefined || input.before === '' ? undefined : parse(ZId, input.before);
+  const webhookId = parse(ZDbId, input.webhookId);
+  const before = parse(ZOptionalDbId, input.before);
   const [webhook] = await ctx.db.select({ id: webhooks.id }).from(webhooks).where(and(eq(webhooks.id, webhookId), eq(webhooks.accountId, ctx.actor.accountId)));
   if (!webhook) throw new DomainError('NOT_FOUND', { entity: 'webhook' });
   const rows = await ctx.db
@@ -126,7 +125,7 @@ export const listWebhookDeliveries = async (ctx: Ctx, input: { webhookId: number
 // signature and timestamp). Any delivery may be resent, also a delivered one (a receiver that lost it).
 export const resendWebhookDelivery = async (ctx: Ctx, input: { deliveryId: number | string }) => {
   requireAdministrator(ctx.actor);
-  const deliveryId = parse(ZId, input.deliveryId);
+  const deliveryId = parse(ZDbId, input.deliveryId);
   const owned = ctx.db.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.accountId, ctx.actor.accountId));
   const [row] = await ctx.db
     .update(webhookDeliveries)

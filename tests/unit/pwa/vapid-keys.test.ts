@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ensureVapidKeys, getVapidDetails } from '@/lib/push/vapid';
 
 // server.ts's first start on an empty data directory, its next start, and the operator's
-// environment. ensureVapidKeys writes process.env: every variable it touches is stubbed, then
-// restored after each test.
+// environment. ensureVapidKeys writes process.env, so each test stubs every variable it touches
+// and restores them all afterwards.
 const VARIABLES = ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT', 'APP_URL'] as const;
 let dir: string;
 beforeEach(async () => {

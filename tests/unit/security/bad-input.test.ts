@@ -6,7 +6,7 @@ import { apiError } from '@/lib/api/api-error';
 import { ZFilterDate } from '@/lib/domain/conversations/filters/filter-values';
 import { parseRawEmail } from '@/lib/domain/email/parse-email';
 import { asInvalidInput, DomainError } from '@/lib/domain/errors';
-import { refuseUnstorable, ZQueryCursor, ZQueryPage } from '@/lib/domain/request-values';
+import { refuseUnstorable, ZOptionalDbId, ZQueryPage } from '@/lib/domain/request-values';
 import { badRequestResponse, malformedRequest } from '@/lib/http/request-guard';
 import { baseSecurityHeaders, isFramablePath, nonPageContentSecurityPolicy, pageContentSecurityPolicy, realtimeConnectSources } from '@/lib/http/security-headers';
 
@@ -56,9 +56,9 @@ describe('the public APIs (client, widget, application)', () => {
   });
 
   it('read ids and pages within PostgreSQL integer', () => {
-    expect(ZQueryCursor.parse('') ?? null).toBeNull();
-    expect(ZQueryCursor.parse('42')).toBe(42);
-    for (const bad of ['99999999999999999999', '2147483648', '1e30', '-1', '0', '1.5', 'abc']) expect(ZQueryCursor.safeParse(bad).success).toBe(false);
+    expect(ZOptionalDbId.parse('') ?? null).toBeNull();
+    expect(ZOptionalDbId.parse('42')).toBe(42);
+    for (const bad of ['99999999999999999999', '2147483648', '1e30', '-1', '0', '1.5', 'abc']) expect(ZOptionalDbId.safeParse(bad).success).toBe(false);
     expect(ZQueryPage.parse(undefined)).toBe(1);
     expect(ZQueryPage.parse('-3')).toBe(1);
     expect(ZQueryPage.parse('abc')).toBe(1);

@@ -17,6 +17,7 @@ import type { InboundAttachment } from '../inbound/store-inbound-files';
 import { apiInboxSecret, hasInboxSecret, type ApiContact, type ApiInbox } from './api-inbox';
 import { conversationMessagesJson, conversationsJson, messageJson } from './api-json';
 import { announceMessageToContact } from './contact-channel';
+import { isDbId } from '../../request-values';
 
 // The public client API of an API inbox (Chatwoot's client API shapes). The inbox is named by its
 // public identifier; a contact by its source id (the `contact_identifier` of the paths), which is
@@ -65,7 +66,7 @@ export const listApiConversations = async (ctx: SystemCtx, inbox: ApiInbox, cont
 // A conversation of this link in this inbox by its number; any other is NOT_FOUND (never FORBIDDEN).
 export const loadApiConversation = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string) => {
   const id = Number(displayId);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
+  if (!isDbId(id)) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
   const [row] = await ctx.db.select().from(conversations).where(and(ownConversations(inbox, contact), eq(conversations.displayId, id)));
   if (!row) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
   return row;

@@ -10,6 +10,7 @@ import { nudgeDeliveries } from '../../sweeps/nudge-deliveries';
 import { messageJson } from './api-json';
 import type { ApiContact, ApiInbox } from './api-inbox';
 import { loadApiConversation } from './client-api';
+import { isDbId } from '../../request-values';
 
 const ZValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
@@ -35,7 +36,7 @@ export type TApiMessageUpdateInput = z.infer<typeof ZApiMessageUpdateInput>;
 export const updateApiMessage = async (ctx: SystemCtx, inbox: ApiInbox, contact: ApiContact, displayId: string, messageId: string, input: TApiMessageUpdateInput) => {
   const conversation = await loadApiConversation(ctx, inbox, contact, displayId);
   const id = Number(messageId);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new DomainError('NOT_FOUND', { entity: 'message' });
+  if (!isDbId(id)) throw new DomainError('NOT_FOUND', { entity: 'message' });
   const at = ctx.now();
   const updated = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

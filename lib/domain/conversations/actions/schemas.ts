@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { ZDbId } from '../../request-values';
 
 // Zod schemas shared by the conversation actions (and bulkUpdate, which reuses each action's shape).
 
-// A row id: coerced because ids arrive from forms and URLs as strings; capped at PostgreSQL's
-// integer so that a huge number is a validation error, not an SQL error.
-export const ZId = z.coerce.number().int().positive().max(2_147_483_647);
+// A row id (coerced and capped at PostgreSQL's integer: request-values.ts).
+export const ZId = ZDbId;
 
 // Labels named in one change, duplicates dropped.
 export const ZLabelIds = z

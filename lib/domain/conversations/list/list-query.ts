@@ -2,22 +2,21 @@ import { z } from 'zod';
 import { ZConversationFilter, type TConversationFilter } from '../filters/filter-schema';
 import { parseFilterParam } from '../filters/parse-filter-param';
 import type { DomainError } from '../../errors';
+import { ZDbId } from '../../request-values';
 
 // The state of the conversation list (L2 status, L3 sort, L4 filter, L5 tab, page cursor), read from
 // the URL. Every field falls back to its default on junk: a hand-edited or stale link shows a list,
 // never an error page.
-
-const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 
 // Which sidebar view the list shows (V1-V7). It comes from the route segment, not the query string.
 export const ZListView = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('mentions') }),
   z.object({ kind: z.literal('unattended') }),
-  z.object({ kind: z.literal('inbox'), inboxId: ZId }),
-  z.object({ kind: z.literal('label'), labelId: ZId }),
-  z.object({ kind: z.literal('team'), teamId: ZId }),
-  z.object({ kind: z.literal('saved'), savedViewId: ZId }),
+  z.object({ kind: z.literal('inbox'), inboxId: ZDbId }),
+  z.object({ kind: z.literal('label'), labelId: ZDbId }),
+  z.object({ kind: z.literal('team'), teamId: ZDbId }),
+  z.object({ kind: z.literal('saved'), savedViewId: ZDbId }),
 ]);
 export type TListView = z.output<typeof ZListView>;
 // Route params are strings: `{ kind: 'inbox', inboxId: params.id }` is accepted and coerced.

@@ -3,6 +3,7 @@ import { relayAgentTyping } from '@/lib/domain/channels/widget/visitor-channel';
 import { DomainError } from '@/lib/domain/errors';
 import { json } from '../../_lib/json-response';
 import { withActor } from '../../_lib/with-actor';
+import { isDbId } from '@/lib/domain/request-values';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ const ZBody = z.strictObject({ typing: z.boolean() });
 // its client-typing event, at the same throttled pace.
 export const POST = withActor(async (ctx, request, params: { conversationId: string }) => {
   const conversationId = Number(params.conversationId);
-  if (!Number.isInteger(conversationId) || conversationId <= 0 || conversationId > 2_147_483_647) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
+  if (!isDbId(conversationId)) throw new DomainError('NOT_FOUND', { entity: 'conversation' });
   const body = ZBody.parse(await request.json().catch(() => ({})));
   await relayAgentTyping(ctx, { conversationId, typing: body.typing });
   return json({ ok: true });

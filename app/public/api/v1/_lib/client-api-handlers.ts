@@ -15,7 +15,7 @@ import {
   ZApiTypingInput,
 } from '@/lib/domain/channels/api/client-api';
 import { updateApiMessage, ZApiMessageUpdateInput } from '@/lib/domain/channels/api/update-api-message';
-import { refuseUnstorable, ZQueryCursor } from '@/lib/domain/request-values';
+import { refuseUnstorable, ZOptionalDbId } from '@/lib/domain/request-values';
 import { apiJson, readBody, readMultipartMessage, type ClientApiRequest } from './client-api-route';
 
 // The client API's handlers, one per route and method (the route files wrap them with
@@ -52,7 +52,7 @@ export const getConversationHandler: Handler = async (call) => apiJson(await get
 
 // `before`: a message id (older messages than it); anything but an id is 422, never an SQL error.
 export const listMessagesHandler: Handler = async (call) => {
-  const { before } = z.object({ before: ZQueryCursor }).parse(refuseUnstorable(Object.fromEntries(new URL(call.request.url).searchParams)));
+  const { before } = z.object({ before: ZOptionalDbId }).parse(refuseUnstorable(Object.fromEntries(new URL(call.request.url).searchParams)));
   return apiJson(await listApiMessages(call.ctx, call.inbox, own(call), conversationParam(call), before));
 };
 
