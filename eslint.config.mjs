@@ -10,6 +10,8 @@ const eslintConfig = [
     rules: {
       // A leading underscore marks a parameter a signature needs but the body does not.
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // One link: components/ui/link.tsx (never prefetched, without next/link's code).
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: "Use { Link } from '@/components/ui/link'." }] }],
     },
   },
   {

@@ -16,7 +16,8 @@ import { benchDatabaseUrl, ensureDataset } from './generate';
 import { measureBrowser } from './http/browser';
 import { domainCall, domainCtx } from './http/domain-calls';
 import { connectRealtimeAgents } from './http/realtime-agents';
-import { cpuMsOf, startAppServer, takeQueries } from './http/server-process';
+import { BACKGROUND_REFRESH_MS } from '@/components/realtime/use-coalesced-refresh';
+import { cpuMsOf, machineCpuMs, startAppServer, takeQueries } from './http/server-process';
 import { REQUEST_KINDS, sessionRequest, type Agent, type BenchRequest, type RequestKind, type SessionSettings } from './http/session';
 import { signIn } from './http/sign-in';
 import { summarise, type Summary } from './measure/stats';
@@ -41,7 +42,11 @@ const { values: args } = parseArgs({
     think: { type: 'string', default: '0' },
     // Conversation switches timed in Chromium.
     switches: { type: 'string', default: '20' },
+    // Page visits timed in Chromium, cold and warm each (LCP): a p95 needs more than a handful.
+    visits: { type: 'string', default: '20' },
     port: { type: 'string', default: '3917' },
+    // App processes (WEB_CONCURRENCY): 1, or a primary and this many workers sharing the port.
+    workers: { type: 'string', default: '1' },
     // Which parts to run: isolated (each kind alone), load (50 agents), browser (Chromium).
     phases: { type: 'string', default: 'isolated,load,browser' },
     'no-browser': { type: 'boolean', default: false },
@@ -52,6 +57,7 @@ const { values: args } = parseArgs({
 const agentCount = Math.min(50, Math.max(1, Number(args.agents)));
 const durationSeconds = Math.min(300, Math.max(5, Number(args.duration)));
 const isolatedRuns = Math.min(100, Math.max(3, Number(args.isolated)));
+const workers = Math.min(8, Math.max(1, Number(args.workers)));
 const PASSWORD = 'bandeja-demo';
 const AUTH_SECRET = 'bench-http-auth-secret-not-for-production-0001';
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -98,8 +104,8 @@ const actionIdOf = (name: string): string => {
 
 const startedAt = new Date().toISOString();
 const loadAtStart = load();
-console.log(`bench:http: ${people.length} agents, ${durationSeconds} s of sessions; load average ${loadAtStart.join(' ')}`);
-const server = await startAppServer({ databaseUrl: runUrl, port: Number(args.port), authSecret: AUTH_SECRET, logFile: path.join(os.tmpdir(), 'bandeja-bench-http-server.log') });
+console.log(`bench:http: ${people.length} agents, ${durationSeconds} s of sessions, ${workers} app process${workers > 1 ? 'es (workers)' : ''}; load average ${loadAtStart.join(' ')}`);
+const server = await startAppServer({ databaseUrl: runUrl, port: Number(args.port), authSecret: AUTH_SECRET, logFile: path.join(os.tmpdir(), 'bandeja-bench-http-server.log'), workers });
 const results: Record<string, unknown> = {};
 try {
   const settings: SessionSettings = { changeStatusActionId: actionIdOf('changeStatusAction'), searchTerms };
@@ -209,7 +215,9 @@ try {
     }));
     const loadBefore = load();
     const cpuBefore = cpuMsOf(server.pid);
+    const machineBefore = machineCpuMs();
     const eventsBefore = realtime.stats().eventsReceived;
+    const loadStarted = performance.now();
     const record = (kind: RequestKind, statusCode: number, responseTime: number) => {
       const entry = byKind.get(kind)!;
       entry.times.push(responseTime);
@@ -260,6 +268,17 @@ try {
       );
     }
     const cpuMs = cpuMsOf(server.pid) - cpuBefore;
+    const machineAfter = machineCpuMs();
+    // CPUs' worth (1.0 = one CPU busy the whole run) of what shared the machine.
+    const cpus = (ms: number) => round(ms / (durationSeconds * 1000), 2);
+    const machine = {
+      cpus: os.cpus().length,
+      busy: cpus(machineAfter.busy - machineBefore.busy),
+      steal: cpus(machineAfter.steal - machineBefore.steal),
+      app: cpus(cpuMs),
+      postgres: cpus(machineAfter.postgres - machineBefore.postgres),
+      benchmark: cpus(machineAfter.bench - machineBefore.bench),
+    };
     const loadAfter = load();
     const total = summary.requests.total;
     const perKind: Record<string, Summary & { errors: number; statuses: Record<string, number>; perSecond: number }> = {};
@@ -278,20 +297,26 @@ try {
       non2xx: summary.non2xx,
       serverCpuMsPerRequest: round(cpuMs / Math.max(1, total)),
       serverCpuShare: round(cpuMs / (durationSeconds * 1000), 2),
+      machineCpus: machine,
       realtimeEventsReceived: realtime.stats().eventsReceived - eventsBefore,
       realtime: realtime.stats(),
+      // Whole-page re-renders the 50 dashboards would have asked for on top of these requests.
+      tabPageRefreshes: realtime.pageRefreshesSince(loadStarted),
       perKind,
     };
     console.log(`\n  under load (${agents.length} agents, ${durationSeconds} s, load ${loadBefore.join(' ')} → ${loadAfter.join(' ')}): ${total} requests, ${round(total / durationSeconds)}/s, ${summary.errors} errors, ${summary.non2xx} non-2xx, ${round(cpuMs / Math.max(1, total))} ms CPU/request`);
+    console.log(`  CPUs in use (of ${machine.cpus}): all ${machine.busy}, app ${machine.app}, PostgreSQL ${machine.postgres}, this benchmark ${machine.benchmark}; taken by the host (steal) ${machine.steal}`);
     console.log(`  ${'kind'.padEnd(12)} ${'n'.padStart(6)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} errors`);
     for (const [kind, entry] of Object.entries(perKind)) console.log(`  ${kind.padEnd(12)} ${String(entry.runs).padStart(6)} ${entry.p50.toFixed(0).padStart(8)} ${entry.p95.toFixed(0).padStart(8)} ${entry.p99.toFixed(0).padStart(8)} ${entry.errors}`);
+    const refreshes = realtime.pageRefreshesSince(loadStarted);
+    console.log(`  the tabs heard ${realtime.stats().eventsReceived - eventsBefore} events: page re-renders they would ask for, every event soon ${refreshes.everyEventSoon}, counts within ${BACKGROUND_REFRESH_MS / 1000} s ${refreshes.countsCanWait}`);
     realtime.disconnect();
   }
 
   // 4. In Chromium, on the idle server.
   if (phases.has('browser')) {
     const agent = agents[0]!;
-    results.browser = await measureBrowser({ baseUrl: server.baseUrl, email: agent.email, password: PASSWORD, conversationIds: agent.conversationIds, switches: Math.min(200, Math.max(5, Number(args.switches))) });
+    results.browser = await measureBrowser({ baseUrl: server.baseUrl, email: agent.email, password: PASSWORD, conversationIds: agent.conversationIds, switches: Math.min(200, Math.max(5, Number(args.switches))), visits: Math.min(100, Math.max(5, Number(args.visits))) });
     console.log(`\n  browser: ${JSON.stringify(results.browser, null, 1).slice(0, 1500)}`);
   }
 } finally {
@@ -311,6 +336,7 @@ const run = {
   startedAt,
   finishedAt: new Date().toISOString(),
   loadAverageAtStart: loadAtStart,
+  workers,
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
   ...results,
 };

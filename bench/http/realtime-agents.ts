@@ -1,9 +1,11 @@
 import PusherClient from 'pusher-js';
 import type { Actor } from '@/lib/domain/context';
+import { pageRefreshes, type HeardEvent } from './refresh-simulation';
 
 // The agents' open tabs: one pusher-js connection each to the app's embedded server, subscribed to
 // what the dashboard subscribes to (their inboxes, the account, themselves), authorised by the
-// app's own /api/realtime/auth with their session cookie. Counts the events they hear.
+// app's own /api/realtime/auth with their session cookie. Counts the events they hear, and keeps
+// them (time, channel, name, conversation) to replay through the dashboard's refresh rules.
 
 export type RealtimeAgent = { actor: Actor; cookie: string };
 
@@ -11,8 +13,9 @@ export const connectRealtimeAgents = async (baseUrl: string, key: string, agents
   const url = new URL(baseUrl);
   let events = 0;
   let authFailures = 0;
+  const heard: HeardEvent[][] = agents.map(() => []);
   const clients = await Promise.all(
-    agents.map(async ({ actor, cookie }) => {
+    agents.map(async ({ actor, cookie }, index) => {
       const client = new PusherClient(key, {
         cluster: 'mt1',
         wsHost: url.hostname,
@@ -45,8 +48,10 @@ export const connectRealtimeAgents = async (baseUrl: string, key: string, agents
           (name) =>
             new Promise<void>((resolve) => {
               const channel = client.subscribe(name);
-              channel.bind_global((event: string) => {
-                if (!event.startsWith('pusher:')) events += 1;
+              channel.bind_global((event: string, data: { conversationId?: unknown } | undefined) => {
+                if (event.startsWith('pusher:')) return;
+                events += 1;
+                heard[index]!.push({ at: performance.now(), channel: name, event, conversationId: data?.conversationId });
               });
               channel.bind('pusher:subscription_succeeded', () => resolve());
               channel.bind('pusher:subscription_error', () => resolve());
@@ -58,6 +63,12 @@ export const connectRealtimeAgents = async (baseUrl: string, key: string, agents
   );
   return {
     stats: () => ({ connections: clients.length, eventsReceived: events, authFailures }),
+    // The page re-renders the tabs would have asked for since `since` (performance.now()), in total,
+    // each showing a list (no conversation open).
+    pageRefreshesSince: (since: number) =>
+      heard
+        .map((events) => pageRefreshes(events.filter(({ at }) => at >= since), null))
+        .reduce((sum, tab) => ({ everyEventSoon: sum.everyEventSoon + tab.everyEventSoon, countsCanWait: sum.countsCanWait + tab.countsCanWait }), { everyEventSoon: 0, countsCanWait: 0 }),
     disconnect: () => clients.forEach((client) => client.disconnect()),
   };
 };

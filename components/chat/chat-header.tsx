@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Avatar } from '@/components/ui/avatar';
 import { DetailsLink } from '@/components/contact-sidebar/details-link';

@@ -12,7 +12,6 @@ import { listMessages } from '@/lib/domain/messages/list-messages';
 import { markConversationRead } from '@/lib/domain/messages/mark-read';
 import { getMute } from '@/lib/domain/mutes/mute-conversation';
 import { readProfile } from '@/lib/request-reads';
-import { loadUserTimeZone } from '@/lib/domain/users/load-user-time-zone';
 import { ChatHeader } from './chat-header';
 import { ChatLive } from './chat-live';
 import { ChatStateProvider } from './chat-state';
@@ -27,17 +26,17 @@ type Props = { ctx: Ctx; conversation: ConversationWithBasics; backHref: string;
 // presence shows who else views it and who types. On a phone it replaces the list, with a link back.
 // `sidebar` (?details=1) adds the "Más detalles" sidebar beside the messages, with its contact dialog.
 export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }: Props) => {
-  const [locale, { messages, hasOlder }, agents, mute, me, timeZone, , labels, labelsOfConversation] = await Promise.all([
+  const [locale, { messages, hasOlder }, agents, mute, me, , labels, labelsOfConversation] = await Promise.all([
     getLocale(),
     listMessages(ctx, { conversationId: conversation.id }),
     listInboxAgents(ctx, { inboxId: conversation.inboxId }),
     getMute(ctx, { conversationId: conversation.id }),
     readProfile(ctx),
-    loadUserTimeZone(ctx),
     markConversationRead(ctx, { conversationId: conversation.id }),
     listLabels(ctx),
     loadConversationLabels(ctx.db, conversation.id),
   ]);
+  const { timeZone } = me;
   const others = agents.filter((agent) => agent.id !== me.id);
   // An email conversation is about its first message's subject.
   const subject = conversation.inbox.channelType === 'email' ? (messages.map((message) => (message.contentAttributes.email as { subject?: string } | undefined)?.subject).find(Boolean) ?? null) : null;

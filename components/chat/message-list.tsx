@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { dateTimeFormat } from '@/lib/format/intl-formats';
 import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
 import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { reviveMessage, useChatState } from './chat-state';
@@ -11,7 +12,7 @@ import { canDeleteMessage, MessageMenu } from './message-menu';
 
 type Props = { conversationId: number; initial: DisplayMessage[]; hasOlder: boolean; locale: 'es' | 'en'; timeZone: string; isAdmin?: boolean; userId?: number };
 
-const dayKey = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+const dayKey = (date: Date, timeZone: string) => dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 
 // The chat body: the latest 50 messages, older pages loaded when scrolled to the top without the
 // view jumping, day separators, and this browser's just-sent messages until the server has them.
@@ -54,6 +55,8 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
   const serverIds = new Set(server.map((message) => message.id));
   const messages = [...server, ...local.filter((message) => !serverIds.has(message.id))];
   const lastId = messages.at(-1)?.id;
+  // The calendar day of each message in the reader's zone: a separator where it changes.
+  const days = messages.map((message) => dayKey(message.createdAt, timeZone));
 
   const loadOlder = async () => {
     const first = messages[0];
@@ -120,8 +123,7 @@ export const MessageList = ({ conversationId, initial, hasOlder: initialHasOlder
         </li>
       )}
       {messages.map((message, index) => {
-        const day = dayKey(message.createdAt, timeZone);
-        const newDay = index === 0 || dayKey(messages[index - 1].createdAt, timeZone) !== day;
+        const newDay = index === 0 || days[index - 1] !== days[index];
         return (
           <Fragment key={message.id}>
             {newDay && (

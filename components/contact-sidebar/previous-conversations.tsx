@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { PreviousConversation } from '@/lib/domain/conversations/list-previous-conversations';
 import { SidebarSection } from './sidebar-section';

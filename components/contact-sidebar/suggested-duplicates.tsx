@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { SuggestedDuplicate } from '@/lib/domain/contacts/list-suggested-duplicates';
 import { panelHref } from './contact-panel';

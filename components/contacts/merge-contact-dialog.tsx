@@ -1,9 +1,9 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/contact-sidebar/action-button';
-import Form from 'next/form';
 import { closedPanelHref, panelHref, type ContactPanel } from '@/components/contact-sidebar/contact-panel';
 import { Avatar } from '@/components/ui/avatar';
+import { GetForm } from '@/components/ui/get-form';
 import { mergeContactsAction } from '@/lib/actions/contacts';
 import type { ContactCard } from '@/lib/domain/contacts/get-contact';
 import { previewMerge, type MergePreview } from '@/lib/domain/contacts/preview-merge';
@@ -131,7 +131,7 @@ export const MergeContactDialog = async ({ ctx, contact, panel, href }: Props) =
   return (
     <>
       <p className="text-sm text-slate-600">{t('intro', { name: displayName(contact) })}</p>
-      <Form action={searchHref.pathname} scroll={false} className="flex gap-2" role="search" aria-label={t('search')}>
+      <GetForm action={searchHref.pathname} scroll={false} className="flex gap-2" role="search" aria-label={t('search')}>
         {[...searchHref.searchParams].map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
@@ -150,7 +150,7 @@ export const MergeContactDialog = async ({ ctx, contact, panel, href }: Props) =
         <button type="submit" className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">
           {t('searchButton')}
         </button>
-      </Form>
+      </GetForm>
       {body}
     </>
   );

@@ -112,22 +112,7 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
     <ul aria-label={t('cards')} aria-busy={loading}>
       {cards.map((card) => (
         <li key={card.id}>
-          <PreviewCard
-            card={opened.has(card.id) && card.unreadCount > 0 ? { ...card, unreadCount: 0 } : card}
-            href={`${basePath}/${card.id}${cardSearch}`}
-            now={now}
-            active={card.id === activeId}
-            selectable={
-              <input
-                type="checkbox"
-                name="conversationIds"
-                value={card.id}
-                form={formId}
-                aria-label={t('select', { number: card.displayId })}
-                className="relative z-10 mt-2.5 h-4 w-4 shrink-0 accent-brand-500"
-              />
-            }
-          />
+          <PreviewCard card={card} href={`${basePath}/${card.id}${cardSearch}`} now={now} active={card.id === activeId} read={opened.has(card.id)} formId={formId} />
         </li>
       ))}
       {cursor && (

@@ -4,7 +4,7 @@ import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list
 import { listAttributeDefinitions } from '@/lib/domain/custom-attributes/list-attribute-definitions';
 import { listInboxes } from '@/lib/domain/inboxes/list-inboxes';
 import { filterFieldOptions } from './filter-fields';
-import { FilterForm } from './filter-form';
+import { FilterForm } from './lazy';
 import { viewPath } from './view-path';
 
 type Props = {

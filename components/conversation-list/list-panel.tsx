@@ -1,17 +1,18 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/domain/context';
 import type { ConversationList } from '@/lib/domain/conversations/list/list-conversations';
 import { listQueryToSearchParams, type TListQuery, type TListView } from '@/lib/domain/conversations/list/list-query';
 import type { DomainError } from '@/lib/domain/errors';
 import { listAgents } from '@/lib/domain/users/list-agents';
+import { BulkActionRows } from './bulk-action-rows';
 import { BulkActions } from './bulk-actions';
 import { ConversationCards } from './conversation-cards';
 import { FilterChips } from './filter-chips';
 import { FilterPanel } from './filter-panel';
 import { ListControls } from './list-controls';
 import { ListTabs } from './list-tabs';
-import { SavedViewSettings } from './saved-view-settings';
+import { SavedViewSettings } from './lazy';
 import { SearchBox } from './search-box';
 import { listHref, viewPath } from './view-path';
 import { readLabels, readTeams } from '@/lib/request-reads';
@@ -69,12 +70,9 @@ export const ListPanel = async ({ ctx, view, title, query, list, error, showFilt
             </p>
           )}
           {list && <ListTabs view={view} query={query} counts={list.counts} />}
-          <BulkActions
-            formId="bulk-actions"
-            agents={agents.map(({ id, name }) => ({ id, name }))}
-            teams={teams}
-            labels={labels.map((label) => ({ id: label.id, name: label.title }))}
-          />
+          <BulkActions formId="bulk-actions">
+            <BulkActionRows agents={agents} teams={teams} labels={labels.map((label) => ({ id: label.id, name: label.title }))} />
+          </BulkActions>
           <ConversationCards
             // A new view, tab, status, sort or filter is a new list: start it afresh.
             key={`${path}?${keep}`}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { TabCounts } from '@/lib/domain/conversations/list/count-tabs';
 import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list-query';

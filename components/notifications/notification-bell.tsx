@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/domain/context';
 import { AppBadge } from '@/components/pwa/app-badge';

@@ -1,8 +1,5 @@
-'use client';
-
 import { useFormatter, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { FormError } from '@/components/ui/form-error';
+import { ActionForm } from '@/components/ui/action-form';
 import { markNotificationReadAction, openNotificationAction } from '@/lib/actions/notifications';
 import type { NotificationItem as Item } from '@/lib/domain/notifications/list-notifications';
 
@@ -16,12 +13,11 @@ type Props = {
 
 // One notification (or a group of the same conversation and type, shown by its newest): a button
 // that opens its conversation (and reads it), an excerpt of the message, when, and "mark as read"
-// while unread. Both are forms, so they work without JavaScript. Mentions stand out.
+// while unread. Both are forms, so they work without JavaScript. Mentions stand out. Rendered on the
+// server: only the forms' error handling (ActionForm) is the browser's code.
 export const NotificationItem = ({ item, now, count = 1, alsoRead = [] }: Props) => {
   const t = useTranslations('notifications');
   const format = useFormatter();
-  const [openState, open, opening] = useActionState(openNotificationAction, {});
-  const [readState, markRead, marking] = useActionState(markNotificationReadAction, {});
   const unread = item.readAt === null || alsoRead.length > 0;
   const mention = item.type === 'conversation_mention';
   // No agent behind it: the customer wrote (a participating message), or an automation acted.
@@ -41,10 +37,10 @@ export const NotificationItem = ({ item, now, count = 1, alsoRead = [] }: Props)
       ) : (
         <span aria-hidden className={`mt-1.5 h-2 w-2 shrink-0 rounded-full ${unread ? 'bg-brand-500' : 'bg-transparent'}`} />
       )}
-      <form action={open} className="min-w-0 flex-1">
+      <ActionForm action={openNotificationAction} className="min-w-0 flex-1">
         <input type="hidden" name="notificationId" value={item.id} />
         {readIds}
-        <button type="submit" disabled={opening} className="w-full text-left text-sm hover:underline focus-visible:underline">
+        <button type="submit" className="w-full text-left text-sm hover:underline focus-visible:underline">
           <span className={unread ? 'font-semibold' : ''}>{text}</span>
           {unread && <span className="sr-only"> ({t('unread')})</span>}
           {item.excerpt && <span className="block truncate text-xs text-slate-700" data-testid="notification-excerpt">“{item.excerpt}”</span>}
@@ -52,17 +48,15 @@ export const NotificationItem = ({ item, now, count = 1, alsoRead = [] }: Props)
             {item.contactName} · {format.relativeTime(item.createdAt, now)}
           </span>
         </button>
-        <FormError state={openState} />
-      </form>
+      </ActionForm>
       {unread && (
-        <form action={markRead}>
+        <ActionForm action={markNotificationReadAction}>
           <input type="hidden" name="notificationId" value={item.id} />
           {readIds}
-          <button type="submit" disabled={marking} className="rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100" aria-label={t('markRead')} title={t('markRead')}>
+          <button type="submit" className="rounded px-1.5 text-xs text-slate-500 hover:bg-slate-100" aria-label={t('markRead')} title={t('markRead')}>
             ✓
           </button>
-          <FormError state={readState} />
-        </form>
+        </ActionForm>
       )}
     </div>
   );

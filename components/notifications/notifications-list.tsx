@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { NotificationPage } from '@/lib/domain/notifications/list-notifications';
 import { MarkAllReadButton } from './mark-all-read-button';

@@ -1,13 +1,14 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { useParams, useRouter } from 'next/navigation';
 import type Pusher from 'pusher-js';
 import type { Channel } from 'pusher-js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { browserConnectOptions } from '@/lib/realtime/browser-connect-options';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
 import { reconnectWhenTerminated } from '@/lib/realtime/reconnect-when-terminated';
-import { noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
+import { concernsWhatIsOpen } from './refresh-urgency';
+import { BACKGROUND_REFRESH_MS, noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
 
 // After the app ended this user's sockets: long enough for a password change's response (the new
 // session cookie) to arrive first.
@@ -50,14 +51,22 @@ type Props = {
 
 // One pusher-js connection per tab, for the whole dashboard: the agent's inbox channels
 // (conversations and messages), the account channel and their own user channel (mentions,
-// notifications). Every event re-reads the page (coalesced: one refresh per burst); components
-// listen for what they do beyond that (typing, browser notifications, a deleted contact). After a
-// drop, the reconnection re-reads the page too, so nothing missed stays missing.
+// notifications). Every event re-reads the page (coalesced: one refresh per burst), soon when it is
+// about what the agent has open, within BACKGROUND_REFRESH_MS when only counts change
+// (refresh-urgency.ts); components listen for what they do beyond that (typing, browser
+// notifications, a deleted contact, the list's cards and the chat's messages at once). After a drop,
+// the reconnection re-reads the page too, so nothing missed stays missing.
 const TRANSIENT_EVENTS = new Set(['conversation.typing_on', 'conversation.typing_off']);
 
 export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children }: Props) => {
   const router = useRouter();
   const refresh = useCoalescedRefresh(useCallback(() => router.refresh(), [router]));
+  // The conversation open in this tab, for the handlers bound once per connection.
+  const openConversationId = Number(useParams<{ conversationId?: string }>().conversationId) || null;
+  const openConversation = useRef(openConversationId);
+  useEffect(() => {
+    openConversation.current = openConversationId;
+  }, [openConversationId]);
   const [pusher, setPusher] = useState<Pusher | null>(null);
   const [state, setState] = useState<ConnectionState>('initialized');
   const [notice, setNotice] = useState<string | null>(null);
@@ -83,9 +92,25 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
     const settings = JSON.parse(configKey) as BrowserRealtimeConfig;
     let client: Pusher | null = null;
     let stopReconnecting: (() => void) | undefined;
-    let unmounted = false;
+    let closed = false;
+    const close = () => {
+      closed = true;
+      stopReconnecting?.();
+      const ending = client;
+      if (!ending) return;
+      // pusher-js writes a sent event to its socket on a timer: what it sent before now goes out
+      // first, nothing is sent after (a write to the closed socket is a console error).
+      ending.send_event = () => false;
+      setTimeout(() => ending.disconnect(), 0);
+    };
+    // Signing out (the form marked data-sign-out): this tab's connection ends at once, and one still
+    // loading never starts, so no channel is authorised again with the session being ended.
+    const closeOnSignOut = (event: SubmitEvent) => {
+      if (event.target instanceof HTMLFormElement && event.target.dataset.signOut !== undefined) close();
+    };
+    document.addEventListener('submit', closeOnSignOut, true);
     void import('pusher-js').then(({ default: PusherClient }) => {
-      if (unmounted) return;
+      if (closed) return;
       client = new PusherClient(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }, settings.userAuthEndpoint));
       // Signed in, the app can end this socket when the agent's access shrinks; it then reconnects.
       client.signin();
@@ -101,9 +126,8 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
       setPusher(client);
     });
     return () => {
-      unmounted = true;
-      stopReconnecting?.();
-      client?.disconnect();
+      document.removeEventListener('submit', closeOnSignOut, true);
+      close();
       setPusher(null);
     };
   }, [configKey, refresh]);
@@ -125,7 +149,8 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
         const message = { channel: name, event, data: (data ?? {}) as Record<string, unknown> };
         for (const listener of listeners.current) listener(message);
         // Typing is transient: the listeners show it; there is nothing new to re-read.
-        if (!TRANSIENT_EVENTS.has(event)) refresh();
+        if (TRANSIENT_EVENTS.has(event)) return;
+        refresh(concernsWhatIsOpen(name, event, message.data, openConversation.current) ? undefined : BACKGROUND_REFRESH_MS);
       });
       return channel;
     });

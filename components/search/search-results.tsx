@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { SearchBox } from '@/components/conversation-list/search-box';
 import { Avatar } from '@/components/ui/avatar';

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { ActionForm } from '@/components/settings/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { Field, inputClass, secondaryButtonClass } from '@/components/settings/fields';
 import type { ActionState } from '@/lib/actions/action';
 

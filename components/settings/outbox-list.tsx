@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { OutboxSummary } from '@/lib/domain/mail/list-outbox';
 import { OutboxStatus, outboxKindKey } from './outbox-status';

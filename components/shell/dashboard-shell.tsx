@@ -1,16 +1,15 @@
 import { getTranslations } from 'next-intl/server';
-import { BrowserNotifier } from '@/components/notifications/browser-notifications';
 import { KeyboardShortcuts } from '@/components/keyboard/keyboard-shortcuts';
+import { BrowserNotifier } from '@/components/notifications/browser-notifier';
 import { NotificationBell } from '@/components/notifications/notification-bell';
-import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
 import { RealtimeProvider } from '@/components/realtime/realtime-provider';
 import { RealtimeStatus } from '@/components/realtime/realtime-status';
 import { ViewsPanel } from '@/components/views-panel/views-panel';
 import type { Ctx } from '@/lib/domain/context';
 import { loadNotifyByBrowser } from '@/lib/domain/notifications/browser-preference';
 import { browserRealtimeConfig } from '@/lib/realtime/client-config';
+import { ServiceWorkerRegistration, ViewsDrawer } from './background-tasks';
 import { UserMenu } from './user-menu';
-import { ViewsDrawer } from './views-drawer';
 
 // The three-panel frame: views (red) | list (green) | chat (blue). The views panel is a column on a
 // desktop and a drawer on a phone, opened by a #views link (CSS :target without JS; ViewsDrawer with it).

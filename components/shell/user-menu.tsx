@@ -14,7 +14,7 @@ export const UserMenu = async ({ ctx }: { ctx: Ctx }) => {
       </p>
       <p className="mb-2 text-xs text-slate-500">{t(`roles.${profile.role}`)}</p>
       <LanguageSwitcher current={locale === 'en' ? 'en' : 'es'} />
-      <form action={signOutAction} className="mt-2">
+      <form action={signOutAction} className="mt-2" data-sign-out="">
         <button type="submit" className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-left hover:bg-slate-50">
           {t('signOut')}
         </button>

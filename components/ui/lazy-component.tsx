@@ -1,20 +1,20 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { trackLazyCode } from './lazy-code-loading';
 
 // A client component whose code loads the first time it renders (React.lazy), server-rendered like
 // any other, so forms keep working without JavaScript (issue 16: JS per page). Not next/dynamic: its
 // server render adds <link rel="preload" as="script"> tags without the CSP nonce, which the page's
 // policy ('strict-dynamic') blocks; chunks the webpack runtime loads are allowed. `preload()` fetches
 // the code ahead of the first render.
-// Only for components whose server HTML holds nothing the agent types into or sees change: a page
-// update (a live refresh) that reaches the boundary while its code is still loading makes React drop
-// the server's HTML and render it anew (a form's typed text lost, a dialog shown twice for a moment).
-// The contact dialogs, the filter form and a saved view's settings were lazy and did that: they are
-// in their pages' chunks again.
+// Live refreshes wait while its code is loading (lazy-code-loading.ts). Rendered by a client
+// navigation, it shows once its code is here: the contact dialogs, which an agent opens and reads at
+// once, are in their page's chunk (with them lazy, tests/e2e/workspace-layout found the message
+// dialog not there yet, and contacts a hydration error).
 export const lazyComponent = <Props extends object>(load: () => Promise<ComponentType<Props>>) => {
   let loaded: ComponentType<Props> | undefined;
   let loading: Promise<ComponentType<Props>> | undefined;
   const preload = () =>
-    (loading ??= load().then(
+    (loading ??= trackLazyCode(load()).then(
       (component) => (loaded = component),
       (error: unknown) => {
         loading = undefined; // a failed chunk load may be retried by the next render
@@ -42,4 +42,23 @@ export const lazyClientComponent = <Props extends object>(load: () => Promise<Co
     return Loaded ? <Loaded {...props} /> : <Component {...props} />;
   };
   return Object.assign(ClientComponent, { preload: Component.preload });
+};
+
+// A component with nothing to show of its own (a service worker's registration, the phone drawer's
+// focus and Escape handling): never server-rendered, its code loads once the page has hydrated, so it
+// is not part of what the page needs first.
+export const afterHydration = <Props extends object>(load: () => Promise<ComponentType<Props>>) => {
+  const AfterHydration = (props: Props) => {
+    const [Loaded, setLoaded] = useState<ComponentType<Props> | null>(null);
+    useEffect(() => {
+      let mounted = true;
+      load().then(
+        (component) => mounted && setLoaded(() => component),
+        () => undefined, // a chunk that failed to load: the page works without it until the next load
+      );
+      return () => void (mounted = false);
+    }, []);
+    return Loaded ? <Loaded {...props} /> : null;
+  };
+  return AfterHydration;
 };

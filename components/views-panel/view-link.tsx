@@ -1,15 +1,13 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 
 type Props = { href: string; count?: number | null; icon?: React.ReactNode; children: React.ReactNode };
 
 // A views-panel entry with its count of open conversations, highlighted while its view (or a
-// conversation inside it) is open. Not prefetched: every view is rendered per request and has no
-// loading boundary, so a prefetch brought back 190 bytes and nothing to show, yet cost the server
-// about 12 ms of CPU, 18 times on every page load (bench/README.md "Whole-page speed").
+// conversation inside it) is open.
 export const ViewLink = ({ href, count, icon, children }: Props) => {
   const pathname = usePathname();
   const t = useTranslations('views');
@@ -17,7 +15,6 @@ export const ViewLink = ({ href, count, icon, children }: Props) => {
   return (
     <Link
       href={href}
-      prefetch={false}
       aria-current={active ? 'page' : undefined}
       // The command palette offers every view of the panel by this name.
       data-view-link={typeof children === 'string' ? children : undefined}

@@ -7,12 +7,20 @@ import { readInboxes, readLabels, readTeams } from '@/lib/request-reads';
 import { ViewLink } from './view-link';
 import { ViewSection } from './view-section';
 
+// How old the panel's counts may be when a page is rendered: it is on every page and every live
+// re-read, and its counts are the heaviest reads of a page (bench/README.md, seventh round); one
+// reading serves every agent of the account (count-views.ts). A status change or a new
+// conversation makes this process read them again at once, so the agent who resolved sees the
+// count drop with the card; other changes (labels, a first reply) and other agents' changes made in
+// another process show within this, after the live re-read that announces them.
+export const VIEW_COUNTS_MAX_AGE_MS = 5_000;
+
 // The views panel (red): V1-V3, then one entry per inbox (V4), label (V5), team (V6) and saved view
 // (V7), each with its count of open conversations.
 export const ViewsPanel = async ({ ctx }: { ctx: Ctx }) => {
   const [t, counts, inboxes, labels, teams, savedViews] = await Promise.all([
     getTranslations('views'),
-    countViews(ctx),
+    countViews(ctx, { maxAgeMs: VIEW_COUNTS_MAX_AGE_MS }),
     readInboxes(ctx),
     readLabels(ctx),
     readTeams(ctx),

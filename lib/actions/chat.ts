@@ -11,9 +11,9 @@ import { sendMessage } from '@/lib/domain/messages/send-message';
 import { muteConversation, unmuteConversation } from '@/lib/domain/mutes/mute-conversation';
 import { sendTranscript } from '@/lib/domain/transcripts/send-transcript';
 import { loadUserTimeZone } from '@/lib/domain/users/load-user-time-zone';
+import { ZDbId } from '@/lib/domain/request-values';
 import { formAction, zFormList } from './action';
 
-const ZConversationId = z.coerce.number().int().positive();
 
 // Every chat action re-renders the page it was posted from (list, counts and chat change together).
 const refresh = () => revalidatePath('/', 'layout');
@@ -23,7 +23,7 @@ const refresh = () => revalidatePath('/', 'layout');
 // file is stored as the upload route stores it, then sent with the message.
 export const sendMessageFormAction = formAction(
   z.object({
-    conversationId: ZConversationId,
+    conversationId: ZDbId,
     content: z.string(),
     mode: z.enum(['reply', 'note']).catch('reply'),
     files: zFormList(z.instanceof(File)),
@@ -42,7 +42,7 @@ export const sendMessageFormAction = formAction(
 
 // C2: resolve, reopen, mark pending.
 export const changeStatusAction = formAction(
-  z.object({ conversationId: ZConversationId, status: z.enum(['open', 'resolved', 'pending']) }),
+  z.object({ conversationId: ZDbId, status: z.enum(['open', 'resolved', 'pending']) }),
   async (ctx, input) => {
     await changeStatus(ctx, input);
     refresh();
@@ -53,7 +53,7 @@ export const changeStatusAction = formAction(
 // in the agent's time zone.
 export const snoozeAction = formAction(
   z.object({
-    conversationId: ZConversationId,
+    conversationId: ZDbId,
     preset: z.enum(['next_reply', 'tomorrow', 'next_week', 'custom']),
     at: z.string().max(40).optional(),
   }),
@@ -66,7 +66,7 @@ export const snoozeAction = formAction(
 );
 
 // C3: mute for 6 hours, or unmute.
-export const muteAction = formAction(z.object({ conversationId: ZConversationId, mute: z.enum(['true', 'false']) }), async (ctx, input) => {
+export const muteAction = formAction(z.object({ conversationId: ZDbId, mute: z.enum(['true', 'false']) }), async (ctx, input) => {
   if (input.mute === 'true') await muteConversation(ctx, { conversationId: input.conversationId });
   else await unmuteConversation(ctx, { conversationId: input.conversationId });
   refresh();
@@ -74,7 +74,7 @@ export const muteAction = formAction(z.object({ conversationId: ZConversationId,
 
 // C4: the customer-visible history by email, to the contact, the assignee or another address.
 export const sendTranscriptAction = formAction(
-  z.object({ conversationId: ZConversationId, to: z.enum(['contact', 'assignee', 'other']), email: z.string().max(320).optional() }),
+  z.object({ conversationId: ZDbId, to: z.enum(['contact', 'assignee', 'other']), email: z.string().max(320).optional() }),
   async (ctx, input) => {
     const result = await sendTranscript(ctx, {
       conversationId: input.conversationId,
@@ -88,7 +88,7 @@ export const sendTranscriptAction = formAction(
 // row stays as "deleted", its files go, agents and the customer hear message.updated). The domain
 // lets any agent who may see the conversation delete (as Chatwoot); the menu offers it only on the
 // agent's own replies and notes, and to administrators on any reply or note.
-export const deleteMessageAction = formAction(z.object({ conversationId: ZConversationId, messageId: z.coerce.number().int().positive() }), async (ctx, input) => {
+export const deleteMessageAction = formAction(z.object({ conversationId: ZDbId, messageId: ZDbId }), async (ctx, input) => {
   await deleteMessage(ctx, input);
   refresh();
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createLabel } from '@/lib/domain/labels/create-label';
 import { deleteLabel } from '@/lib/domain/labels/delete-label';
 import { updateLabel } from '@/lib/domain/labels/update-label';
+import { ZDbId } from '@/lib/domain/request-values';
 import { formAction } from './action';
 
 // Forms send text; the domain validates each field and answers with a translated-by-code error.
@@ -23,13 +24,13 @@ export const createLabelAction = formAction(ZLabelForm, async (ctx, input) => {
 });
 
 // V5: administrators edit a label.
-export const updateLabelAction = formAction(ZLabelForm.extend({ labelId: z.coerce.number().int().positive() }), async (ctx, input) => {
+export const updateLabelAction = formAction(ZLabelForm.extend({ labelId: ZDbId }), async (ctx, input) => {
   await updateLabel(ctx, input);
   revalidatePath('/', 'layout');
 });
 
 // V5: administrators delete a label (it leaves every conversation and contact).
-export const deleteLabelAction = formAction(z.object({ labelId: z.coerce.number().int().positive() }), async (ctx, input) => {
+export const deleteLabelAction = formAction(z.object({ labelId: ZDbId }), async (ctx, input) => {
   await deleteLabel(ctx, input);
   revalidatePath('/', 'layout');
 });

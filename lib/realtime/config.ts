@@ -45,9 +45,12 @@ const positiveInteger = (value: string | undefined, name: string): number | unde
   return number;
 };
 
-// The address the app's own HTTP server answers on, from this process: HOST as configured, or the
-// loopback when it listens on every interface.
+// Where the embedded server answers the SDK: the app's own HTTP server (HOST as configured, or the
+// loopback when it listens on every interface), or, in a worker of several (WEB_CONCURRENCY), the
+// primary process's loopback port that the worker was given (lib/http/workers.ts).
 const ownAddress = (env: Env) => {
+  const relayPort = port(env.BANDEJA_REALTIME_RELAY_PORT, 'BANDEJA_REALTIME_RELAY_PORT');
+  if (relayPort) return { host: '127.0.0.1', port: relayPort };
   const host = env.HOST && !['0.0.0.0', '::', ''].includes(env.HOST) ? env.HOST : '127.0.0.1';
   return { host, port: port(env.PORT, 'PORT') ?? 3000 };
 };

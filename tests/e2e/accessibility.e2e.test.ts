@@ -45,94 +45,112 @@ const shoot = async (page: Page, name: string) => {
 
 const settle = (page: Page) => page.waitForLoadState('networkidle').catch(() => undefined);
 
+// One agent's walk: every main page, the keyboard dialogs, menus and contact dialogs, at one locale
+// and width; the findings of each place it checked.
+const walk = async ({ locale, email }: (typeof LOCALES)[number], viewport: (typeof VIEWPORTS)[number]): Promise<Finding[]> => {
+  const size = `${locale}-${viewport.width}`;
+  const findings: Finding[] = [];
+  const page = await newAgentPage({ locale, viewport });
+  const visit = async (url: string, name: string) => {
+    await page.goto(url);
+    await settle(page);
+    findings.push(...(await audit(page, `${name} (${url})`)));
+    await shoot(page, `${size}-${name}`);
+  };
+
+  await visit('/login', 'login');
+  await signIn(page, email, PASSWORD);
+  for (const [url, name] of [
+    ['/all?tab=all', 'all'],
+    ['/mentions', 'mentions'],
+    ['/unattended', 'unattended'],
+    ['/notifications', 'notifications'],
+    ['/search?q=pedido', 'search'],
+    ['/settings', 'settings'],
+    ['/settings/profile', 'settings-profile'],
+    ['/settings/inboxes', 'settings-inboxes'],
+    ['/settings/labels', 'settings-labels'],
+    ['/settings/canned-responses', 'settings-canned'],
+  ] as const) {
+    await visit(url, name);
+  }
+
+  // A conversation, then its "Más detalles" sidebar.
+  await page.goto('/all?tab=all');
+  const href = await page.locator('a[data-conversation-link]').first().getAttribute('href');
+  await visit(href!, 'conversation');
+  await visit(`${href}${href!.includes('?') ? '&' : '?'}details=1`, 'conversation-details');
+
+  // The views panel open (a drawer on a phone).
+  await page.goto(`${href}`);
+  await settle(page);
+  if (viewport.width < 768) {
+    await page.goto('/all?tab=all#views');
+    await page.locator('#views nav').waitFor();
+  }
+  findings.push(...(await audit(page, 'views panel', '#views')));
+  await shoot(page, `${size}-views-panel`);
+
+  // The dialogs of the keyboard: help, palette, assign and labels pickers, on the conversation.
+  await page.goto(href!);
+  await page.getByTestId('conversation-status').waitFor();
+  // The shortcut listener is mounted (KeyboardShortcuts marks <html>).
+  await page.locator('html[data-keyboard="ready"]').waitFor({ state: 'attached' });
+  for (const [keys, testId] of KEYBOARD_DIALOGS) {
+    await page.keyboard.press(keys);
+    await page.getByTestId(testId).waitFor();
+    findings.push(...(await audit(page, `dialog ${testId}`, `[data-testid="${testId}"]`)));
+    await shoot(page, `${size}-${testId}`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId(testId).waitFor({ state: 'hidden' });
+  }
+
+  // Every menu open on the conversation (status and snooze, transcript, the bell, a message's ⋯),
+  // one of each kind.
+  const menus = page.locator('details[data-menu]');
+  const kinds = new Set<string>();
+  for (let index = 0; index < (await menus.count()); index++) {
+    const summary = menus.nth(index).locator(':scope > summary');
+    const kind = (await summary.getAttribute('aria-label')) ?? (await summary.textContent()) ?? '';
+    if (kinds.has(kind) || !(await summary.isVisible())) continue;
+    kinds.add(kind);
+    await summary.click();
+    await menus.nth(index).locator(':scope > :not(summary)').first().waitFor();
+    findings.push(...(await audit(page, `menu ${kind}`, 'details[data-menu][open]')));
+    await shoot(page, `${size}-menu-${kinds.size}`);
+    await page.keyboard.press('Escape');
+    await page.locator('details[data-menu][open]').waitFor({ state: 'detached' });
+  }
+  // At least the status and the transcript menus (the bell is in the drawer on a phone; ⋯ only on own messages).
+  expect(kinds.size, [...kinds].join(', ')).toBeGreaterThanOrEqual(2);
+
+  // The contact dialogs of "Más detalles" (URL state).
+  for (const dialog of ['edit', 'message', 'merge']) {
+    await visit(`${href}${href!.includes('?') ? '&' : '?'}details=1&contact=${dialog}`, `contact-${dialog}`);
+  }
+
+  return findings;
+};
+
 describe('accessibility walk (axe-core): 0 serious or critical violations', () => {
-  for (const { locale, email } of LOCALES) {
-    for (const viewport of VIEWPORTS) {
-      const size = `${locale}-${viewport.width}`;
-      test(`every main page, the keyboard dialogs, menus and contact dialogs, ${locale} at ${viewport.width} px`, { timeout: 240_000 }, async () => {
-        const findings: Finding[] = [];
-        const page = await newAgentPage({ locale, viewport });
-        const visit = async (url: string, name: string) => {
-          await page.goto(url);
-          await settle(page);
-          findings.push(...(await audit(page, `${name} (${url})`)));
-          await shoot(page, `${size}-${name}`);
-        };
-
-        await visit('/login', 'login');
-        await signIn(page, email, PASSWORD);
-        for (const [url, name] of [
-          ['/all?tab=all', 'all'],
-          ['/mentions', 'mentions'],
-          ['/unattended', 'unattended'],
-          ['/notifications', 'notifications'],
-          ['/search?q=pedido', 'search'],
-          ['/settings', 'settings'],
-          ['/settings/profile', 'settings-profile'],
-          ['/settings/inboxes', 'settings-inboxes'],
-          ['/settings/labels', 'settings-labels'],
-          ['/settings/canned-responses', 'settings-canned'],
-        ] as const) {
-          await visit(url, name);
-        }
-
-        // A conversation, then its "Más detalles" sidebar.
-        await page.goto('/all?tab=all');
-        const href = await page.locator('a[data-conversation-link]').first().getAttribute('href');
-        await visit(href!, 'conversation');
-        await visit(`${href}${href!.includes('?') ? '&' : '?'}details=1`, 'conversation-details');
-
-        // The views panel open (a drawer on a phone).
-        await page.goto(`${href}`);
-        await settle(page);
-        if (viewport.width < 768) {
-          await page.goto('/all?tab=all#views');
-          await page.locator('#views nav').waitFor();
-        }
-        findings.push(...(await audit(page, 'views panel', '#views')));
-        await shoot(page, `${size}-views-panel`);
-
-        // The dialogs of the keyboard: help, palette, assign and labels pickers, on the conversation.
-        await page.goto(href!);
-        await page.getByTestId('conversation-status').waitFor();
-        // The shortcut listener is mounted (KeyboardShortcuts marks <html>).
-        await page.locator('html[data-keyboard="ready"]').waitFor({ state: 'attached' });
-        for (const [keys, testId] of KEYBOARD_DIALOGS) {
-          await page.keyboard.press(keys);
-          await page.getByTestId(testId).waitFor();
-          findings.push(...(await audit(page, `dialog ${testId}`, `[data-testid="${testId}"]`)));
-          await shoot(page, `${size}-${testId}`);
-          await page.keyboard.press('Escape');
-          await page.getByTestId(testId).waitFor({ state: 'hidden' });
-        }
-
-        // Every menu open on the conversation (status and snooze, transcript, the bell, a message's ⋯),
-        // one of each kind.
-        const menus = page.locator('details[data-menu]');
-        const kinds = new Set<string>();
-        for (let index = 0; index < (await menus.count()); index++) {
-          const summary = menus.nth(index).locator(':scope > summary');
-          const kind = (await summary.getAttribute('aria-label')) ?? (await summary.textContent()) ?? '';
-          if (kinds.has(kind) || !(await summary.isVisible())) continue;
-          kinds.add(kind);
-          await summary.click();
-          await menus.nth(index).locator(':scope > :not(summary)').first().waitFor();
-          findings.push(...(await audit(page, `menu ${kind}`, 'details[data-menu][open]')));
-          await shoot(page, `${size}-menu-${kinds.size}`);
-          await page.keyboard.press('Escape');
-          await page.locator('details[data-menu][open]').waitFor({ state: 'detached' });
-        }
-        // At least the status and the transcript menus (the bell is in the drawer on a phone; ⋯ only on own messages).
-        expect(kinds.size, [...kinds].join(", ")).toBeGreaterThanOrEqual(2);
-
-        // The contact dialogs of "Más detalles" (URL state).
-        for (const dialog of ['edit', 'message', 'merge']) {
-          await visit(`${href}${href!.includes('?') ? '&' : '?'}details=1&contact=${dialog}`, `contact-${dialog}`);
-        }
-
-        expect(findings, `axe found serious or critical violations:\n${report(findings)}`).toEqual([]);
-      });
-    }
+  // Two walks at a time, each in its own browser context (own renderer): axe-core's checks take most
+  // of a walk's time, and two renderers use the machine's two cores.
+  const pairs = [
+    [
+      [LOCALES[0], VIEWPORTS[0]],
+      [LOCALES[1], VIEWPORTS[1]],
+    ],
+    [
+      [LOCALES[1], VIEWPORTS[0]],
+      [LOCALES[0], VIEWPORTS[1]],
+    ],
+  ] as const;
+  for (const pair of pairs) {
+    const names = pair.map(([{ locale }, { width }]) => `${locale} at ${width} px`).join(' and ');
+    test(`every main page, the keyboard dialogs, menus and contact dialogs, ${names}`, { timeout: 240_000 }, async () => {
+      const findings = (await Promise.all(pair.map(([locale, viewport]) => walk(locale, viewport)))).flat();
+      expect(findings, `axe found serious or critical violations:\n${report(findings)}`).toEqual([]);
+    });
   }
 
   test('animations and transitions stop when the agent asks for reduced motion', async () => {

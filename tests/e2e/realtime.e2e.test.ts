@@ -30,6 +30,35 @@ describe('the embedded realtime server', () => {
     expect(await subscribed).toMatch(/"channel":"private-(account|user)-\d+/);
   });
 
+  test('signing out ends the tab’s connection at once, before the sign-out answers: no channel is authorised again', async () => {
+    const page = await newAgentPage();
+    const opened = page.waitForEvent('websocket', { predicate: (socket) => new URL(socket.url()).pathname.startsWith('/app/') });
+    await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
+    const socket = await opened;
+    await frameMatching(socket, /pusher_internal:subscription_succeeded.*"channel":"private-/);
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+
+    // The sign-out's POST is held until the socket has closed (or 5 s): the tab closes it when the
+    // form is submitted, not when the answer takes it to the sign-in page.
+    let closedBeforeAnswer = false;
+    const authorisedAfterClick: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/realtime/')) authorisedAfterClick.push(request.url());
+    });
+    await page.route(
+      (url) => url.pathname === '/all',
+      async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        closedBeforeAnswer = await Promise.race([closed.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+        await route.continue();
+      },
+    );
+    await page.getByRole('button', { name: /Cerrar sesión|Sign out/ }).click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(closedBeforeAnswer).toBe(true);
+    expect(authorisedAfterClick).toEqual([]);
+  });
+
   test('the channel auth endpoint needs a session, and refuses a channel that is not the agent’s', async () => {
     const form = (channel: string) => new URLSearchParams({ socket_id: '123.456', channel_name: channel });
     expect((await fetch(`${baseUrl()}/api/realtime/auth`, { method: 'POST', body: form('private-user-1') })).status).toBe(401);

@@ -30,7 +30,6 @@ import { conversationIdOf } from '../conversation-payload';
 import { agentJson, attributeDefinitionJson, cannedResponseJson, inboxJson, labelJson, teamJson, webhookJson } from '../serializers/account-json';
 import { ZDbId } from '@/lib/domain/request-values';
 
-
 // GET /api/v1/profile: the token's person, as Chatwoot's user object.
 export const profileHandler = async ({ ctx }: ApiCall) => {
   const profile = await getProfile(ctx);

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '@/lib/format/intl-formats';
+
 // B4: the sentence of an activity message, from the structured record kept in
 // messages.content_attributes.activity. The domain keeps its own small es/en table (no next-intl
 // here): the stored sentence is written in the account's language, and the UI can call this same
@@ -177,9 +179,9 @@ const TEMPLATES: Templates = {
 const formatDate = (iso: string, dateLocale: string, timeZone: string): string => {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeStyle: 'short' };
   try {
-    return new Intl.DateTimeFormat(dateLocale, { ...options, timeZone }).format(new Date(iso));
+    return dateTimeFormat(dateLocale, { ...options, timeZone }).format(new Date(iso));
   } catch {
-    return new Intl.DateTimeFormat(dateLocale, { ...options, timeZone: 'UTC' }).format(new Date(iso));
+    return dateTimeFormat(dateLocale, { ...options, timeZone: 'UTC' }).format(new Date(iso));
   }
 };
 

@@ -1,4 +1,6 @@
 import type { Ctx } from '../context';
+import { forgetViewCounts } from '../conversations/list/count-views';
+import { accountOfChannel } from './inbox-channel';
 
 // Chatwoot's event catalogue (DESIGN.md "Realtime").
 export type RealtimeEventName =
@@ -24,7 +26,14 @@ export type RealtimeEvent = { channel: string; event: RealtimeEventName; data: R
 // Rings the realtime doorbell for changes that have ALREADY COMMITTED: call it after the
 // transaction, never inside it, so that no client hears of a change that was rolled back.
 // Postgres is the truth: a failed publish is logged and swallowed, it never fails the change.
+// Events after which the views panel's counts are read again at once in this process (count-views.ts).
+const MOVES_COUNTS = new Set<RealtimeEventName>(['conversation.created', 'conversation.status_changed']);
+
 export const publishAfterCommit = async (ctx: Pick<Ctx, 'realtime'>, events: RealtimeEvent[]): Promise<void> => {
+  for (const { channel, event } of events) {
+    const accountId = MOVES_COUNTS.has(event) ? accountOfChannel(channel) : null;
+    if (accountId !== null) forgetViewCounts(accountId);
+  }
   const results = await Promise.allSettled(events.map(async ({ channel, event, data }) => ctx.realtime.publish(channel, event, data)));
   results.forEach((result, index) => {
     if (result.status === 'rejected') {

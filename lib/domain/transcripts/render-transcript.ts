@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/format/intl-formats';
 import type { CustomerVisibleMessage } from '../messages/customer-visible-messages';
 
 export type TranscriptLocale = 'es' | 'en';
@@ -41,9 +42,9 @@ const escapeHtml = (value: string): string =>
 const timeFormatter = (locale: TranscriptLocale, timeZone: string): Intl.DateTimeFormat => {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
   try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    return dateTimeFormat(locale, { ...options, timeZone });
   } catch {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    return dateTimeFormat(locale, { ...options, timeZone: 'UTC' });
   }
 };
 

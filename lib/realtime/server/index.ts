@@ -18,11 +18,15 @@ export type RealtimeServerOptions = {
   // At most this many open WebSockets per client address (unlimited when not given); one more is
   // closed at once with 4100 "Over capacity" (pusher-js retries after a back-off).
   maxConnectionsPerIp?: number;
+  // The app's workers relay browsers' sockets here (lib/http/workers.ts): the first X-Forwarded-For
+  // entry, which the relay sets, is the client's address.
+  behindRelay?: boolean;
 };
 
 export type RealtimeServer = ReturnType<typeof createRealtimeServer>;
 
 const WEBSOCKET_PATH = /^\/app\/([^/?]+)/;
+export const isRealtimeUpgrade = (url: string | undefined): boolean => WEBSOCKET_PATH.test(url ?? '');
 
 // A malformed escape in the key is a key that does not exist, not an exception.
 const decodeKey = (raw: string): string => {
@@ -33,11 +37,13 @@ const decodeKey = (raw: string): string => {
   }
 };
 const API_PATH = /^\/apps\//;
+export const isRealtimeApiRequest = (url: string | undefined): boolean => API_PATH.test(url ?? '');
 
-// The client's address for the per-address limit: the socket's, or with TRUST_PROXY=true the first
-// X-Forwarded-For entry (upgrades do not pass through server.ts's request handler, which rewrites it).
-const clientAddress = (request: IncomingMessage): string => {
-  const forwarded = trustProxy() ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+// The client's address for the per-address limit: the socket's, or with TRUST_PROXY=true (or behind
+// the workers' relay) the first X-Forwarded-For entry (upgrades do not pass through server.ts's
+// request handler, which rewrites it).
+export const clientAddress = (request: IncomingMessage, trustForwardedFor = trustProxy()): string => {
+  const forwarded = trustForwardedFor ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
   return forwarded || request.socket.remoteAddress || 'unknown';
 };
 
@@ -64,7 +70,7 @@ export const createRealtimeServer = (options: RealtimeServerOptions) => {
     handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
       const match = WEBSOCKET_PATH.exec(request.url ?? '');
       if (!match) return false;
-      const ip = clientAddress(request);
+      const ip = clientAddress(request, options.behindRelay || trustProxy());
       wss.handleUpgrade(request, socket, head, (ws) => {
         const open = perIp.get(ip) ?? 0;
         if (open >= maxPerIp) {

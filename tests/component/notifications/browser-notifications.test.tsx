@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserNotifier, BrowserPermissionButton } from '@/components/notifications/browser-notifications';
+import { BrowserPermissionButton } from '@/components/notifications/browser-notifications';
+import { BrowserNotifier } from '@/components/notifications/browser-notifier';
 import { RealtimeContext, type Realtime, type RealtimeMessage } from '@/components/realtime/realtime-provider';
 import es from '@/lib/i18n/messages/es';
 

@@ -1,5 +1,6 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { NextIntlClientProvider } from 'next-intl';
+import type { ComponentType } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DisplayMessage } from '@/components/chat/message-bubble';
 import { mergeMessages } from '@/components/chat/merge-messages';
@@ -7,7 +8,10 @@ import { TypingIndicator, TypingText } from '@/components/chat/typing-indicator'
 import { ConversationPresence, CUSTOMER_TYPING_EXPIRY_MS } from '@/components/realtime/conversation-presence';
 import { RealtimeContext, type RealtimeMessage } from '@/components/realtime/realtime-provider';
 import { replaceFirstPage } from '@/components/conversation-list/replace-first-page';
+import { concernsWhatIsOpen } from '@/components/realtime/refresh-urgency';
+import { lazyComponent } from '@/components/ui/lazy-component';
 import {
+  BACKGROUND_REFRESH_MS,
   LOCAL_ACTION_QUIET_MS,
   noteLocalAction,
   REFRESH_DELAY_MS,
@@ -153,6 +157,28 @@ describe('useCoalescedRefresh', () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
+  it('a request that can wait runs once per BACKGROUND_REFRESH_MS; one that cannot brings it forward and answers both', () => {
+    const run = vi.fn();
+    const { result } = renderHook(() => useCoalescedRefresh(run));
+    act(() => result.current(BACKGROUND_REFRESH_MS));
+    act(() => void vi.advanceTimersByTime(BACKGROUND_REFRESH_MS / 2));
+    // More changes elsewhere do not push it back.
+    act(() => result.current(BACKGROUND_REFRESH_MS));
+    act(() => void vi.advanceTimersByTime(BACKGROUND_REFRESH_MS / 2 - 1));
+    expect(run).not.toHaveBeenCalled();
+    act(() => void vi.advanceTimersByTime(1));
+    expect(run).toHaveBeenCalledTimes(1);
+
+    // A change to the open conversation: the page re-reads soon, and that run is the only one.
+    act(() => result.current(BACKGROUND_REFRESH_MS));
+    act(() => void vi.advanceTimersByTime(REFRESH_MIN_INTERVAL_MS));
+    act(() => result.current());
+    act(() => void vi.advanceTimersByTime(REFRESH_DELAY_MS));
+    expect(run).toHaveBeenCalledTimes(2);
+    act(() => void vi.advanceTimersByTime(BACKGROUND_REFRESH_MS * 2));
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
   it('a hidden tab re-reads once when it is shown again', () => {
     const run = vi.fn();
     const { result } = renderHook(() => useCoalescedRefresh(run, 50));
@@ -178,5 +204,34 @@ describe('useCoalescedRefresh', () => {
     expect(run).not.toHaveBeenCalled();
     act(() => void vi.advanceTimersByTime(200));
     expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds back while a lazy part of the page is still loading its code (a re-render would drop its server HTML)', async () => {
+    let finish: (component: ComponentType) => void = () => undefined;
+    const Lazy = lazyComponent(() => new Promise<ComponentType>((resolve) => (finish = resolve)));
+    void Lazy.preload();
+    const run = vi.fn();
+    const { result } = renderHook(() => useCoalescedRefresh(run, 50));
+    act(() => result.current());
+    act(() => void vi.advanceTimersByTime(REFRESH_MIN_INTERVAL_MS * 3));
+    expect(run).not.toHaveBeenCalled();
+    await act(async () => finish(() => null));
+    act(() => void vi.advanceTimersByTime(100));
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('concernsWhatIsOpen (how soon a realtime event re-reads the page)', () => {
+  const inbox = 'private-account-1-inbox-3';
+  it('soon: the open conversation, the agent\'s own channel, the account\'s, a contact', () => {
+    expect(concernsWhatIsOpen(inbox, 'message.created', { conversationId: 42 }, 42)).toBe(true);
+    expect(concernsWhatIsOpen('private-user-7', 'notification.created', {}, null)).toBe(true);
+    expect(concernsWhatIsOpen('private-account-1', 'conversation.updated', { conversationId: 9 }, 42)).toBe(true);
+    expect(concernsWhatIsOpen(inbox, 'contact.updated', { contactId: 5 }, 42)).toBe(true);
+  });
+  it('later: another conversation of an inbox, or any while none is open', () => {
+    expect(concernsWhatIsOpen(inbox, 'message.created', { conversationId: 9 }, 42)).toBe(false);
+    expect(concernsWhatIsOpen(inbox, 'conversation.status_changed', { conversationId: 42 }, null)).toBe(false);
+    expect(concernsWhatIsOpen(inbox, 'conversation.created', { conversationId: '42' }, 42)).toBe(false);
   });
 });

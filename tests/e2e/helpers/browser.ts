@@ -40,11 +40,13 @@ export type AgentPageOptions = {
   viewport?: { width: number; height: number };
   // false: the page as a browser without JavaScript sees it (progressive enhancement).
   javaScriptEnabled?: boolean;
+  // Another app than the one the e2e setup started (tests/e2e/workers.e2e.test.ts).
+  appUrl?: string;
 };
 
 // A page in a fresh browser context, as a new agent on their own device; relative URLs go to the app.
-export const newAgentPage = async ({ locale = 'es-ES', viewport = { width: 1280, height: 800 }, javaScriptEnabled = true }: AgentPageOptions = {}) => {
-  const context = await (await launch()).newContext({ baseURL: baseUrl(), locale, viewport, javaScriptEnabled });
+export const newAgentPage = async ({ locale = 'es-ES', viewport = { width: 1280, height: 800 }, javaScriptEnabled = true, appUrl = baseUrl() }: AgentPageOptions = {}) => {
+  const context = await (await launch()).newContext({ baseURL: appUrl, locale, viewport, javaScriptEnabled });
   context.setDefaultTimeout(10_000);
   contexts.set(context, currentTest);
   context.once('close', () => contexts.delete(context));

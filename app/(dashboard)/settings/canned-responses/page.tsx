@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { ActionForm } from '@/components/settings/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { Card, Field, buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from '@/components/settings/fields';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { createCannedResponseAction, deleteCannedResponseAction, updateCannedResponseAction } from '@/lib/actions/settings-catalog';

@@ -1,6 +1,6 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
-import { ActionForm } from '@/components/settings/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { Card, buttonClass, dangerButtonClass, secondaryButtonClass } from '@/components/settings/fields';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { deleteMacroAction } from '@/lib/actions/settings-macros';

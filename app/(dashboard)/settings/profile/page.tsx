@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/shell/language-switcher';
-import { ActionForm } from '@/components/settings/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { ApiTokenForm } from '@/components/settings/api-token-form';
 import { Card, Field, buttonClass, dangerButtonClass, inputClass } from '@/components/settings/fields';
 import { SettingsPage } from '@/components/settings/settings-page';

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '@/lib/format/intl-formats';
 import { z } from 'zod';
 import { DomainError } from '../../errors';
 
@@ -30,7 +31,7 @@ const usableZone = (timeZone: string): string => {
 
 // The wall-clock time an instant shows in a zone.
 const localTimeOf = (instant: number, timeZone: string): LocalTime => {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

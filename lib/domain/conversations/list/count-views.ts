@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { conversationLabels, conversations, labels, mentions, savedViews, teams } from '@/db/schema';
 import { accountScope, conversationScope } from '../../authorization/scope';
 import type { Ctx } from '../../context';
 import { isDomainError } from '../../errors';
-import { mentionJoinFor, savedFilterCondition, unattendedCondition } from './list-conditions';
+import { processCountsCache } from './counts-cache';
+import { savedFilterCondition, unattendedCondition } from './list-conditions';
 
 // Open-conversation counts by view id (keys are ids). A saved view whose stored filter no longer
 // holds (e.g. its custom attribute was deleted) counts null: the panel shows it without a number.
@@ -19,47 +20,59 @@ export type ViewCounts = {
 
 const countInt = (expression: SQL) => sql<number>`${expression}::int`.mapWith(Number);
 
-// V1-V4: all, mentions and unattended are sums over the per-inbox counts (one scan, grouped by inbox).
-const countByInbox = (ctx: Ctx, open: SQL) =>
-  ctx.db
-    .select({
-      inboxId: conversations.inboxId,
-      all: countInt(sql`count(*)`),
-      mentions: countInt(sql`count(${mentions.id})`),
-      unattended: countInt(sql`count(*) filter (where ${unattendedCondition()})`),
-    })
-    .from(conversations)
-    .leftJoin(mentions, mentionJoinFor(ctx.actor))
-    .where(open)
-    .groupBy(conversations.inboxId);
-
-// V5: every label of the account, zero included. Counted from the open conversations in scope (a
-// few thousand label rows), not from every label row of the account's history; the labels without
-// an open conversation get their zero from the account's label list.
-const countByLabel = async (ctx: Ctx, open: SQL) => {
-  const [all, counted] = await Promise.all([
-    ctx.db.select({ id: labels.id }).from(labels).where(accountScope(ctx.actor, labels.accountId)),
-    ctx.db
-      .select({ id: conversationLabels.labelId, count: countInt(sql`count(*)`) })
-      .from(conversations)
-      .innerJoin(conversationLabels, eq(conversationLabels.conversationId, conversations.id))
-      .where(open)
-      .groupBy(conversationLabels.labelId),
-  ]);
-  const counts = new Map(counted.map((row) => [row.id, row.count]));
-  return all.map(({ id }) => ({ id, count: counts.get(id) ?? 0 }));
+// The account's open conversations counted per inbox: in all (V1, V4), unattended (V3), per person
+// mentioned (V2), per label (V5) and per team (V6), with the account's labels and teams for their zeros. Everyone's panel is a
+// sum of these rows over the inboxes they may see, so one reading serves every agent of the account
+// (counts-cache.ts); no row leaves this module, only the sums over the actor's own inboxes.
+type InboxBreakdown = {
+  inboxes: Array<{ inboxId: number; all: number; unattended: number }>;
+  labels: Array<{ inboxId: number; id: number; count: number }>;
+  teams: Array<{ inboxId: number; id: number; count: number }>;
+  // Per person mentioned (id: the user's).
+  mentions: Array<{ inboxId: number; id: number; count: number }>;
+  labelIds: number[];
+  teamIds: number[];
 };
 
-// V6: the actor's teams (administrators: every team of the account), zero included.
-const countByTeam = async (ctx: Ctx, open: SQL) => {
+// Open conversations per inbox and per id of a joined table (a label, a person mentioned).
+const countJoinedPerInbox = (
+  ctx: Ctx,
+  open: SQL,
+  table: typeof conversationLabels | typeof mentions,
+  id: typeof conversationLabels.labelId | typeof mentions.userId,
+  on: SQL,
+) =>
+  ctx.db
+    .select({ inboxId: conversations.inboxId, id, count: countInt(sql`count(*)`) })
+    .from(conversations)
+    .innerJoin(table, on)
+    .where(open)
+    .groupBy(conversations.inboxId, id);
+
+const readInboxBreakdown = async (ctx: Ctx): Promise<InboxBreakdown> => {
   const { actor } = ctx;
-  if (actor.role !== 'administrator' && actor.teamIds.length === 0) return [];
-  return ctx.db
-    .select({ id: teams.id, count: countInt(sql`count(${conversations.id})`) })
-    .from(teams)
-    .leftJoin(conversations, and(eq(conversations.teamId, teams.id), open))
-    .where(and(accountScope(actor, teams.accountId), actor.role === 'administrator' ? undefined : inArray(teams.id, actor.teamIds)))
-    .groupBy(teams.id);
+  const open = and(accountScope(actor, conversations.accountId), eq(conversations.status, 'open')) as SQL;
+  const [byInboxAndTeam, byLabel, byMentioned, labelRows, teamRows] = await Promise.all([
+    // Per inbox, and per inbox and team, in one scan: `perInbox` is 1 on the inbox's own row.
+    ctx.db
+      .select({
+        inboxId: conversations.inboxId,
+        teamId: conversations.teamId,
+        perInbox: sql<number>`grouping(${conversations.teamId})`.mapWith(Number),
+        all: countInt(sql`count(*)`),
+        unattended: countInt(sql`count(*) filter (where ${unattendedCondition()})`),
+      })
+      .from(conversations)
+      .where(open)
+      .groupBy(sql`grouping sets ((${conversations.inboxId}), (${conversations.inboxId}, ${conversations.teamId}))`),
+    countJoinedPerInbox(ctx, open, conversationLabels, conversationLabels.labelId, eq(conversationLabels.conversationId, conversations.id)),
+    countJoinedPerInbox(ctx, open, mentions, mentions.userId, eq(mentions.conversationId, conversations.id)),
+    ctx.db.select({ id: labels.id }).from(labels).where(accountScope(actor, labels.accountId)),
+    ctx.db.select({ id: teams.id }).from(teams).where(accountScope(actor, teams.accountId)),
+  ]);
+  const inboxes = byInboxAndTeam.filter((row) => row.perInbox === 1).map(({ inboxId, all, unattended }) => ({ inboxId, all, unattended }));
+  const byTeam = byInboxAndTeam.flatMap(({ perInbox, inboxId, teamId, all }) => (perInbox === 0 && teamId !== null ? [{ inboxId, id: teamId, count: all }] : []));
+  return { inboxes, labels: byLabel, teams: byTeam, mentions: byMentioned, labelIds: labelRows.map((row) => row.id), teamIds: teamRows.map((row) => row.id) };
 };
 
 // V7: the actor's saved views, all counted by one query (one FILTER per view).
@@ -86,35 +99,59 @@ const countBySavedView = async (ctx: Ctx, open: SQL): Promise<Record<number, num
   return counts;
 };
 
+const breakdownKey = (accountId: number) => `views:breakdown:${accountId}`;
+
+// A change that moves conversations between the panel's counts at once for the agent who made it
+// (a status change, a new conversation): this process reads the account's counts again on its next
+// page (events/publish.ts calls it). Other changes, and other processes, show within the max age.
+export const forgetViewCounts = (accountId: number): void => processCountsCache().forget(breakdownKey(accountId));
+
+// Sums per id of the rows whose inbox the actor sees, every id of `ids` included (zero).
+const sumOver = (rows: Array<{ inboxId: number; id: number; count: number }>, sees: (inboxId: number) => boolean, ids: number[]) => {
+  const sums: Record<number, number> = Object.fromEntries(ids.map((id) => [id, 0]));
+  for (const row of rows) if (sees(row.inboxId) && row.id in sums) sums[row.id] += row.count;
+  return sums;
+};
+
 // The numbers of the views panel (V1-V7): open conversations the actor may see in each view, in a
 // fixed handful of queries whatever the number of inboxes, labels, teams and saved views.
-export const countViews = async (ctx: Ctx): Promise<ViewCounts> => {
-  const open = and(conversationScope(ctx.actor), eq(conversations.status, 'open')) as SQL;
-  const [byInbox, byLabel, byTeam, bySavedView] = await Promise.all([
-    countByInbox(ctx, open),
-    countByLabel(ctx, open),
-    countByTeam(ctx, open),
-    countBySavedView(ctx, open),
+// `maxAgeMs` above 0 may answer from this process's counts cache (counts-cache.ts): the account's
+// per-inbox breakdown (mentions per person included) is shared by all its agents, the saved views
+// are each actor's.
+// 0 (the default) reads them now.
+export const countViews = async (ctx: Ctx, { maxAgeMs = 0 }: { maxAgeMs?: number } = {}): Promise<ViewCounts> => {
+  const { actor } = ctx;
+  const open = and(conversationScope(actor), eq(conversations.status, 'open')) as SQL;
+  const cache = processCountsCache();
+  const when = { now: ctx.now().getTime(), maxAgeMs };
+  const person = `${actor.accountId}:${actor.userId}:${[...actor.inboxIds].sort((a, b) => a - b).join(',')}`;
+  const [breakdown, bySavedView] = await Promise.all([
+    cache.read(breakdownKey(actor.accountId), when, () => readInboxBreakdown(ctx)),
+    cache.read(`views:saved:${person}`, when, () => countBySavedView(ctx, open)),
   ]);
 
+  // Administrators see every inbox of the account (one created during the request included).
+  const visible = new Set(actor.inboxIds);
+  const sees = actor.role === 'administrator' ? () => true : (inboxId: number) => visible.has(inboxId);
   // Every inbox the actor sees gets a number, zero included.
-  const inboxCounts: Record<number, number> = Object.fromEntries(ctx.actor.inboxIds.map((id) => [id, 0]));
+  const inboxCounts: Record<number, number> = Object.fromEntries(actor.inboxIds.map((id) => [id, 0]));
   let all = 0;
-  let mentioned = 0;
   let unattended = 0;
-  for (const row of byInbox) {
+  for (const row of breakdown.inboxes) {
+    if (!sees(row.inboxId)) continue;
     inboxCounts[row.inboxId] = row.all;
     all += row.all;
-    mentioned += row.mentions;
     unattended += row.unattended;
   }
+  // The actor's teams (administrators: every team of the account), zero included.
+  const shownTeams = actor.role === 'administrator' ? breakdown.teamIds : breakdown.teamIds.filter((id) => actor.teamIds.includes(id));
   return {
     all,
-    mentions: mentioned,
+    mentions: sumOver(breakdown.mentions, sees, [actor.userId])[actor.userId]!,
     unattended,
     inboxes: inboxCounts,
-    labels: Object.fromEntries(byLabel.map((row) => [row.id, row.count])),
-    teams: Object.fromEntries(byTeam.map((row) => [row.id, row.count])),
+    labels: sumOver(breakdown.labels, sees, breakdown.labelIds),
+    teams: sumOver(breakdown.teams, sees, shownTeams),
     savedViews: bySavedView,
   };
 };

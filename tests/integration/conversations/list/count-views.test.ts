@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countViews } from '@/lib/domain/conversations/list/count-views';
+import { processCountsCache } from '@/lib/domain/conversations/list/counts-cache';
+import { changeStatus } from '@/lib/domain/conversations/actions/change-status';
 import { actorFor, createAccount, createConversation, createInbox, createTeam, createUser, ctxFor } from '@/tests/helpers/factories';
 import { useTestDatabase } from '@/tests/helpers/db';
 import { createLabel, labelConversation, mentionUser, setupAccount, storeSavedView, walkList } from '@/tests/helpers/list-factories';
@@ -91,5 +93,53 @@ describe('view counts (views panel)', () => {
     const counts = await countViews(ctx);
 
     expect(counts).toEqual({ all: 1, mentions: 0, unattended: 1, inboxes: { [inboxId]: 1 }, labels: {}, teams: {}, savedViews: {} });
+  });
+
+  it('with maxAgeMs, counts come from the process cache: one reading per account, mentions per person, 0 reads now', async () => {
+    processCountsCache().clear();
+    const { accountId, inboxId } = await setupAccount(db());
+    const otherInbox = await createInbox(db(), { accountId });
+    const first = await createUser(db(), { accountId, inboxIds: [inboxId] });
+    const second = await createUser(db(), { accountId, inboxIds: [inboxId] });
+    const elsewhere = await createUser(db(), { accountId, inboxIds: [otherInbox.id] });
+    let clock = new Date('2026-12-07T10:00:00Z');
+    const ctxOf = async (userId: number) => ctxFor(db(), await actorFor(db(), userId, accountId), { now: () => clock });
+    const conversation = await createConversation(db(), { accountId, inboxId });
+    await createConversation(db(), { accountId, inboxId: otherInbox.id });
+    await mentionUser(db(), { accountId, userId: first.id, conversationId: conversation.id });
+    const cached = { maxAgeMs: 5_000 };
+
+    expect(await countViews(await ctxOf(first.id), cached)).toMatchObject({ all: 1, mentions: 1, inboxes: { [inboxId]: 1 } });
+    // New conversations: within 5 s everyone of the account gets the reading above, each their own
+    // inboxes' sums of it (never another inbox's), and their own mentions.
+    await createConversation(db(), { accountId, inboxId });
+    await createConversation(db(), { accountId, inboxId: otherInbox.id });
+    clock = new Date('2026-12-07T10:00:04Z');
+    expect(await countViews(await ctxOf(second.id), cached)).toMatchObject({ all: 1, mentions: 0, inboxes: { [inboxId]: 1 } });
+    expect(await countViews(await ctxOf(elsewhere.id), cached)).toEqual(expect.objectContaining({ all: 1, mentions: 0, inboxes: { [otherInbox.id]: 1 } }));
+    // maxAgeMs 0 (the agent's own change) reads now, and the others get that reading.
+    expect(await countViews(await ctxOf(first.id))).toMatchObject({ all: 2, mentions: 1 });
+    expect(await countViews(await ctxOf(second.id), cached)).toMatchObject({ all: 2 });
+    expect(await countViews(await ctxOf(elsewhere.id), cached)).toMatchObject({ all: 2, inboxes: { [otherInbox.id]: 2 } });
+    // Past 5 s everything is read again.
+    await createConversation(db(), { accountId, inboxId });
+    clock = new Date('2026-12-07T10:00:10Z');
+    expect(await countViews(await ctxOf(second.id), cached)).toMatchObject({ all: 3, mentions: 0, unattended: 3 });
+  });
+
+  it('a status change is counted at once by the process that made it; a label waits for the max age', async () => {
+    processCountsCache().clear();
+    const { accountId, inboxId, adminId } = await setupAccount(db());
+    const clock = new Date('2026-12-07T11:00:00Z');
+    const admin = ctxFor(db(), await actorFor(db(), adminId, accountId), { now: () => clock });
+    const label = await createLabel(db(), { accountId });
+    const [first, second] = [await createConversation(db(), { accountId, inboxId }), await createConversation(db(), { accountId, inboxId })];
+    const cached = { maxAgeMs: 5_000 };
+    expect(await countViews(admin, cached)).toMatchObject({ all: 2, labels: { [label.id]: 0 } });
+
+    await labelConversation(db(), first.id, label.id);
+    expect(await countViews(admin, cached)).toMatchObject({ labels: { [label.id]: 0 } });
+    await changeStatus(admin, { conversationId: second.id, status: 'resolved' });
+    expect(await countViews(admin, cached)).toMatchObject({ all: 1, labels: { [label.id]: 1 } });
   });
 });

@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ActionForm } from '@/components/settings/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { Card, Field, buttonClass, dangerButtonClass, inputClass } from '@/components/settings/fields';
 import { InboxSettingsFields } from '@/components/settings/inbox-settings-fields';
 import { MembersEditor } from '@/components/settings/members-editor';

@@ -16,8 +16,9 @@ type Props = {
   'aria-label'?: string;
 };
 
-// A settings form posted to a server action, with or without JavaScript. Errors are translated by
-// code; a CONFLICT or INVALID_INPUT naming a field settings explains (settings.fieldErrors) says so.
+// A form posted to a server action, with or without JavaScript (settings, a notification's buttons):
+// its server-rendered children are the fields. Errors are translated by code; a CONFLICT or
+// INVALID_INPUT naming a field settings explains (settings.fieldErrors) says so.
 export const ActionForm = ({ action, children, className, confirm, saved, ...rest }: Props) => {
   const t = useTranslations('settings.fieldErrors');
   const [state, formAction, pending] = useActionState(action, {});
