@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useRef, useState } from 'react';
 import { FormError } from '@/components/ui/form-error';
 import { saveMacroAction } from '@/lib/actions/settings-macros';
-import { MACRO_ACTION_NAMES, type DraftStep, type MacroDraft } from '@/lib/domain/macros/macro-draft';
+import { MACRO_ACTION_NAMES } from '@/lib/domain/macros/macro-action-names';
+import type { DraftStep, MacroDraft } from '@/lib/domain/macros/macro-draft';
 import { MacroStepParams, type MacroOptions } from './macro-step-params';
 import { buttonClass, inputClass, secondaryButtonClass } from './fields';
 

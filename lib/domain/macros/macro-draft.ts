@@ -7,23 +7,6 @@ import { MAX_MACRO_ACTIONS } from './macro-schemas';
 // posts that come back as a new draft; saving turns the draft into steps (toMacroActions), which
 // createMacro / updateMacro validate.
 
-export const MACRO_ACTION_NAMES = [
-  'send_message',
-  'add_private_note',
-  'assign_agent',
-  'assign_team',
-  'remove_team',
-  'add_label',
-  'remove_label',
-  'change_priority',
-  'change_status',
-  'resolve_conversation',
-  'snooze_conversation',
-  'mute_conversation',
-  'send_transcript',
-  'send_attachment',
-] as const;
-
 const ZText = z.string().max(10_000).default('');
 export const ZDraftStep = z.object({
   action: z.string().max(50),
