@@ -18,25 +18,25 @@ export const BulkActionRows = ({ agents, teams, labels }: Props) => {
         </select>
       </Row>
       <Row label={t('assignee')} kind="assignee">
-        <select name="assigneeId" className={select}>
-          <option value="none">{t('unassign')}</option>
-          {agents.map((agent) => <option key={agent.id} value={agent.id}>{agent.name}</option>)}
-        </select>
+        <OptionSelect name="assigneeId" options={agents} none={t('unassign')} />
       </Row>
       <Row label={t('team')} kind="team">
-        <select name="teamId" className={select}>
-          <option value="none">{t('noTeam')}</option>
-          {teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
-        </select>
+        <OptionSelect name="teamId" options={teams} none={t('noTeam')} />
       </Row>
       <Row label={t('label')} kind="add_labels" secondKind="remove_labels">
-        <select name="labelId" className={select}>
-          {labels.map((label) => <option key={label.id} value={label.id}>{label.name}</option>)}
-        </select>
+        <OptionSelect name="labelId" options={labels} />
       </Row>
     </>
   );
 };
+
+// A choice among `options`, led by a "none" option (value `none`) when `none` names it.
+const OptionSelect = ({ name, options, none }: { name: string; options: Option[]; none?: string }) => (
+  <select name={name} className={select}>
+    {none && <option value="none">{none}</option>}
+    {options.map((option) => <option key={option.id} value={option.id}>{option.name}</option>)}
+  </select>
+);
 
 const Row = ({ label, kind, secondKind, children }: { label: string; kind: string; secondKind?: string; children: React.ReactNode }) => {
   const t = useTranslations('list.bulk');

@@ -9,6 +9,7 @@ import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
 import { reconnectWhenTerminated } from '@/lib/realtime/reconnect-when-terminated';
 import { concernsWhatIsOpen } from './refresh-urgency';
 import { BACKGROUND_REFRESH_MS, noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
+import { inboxChannel } from '@/lib/domain/events/inbox-channel';
 
 // After the app ended this user's sockets: long enough for a password change's response (the new
 // session cookie) to arrive first.
@@ -141,7 +142,7 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
   const inboxKey = inboxIds.join(',');
   useEffect(() => {
     if (!pusher) return;
-    const names = [`private-account-${accountId}`, `private-user-${userId}`, ...inboxKey.split(',').filter(Boolean).map((id) => `private-account-${accountId}-inbox-${id}`)];
+    const names = [`private-account-${accountId}`, `private-user-${userId}`, ...inboxKey.split(',').filter(Boolean).map((id) => inboxChannel({ accountId, inboxId: Number(id) }))];
     const channels: Channel[] = names.map((name) => {
       const channel = pusher.subscribe(name);
       channel.bind_global((event: string, data: unknown) => {

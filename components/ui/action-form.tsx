@@ -34,7 +34,10 @@ export const ActionForm = ({ action, children, className, confirm, saved, ...res
         if (confirm && !window.confirm(confirm)) event.preventDefault();
       }}
     >
-      {children}
+      {/* Disabled while the action runs: a second click posts nothing twice. */}
+      <fieldset disabled={pending} className="contents">
+        {children}
+      </fieldset>
       {specific ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 sm:col-span-full">{specific}</p>
       ) : (

@@ -21,7 +21,7 @@ export const GetForm = ({ action, scroll = true, children, ...props }: Props) =>
         event.preventDefault();
         const query = new URLSearchParams();
         for (const [name, value] of new FormData(event.currentTarget)) if (typeof value === 'string') query.append(name, value);
-        router.push(`${action}?${query}`, { scroll });
+        router.push(query.size ? `${action}?${query}` : action, { scroll });
       }}
     >
       {children}

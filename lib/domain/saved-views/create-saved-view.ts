@@ -3,6 +3,7 @@ import { savedViews } from '@/db/schema';
 import { accountScope } from '../authorization/scope';
 import type { Ctx } from '../context';
 import { buildFilterCondition } from '../conversations/filters/build-filter';
+import { forgetViewCounts } from '../conversations/list/count-views';
 import type { TConversationFilter } from '../conversations/filters/filter-schema';
 import { validateFilter } from '../conversations/filters/validate-filter';
 import { DomainError } from '../errors';
@@ -35,5 +36,7 @@ export const createSavedView = async (ctx: Ctx, input: TCreateSavedViewInput): P
     .insert(savedViews)
     .values({ accountId: ctx.actor.accountId, userId: ctx.actor.userId, name: name.data, filter, createdAt: now, updatedAt: now })
     .returning(SAVED_VIEW_COLUMNS);
+  // The panel counts the new view on the next page, not after the counts' max age.
+  forgetViewCounts(ctx.actor.accountId);
   return toSavedView(row);
 };

@@ -54,4 +54,23 @@ describe('the counts cache', () => {
     expect(await cache.read('k', { now: 1, maxAgeMs: 5_000 }, () => builder)).toBe(1);
     expect(runs).toBe(1);
   });
+  it('keeps at most 10,000 entries, dropping the least recently loaded first', async () => {
+    const cache = createCountsCache();
+    const at = { now: 1_000, maxAgeMs: 60_000 };
+    await cache.read('first', at, async () => 'first');
+    for (let index = 0; index < 9_999; index++) await cache.read(`k${index}`, at, async () => index);
+    // Loaded again later: now the newest.
+    await cache.read('first', { now: 2_000, maxAgeMs: 0 }, async () => 'again');
+    await cache.read('one more', at, async () => 'one more');
+    expect(await cache.read('first', at, async () => 'reloaded')).toBe('again');
+    expect(await cache.read('k0', at, async () => 'reloaded')).toBe('reloaded');
+  });
+
+  it('forgets every key of a prefix', async () => {
+    const cache = createCountsCache();
+    const at = { now: 1_000, maxAgeMs: 5_000 };
+    for (const key of ['a:1', 'a:2', 'b:1']) await cache.read(key, at, async () => 'old');
+    cache.forgetPrefix('a:');
+    expect(await Promise.all(['a:1', 'a:2', 'b:1'].map((key) => cache.read(key, at, async () => 'new')))).toEqual(['new', 'new', 'old']);
+  });
 });

@@ -100,11 +100,17 @@ const countBySavedView = async (ctx: Ctx, open: SQL): Promise<Record<number, num
 };
 
 const breakdownKey = (accountId: number) => `views:breakdown:${accountId}`;
+const savedViewsKeyPrefix = (accountId: number) => `views:saved:${accountId}:`;
 
 // A change that moves conversations between the panel's counts at once for the agent who made it
-// (a status change, a new conversation): this process reads the account's counts again on its next
-// page (events/publish.ts calls it). Other changes, and other processes, show within the max age.
-export const forgetViewCounts = (accountId: number): void => processCountsCache().forget(breakdownKey(accountId));
+// (a status change, a new conversation: events/publish.ts; a new saved view: create-saved-view.ts):
+// this process reads the account's counts, its agents' saved views' included, again on its next
+// page. Other changes, and other processes, show within the max age.
+export const forgetViewCounts = (accountId: number): void => {
+  const cache = processCountsCache();
+  cache.forget(breakdownKey(accountId));
+  cache.forgetPrefix(savedViewsKeyPrefix(accountId));
+};
 
 // Sums per id of the rows whose inbox the actor sees, every id of `ids` included (zero).
 const sumOver = (rows: Array<{ inboxId: number; id: number; count: number }>, sees: (inboxId: number) => boolean, ids: number[]) => {
@@ -124,10 +130,10 @@ export const countViews = async (ctx: Ctx, { maxAgeMs = 0 }: { maxAgeMs?: number
   const open = and(conversationScope(actor), eq(conversations.status, 'open')) as SQL;
   const cache = processCountsCache();
   const when = { now: ctx.now().getTime(), maxAgeMs };
-  const person = `${actor.accountId}:${actor.userId}:${[...actor.inboxIds].sort((a, b) => a - b).join(',')}`;
+  const person = `${actor.userId}:${[...actor.inboxIds].sort((a, b) => a - b).join(',')}`;
   const [breakdown, bySavedView] = await Promise.all([
     cache.read(breakdownKey(actor.accountId), when, () => readInboxBreakdown(ctx)),
-    cache.read(`views:saved:${person}`, when, () => countBySavedView(ctx, open)),
+    cache.read(`${savedViewsKeyPrefix(actor.accountId)}${person}`, when, () => countBySavedView(ctx, open)),
   ]);
 
   // Administrators see every inbox of the account (one created during the request included).

@@ -15,16 +15,25 @@ export const createCountsCache = () => {
       if (entry && maxAgeMs > 0 && now - entry.at <= maxAgeMs) return entry.value as Promise<T>;
       // A settled Promise of one run: a query builder is a thenable that runs again on every await.
       const value = Promise.resolve(load());
+      // Deleted first, so the map's order is the entries' age (the oldest first).
+      entries.delete(key);
       entries.set(key, { at: now, value });
       value.catch(() => {
         if (entries.get(key)?.value === value) entries.delete(key);
       });
-      // Old entries go when the map grows (every account and scope ever seen would otherwise stay).
-      if (entries.size > MAX_ENTRIES) for (const [k, e] of entries) if (now - e.at > 60_000) entries.delete(k);
+      // The oldest entries go when the map grows (every account and scope ever seen would otherwise stay).
+      for (const oldest of entries.keys()) {
+        if (entries.size <= MAX_ENTRIES) break;
+        entries.delete(oldest);
+      }
       return value;
     },
     // The next read of `key` loads, whatever its age.
     forget: (key: string) => void entries.delete(key),
+    // The same for every key that starts with `prefix`.
+    forgetPrefix: (prefix: string) => {
+      for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+    },
     clear: () => entries.clear(),
   };
 };

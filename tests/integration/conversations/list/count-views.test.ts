@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countViews } from '@/lib/domain/conversations/list/count-views';
 import { processCountsCache } from '@/lib/domain/conversations/list/counts-cache';
 import { changeStatus } from '@/lib/domain/conversations/actions/change-status';
+import { createSavedView } from '@/lib/domain/saved-views/create-saved-view';
 import { actorFor, createAccount, createConversation, createInbox, createTeam, createUser, ctxFor } from '@/tests/helpers/factories';
 import { useTestDatabase } from '@/tests/helpers/db';
 import { createLabel, labelConversation, mentionUser, setupAccount, storeSavedView, walkList } from '@/tests/helpers/list-factories';
@@ -141,5 +142,21 @@ describe('view counts (views panel)', () => {
     expect(await countViews(admin, cached)).toMatchObject({ labels: { [label.id]: 0 } });
     await changeStatus(admin, { conversationId: second.id, status: 'resolved' });
     expect(await countViews(admin, cached)).toMatchObject({ all: 1, labels: { [label.id]: 1 } });
+  });
+  it("an agent's saved views are counted again at once after a status change, and a new view at once", async () => {
+    processCountsCache().clear();
+    const { accountId, inboxId, adminId } = await setupAccount(db());
+    const clock = new Date('2026-12-07T12:00:00Z');
+    const admin = ctxFor(db(), await actorFor(db(), adminId, accountId), { now: () => clock });
+    const urgent = { operator: 'and' as const, conditions: [{ field: 'priority' as const, op: 'equal' as const, value: 'urgent' }] };
+    const [first] = [await createConversation(db(), { accountId, inboxId, priority: 'urgent' }), await createConversation(db(), { accountId, inboxId, priority: 'urgent' })];
+    const cached = { maxAgeMs: 5_000 };
+    const view = await createSavedView(admin, { name: 'Urgentes', filter: urgent });
+    expect((await countViews(admin, cached)).savedViews).toEqual({ [view.id]: 2 });
+
+    await changeStatus(admin, { conversationId: first!.id, status: 'resolved' });
+    expect((await countViews(admin, cached)).savedViews).toEqual({ [view.id]: 1 });
+    const again = await createSavedView(admin, { name: 'Urgentes otra vez', filter: urgent });
+    expect((await countViews(admin, cached)).savedViews).toEqual({ [view.id]: 1, [again.id]: 1 });
   });
 });
