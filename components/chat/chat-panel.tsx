@@ -1,7 +1,8 @@
 import { getLocale } from 'next-intl/server';
 import type { SidebarState } from '@/components/contact-sidebar/contact-panel';
 import { ContactSidebar } from '@/components/contact-sidebar/contact-sidebar';
-import { ConversationKeyboard } from '@/components/keyboard/conversation-keyboard';
+import { ConversationKeyboard } from '@/components/keyboard/lazy-dialogs';
+import { TriageProvider } from '@/components/keyboard/triage-provider';
 import { ConversationPresence } from '@/components/realtime/conversation-presence';
 import type { Ctx } from '@/lib/domain/context';
 import type { ConversationWithBasics } from '@/lib/domain/conversations/get-conversation';
@@ -42,17 +43,17 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
   const subject = conversation.inbox.channelType === 'email' ? (messages.map((message) => (message.contentAttributes.email as { subject?: string } | undefined)?.subject).find(Boolean) ?? null) : null;
   return (
     <ChatStateProvider key={conversation.id}>
+      <TriageProvider conversationId={conversation.id} openNext={me.preferences.openNextAfterResolve ?? false}>
       <ConversationKeyboard
         conversationId={conversation.id}
         status={conversation.status}
         backHref={backHref}
-        openNext={me.preferences.openNextAfterResolve ?? false}
         meId={me.id}
         assigneeId={conversation.assigneeId}
         agents={agents.map(({ id, name }) => ({ id, name }))}
         labels={labels.map(({ id, title }) => ({ id, title }))}
         labelIds={labelsOfConversation.map((label) => label.id)}
-      >
+      />
       <ConversationPresence conversationId={conversation.id} me={{ id: me.id, name: me.name }} agents={others.map(({ id, name }) => ({ id, name }))}>
         <ChatLive contactId={conversation.contact.id} backHref={backHref} />
         <ChatHeader conversation={conversation} backHref={backHref} mutedUntil={mute?.mutedUntil ?? null} timeZone={timeZone} hasAssignee={conversation.assigneeId !== null} showDetails={sidebar !== null} subject={subject} />
@@ -65,7 +66,7 @@ export const ChatPanel = async ({ ctx, conversation, backHref, sidebar = null }:
           {sidebar && <ContactSidebar ctx={ctx} conversation={conversation} state={sidebar} />}
         </div>
       </ConversationPresence>
-      </ConversationKeyboard>
+      </TriageProvider>
     </ChatStateProvider>
   );
 };

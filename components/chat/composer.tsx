@@ -13,7 +13,7 @@ import { matchingAgents, mentionQueryAt, unknownMentions, withMentionMarkup, typ
 import type { DisplayMessage } from './message-bubble';
 import { postSend, SendFailure, useOfflineQueue, type QueuedSend } from './offline-queue';
 import { useUploads, type Upload } from './use-uploads';
-import { VoiceRecorder } from './voice-recorder';
+import { VoiceRecorder } from './lazy';
 import { useComposerOpen } from './use-composer-open';
 
 // enterToSend: the agent's saved preference (users.preferences, also edited at /settings/profile).

@@ -8,14 +8,11 @@ type Props = { onRecorded: (audio: Blob, duration: number) => void; disabled?: b
 
 // W3: records a voice note with the browser's microphone (MediaRecorder), showing the elapsed time;
 // cancel throws it away, send hands the audio to the composer. Recording needs JavaScript, so the
-// button appears only once the page is hydrated ('unhydrated' renders nothing, on the server and in
-// the browser's first render alike, so hydration agrees): without JavaScript there is no dead
-// microphone, only the paperclip's plain file input, which works. (The bell's push and browser
-// notification buttons wait for their effect the same way.)
+// button appears only once the page is hydrated (it is rendered by afterHydration, lazy.tsx): without
+// JavaScript there is no dead microphone, only the paperclip's plain file input, which works.
 export const VoiceRecorder = ({ onRecorded, disabled }: Props) => {
   const t = useTranslations('composer');
-  const [state, setState] = useState<'unhydrated' | 'idle' | 'recording' | 'error'>('unhydrated');
-  useEffect(() => setState('idle'), []);
+  const [state, setState] = useState<'idle' | 'recording' | 'error'>('idle');
   const [elapsed, setElapsed] = useState(0);
   const recorder = useRef<MediaRecorder | null>(null);
   const chunks = useRef<Blob[]>([]);
@@ -59,7 +56,6 @@ export const VoiceRecorder = ({ onRecorded, disabled }: Props) => {
     recorder.current?.stop();
   };
 
-  if (state === 'unhydrated') return null;
   if (state === 'recording') {
     return (
       <div className="flex items-center gap-2 rounded-md bg-red-50 px-2 py-1 text-sm text-red-800" role="status">

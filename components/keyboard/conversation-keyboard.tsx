@@ -8,20 +8,17 @@ import { addLabelAction, assignAgentAction, removeLabelAction } from '@/lib/acti
 import { focusCard } from './list-navigation';
 import { PickerDialog, useOpenedOnce } from './lazy-dialogs';
 import { matchesQuery, type PickerItem } from './picker-items';
-import { TriageContext } from './triage';
 import { isTyping, useShortcuts, type Command } from './use-shortcuts';
 
 type Props = {
   conversationId: number;
   status: 'open' | 'resolved' | 'pending' | 'snoozed';
   backHref: string;
-  openNext: boolean;
   meId: number;
   assigneeId: number | null;
   agents: Array<{ id: number; name: string }>;
   labels: Array<{ id: number; title: string }>;
   labelIds: number[];
-  children: React.ReactNode;
 };
 
 const formOf = (values: Record<string, string | number>) => {
@@ -50,8 +47,9 @@ const openSnoozeMenu = () => {
 
 // The open conversation's shortcuts (R, N, Alt+E, Alt+S, Alt+A, Alt+L, Escape) and its palette
 // commands, through the same forms and server actions the mouse uses; the assign and label pickers
-// are searchable dialogs.
-export const ConversationKeyboard = ({ conversationId, status, backHref, openNext, meId, assigneeId, agents, labels, labelIds, children }: Props) => {
+// are searchable dialogs. Its code loads after the page has hydrated (lazy-dialogs.tsx); the page
+// marks <html data-keyboard="ready"> once these keys answer (use-shortcuts.ts).
+export const ConversationKeyboard = ({ conversationId, status, backHref, meId, assigneeId, agents, labels, labelIds }: Props) => {
   const t = useTranslations('keyboard');
   const tErrors = useTranslations('errors');
   const router = useRouter();
@@ -114,7 +112,7 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
     { id: 'labels', label: t('shortcuts.labels'), run: handlers.labels, shortcut: 'labels' },
     { id: 'back', label: t('shortcuts.back'), run: back, shortcut: 'back' },
   ];
-  useShortcuts(handlers, commands);
+  useShortcuts('conversation', handlers, commands);
 
   const assignItems: PickerItem[] = [
     { key: 'me', label: t('assignMe'), hint: assigneeId === meId ? t('current') : undefined },
@@ -148,9 +146,7 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
   };
 
   return (
-    <TriageContext.Provider value={{ openNext }}>
-      <span hidden data-open-conversation={conversationId} />
-      {children}
+    <>
       {assignShown && <PickerDialog
         open={picker === 'assign'}
         onClose={() => closePicker('assign')}
@@ -178,6 +174,6 @@ export const ConversationKeyboard = ({ conversationId, status, backHref, openNex
         error={error}
         testId="labels-picker"
       />}
-    </TriageContext.Provider>
+    </>
   );
 };

@@ -7,9 +7,9 @@ import { findConversationsAction } from '@/lib/actions/conversations';
 import type { FoundConversation } from '@/lib/domain/conversations/find-conversations';
 import { keyLabels, SHORTCUTS } from '@/lib/keyboard/shortcuts';
 import { focusConversation, focusWhenShown, isVisible, neighbourLink } from './list-navigation';
-import { PickerDialog, ShortcutsHelp, useOpenedOnce } from './lazy-dialogs';
+import { ConversationKeyboard, PickerDialog, ShortcutsHelp, useOpenedOnce } from './lazy-dialogs';
 import { matchesQuery, type PickerItem } from './picker-items';
-import { currentCommands, useShortcuts, type Command } from './use-shortcuts';
+import { currentCommands, markWorkspaceReady, useShortcuts, type Command } from './use-shortcuts';
 
 type View = { href: string; name: string };
 
@@ -35,12 +35,9 @@ export const KeyboardShortcuts = () => {
 
   useEffect(() => {
     setMac(/Mac|iPhone|iPad/.test(navigator.platform));
-    // The palette's and the help's code is fetched now, so Ctrl+K followed at once by typing loses
-    // no keystroke. Shortcuts are ready from then on (tests wait for it rather than for a time).
-    const ready = () => {
-      document.documentElement.dataset.keyboard = 'ready';
-    };
-    void Promise.all([PickerDialog.preload(), ShortcutsHelp.preload()]).then(ready, ready);
+    // The palette's, the help's and the conversation's keyboard code is fetched now, so Ctrl+K
+    // followed at once by typing loses no keystroke, nor R in a conversation opened by Alt+J.
+    void Promise.all([PickerDialog.preload(), ShortcutsHelp.preload(), ConversationKeyboard.preload()]).then(markWorkspaceReady, markWorkspaceReady);
   }, []);
 
   const go = (step: 1 | -1) => {
@@ -68,6 +65,7 @@ export const KeyboardShortcuts = () => {
   };
 
   useShortcuts(
+    'workspace',
     { help: () => setHelp(true), palette: openPalette, search, next: () => go(1), previous: () => go(-1) },
     [
       { id: 'help', label: t('shortcuts.help'), run: () => setHelp(true), shortcut: 'help' },

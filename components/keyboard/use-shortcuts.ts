@@ -8,11 +8,34 @@ export type ShortcutHandlers = Partial<Record<ShortcutId, () => void>>;
 // An action the command palette offers: a shortcut's own action, or one without a key.
 export type Command = { id: string; label: string; run: () => void; shortcut?: ShortcutId };
 
-type Layer = { handlers: { current: ShortcutHandlers }; commands: { current: Command[] } };
+// The workspace's shortcuts (the dashboard shell) and the open conversation's, which win for a key
+// both handle and come first in the palette.
+type Level = 'workspace' | 'conversation';
+type Layer = { level: Level; handlers: { current: ShortcutHandlers }; commands: { current: Command[] } };
 
-// The mounted layers, innermost (most recently mounted) last: the conversation's layer wins over the
-// workspace's for a key both handle.
+// The mounted layers, innermost last: the workspace's, then the conversation's, whichever's code
+// loaded first (both load after hydration).
 const layers: Layer[] = [];
+const insert = (layer: Layer) => {
+  const after = layer.level === 'workspace' ? layers.findIndex((item) => item.level === 'conversation') : -1;
+  layers.splice(after === -1 ? layers.length : after, 0, layer);
+};
+
+let workspaceReady = false;
+
+// <html data-keyboard="ready"> once the keys answer: the workspace's shortcuts with their dialogs'
+// code (keyboard-shortcuts.tsx) and, while a conversation is open (triage-provider.tsx), its own.
+// Tests wait for it rather than for a time. Never taken back: later conversations' code is here.
+const updateReadiness = () => {
+  if (!workspaceReady) return;
+  if (document.querySelector('[data-open-conversation]') && !layers.some((layer) => layer.level === 'conversation')) return;
+  document.documentElement.dataset.keyboard = 'ready';
+};
+
+export const markWorkspaceReady = () => {
+  workspaceReady = true;
+  updateReadiness();
+};
 
 // A text field types the letter: no plain-key shortcut fires there.
 export const isTyping = (target: EventTarget | null): boolean => {
@@ -60,7 +83,7 @@ let listeners = 0;
 
 // Registers this component's shortcut handlers and palette commands while it is mounted. One
 // document listener serves every layer. Handlers are read at key time, so they may close over state.
-export const useShortcuts = (handlers: ShortcutHandlers, commands: Command[] = []) => {
+export const useShortcuts = (level: Level, handlers: ShortcutHandlers, commands: Command[] = []) => {
   const handlersRef = useRef(handlers);
   const commandsRef = useRef(commands);
   useEffect(() => {
@@ -68,12 +91,14 @@ export const useShortcuts = (handlers: ShortcutHandlers, commands: Command[] = [
     commandsRef.current = commands;
   });
   useEffect(() => {
-    const layer: Layer = { handlers: handlersRef, commands: commandsRef };
-    layers.push(layer);
+    const layer: Layer = { level, handlers: handlersRef, commands: commandsRef };
+    insert(layer);
     if (listeners++ === 0) window.addEventListener('keydown', onKeyDown, true);
+    updateReadiness();
     return () => {
       layers.splice(layers.indexOf(layer), 1);
       if (--listeners === 0) window.removeEventListener('keydown', onKeyDown, true);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a layer's level is fixed for its component
   }, []);
 };

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { trackLazyCode } from './lazy-code-loading';
 
 // A client component whose code loads the first time it renders (React.lazy), server-rendered like
@@ -44,21 +44,44 @@ export const lazyClientComponent = <Props extends object>(load: () => Promise<Co
   return Object.assign(ClientComponent, { preload: Component.preload });
 };
 
-// A component with nothing to show of its own (a service worker's registration, the phone drawer's
-// focus and Escape handling): never server-rendered, its code loads once the page has hydrated, so it
-// is not part of what the page needs first.
+const noSubscription = () => () => undefined;
+
+// True while React hydrates the server's HTML (and on the server), false for a mount after it.
+const useIsHydrating = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => false,
+    () => true,
+  );
+
+// A component with nothing to show of its own (a service worker's registration, the keyboard's
+// shortcuts): never server-rendered, its code loads once the page has hydrated, so it is not part of
+// what the page needs first. Mounted later (a client navigation) with its code already here
+// (`preload()`, or an earlier mount), it renders at once.
 export const afterHydration = <Props extends object>(load: () => Promise<ComponentType<Props>>) => {
+  let loaded: ComponentType<Props> | undefined;
+  let loading: Promise<ComponentType<Props>> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = undefined; // a chunk that failed to load may be fetched again by the next mount
+        throw error;
+      },
+    ));
   const AfterHydration = (props: Props) => {
-    const [Loaded, setLoaded] = useState<ComponentType<Props> | null>(null);
+    const hydrating = useIsHydrating();
+    const [Loaded, setLoaded] = useState<ComponentType<Props> | undefined>(() => (hydrating ? undefined : loaded));
     useEffect(() => {
+      if (Loaded) return;
       let mounted = true;
-      load().then(
+      preload().then(
         (component) => mounted && setLoaded(() => component),
-        () => undefined, // a chunk that failed to load: the page works without it until the next load
+        () => undefined, // the page works without it until the next load
       );
       return () => void (mounted = false);
-    }, []);
+    }, [Loaded]);
     return Loaded ? <Loaded {...props} /> : null;
   };
-  return AfterHydration;
+  return Object.assign(AfterHydration, { preload });
 };

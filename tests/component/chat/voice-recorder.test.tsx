@@ -2,12 +2,12 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NextIntlClientProvider } from 'next-intl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { VoiceRecorder } from '@/components/chat/voice-recorder';
+import { VoiceRecorder } from '@/components/chat/lazy';
 import es from '@/lib/i18n/messages/es';
 import { renderThenHydrate } from '../helpers/hydrate';
 
 // The composer's microphone. Without JavaScript it could do nothing, so the server's HTML has none;
-// it appears once hydrated. The browser's microphone (getUserMedia, MediaRecorder) is stood in for.
+// it appears once hydrated (its code loads then). The browser's microphone (getUserMedia, MediaRecorder) is stood in for.
 const recorder = (onRecorded = vi.fn()) => (
   <NextIntlClientProvider locale="es" messages={es}>
     <VoiceRecorder onRecorded={onRecorded} />
@@ -35,7 +35,7 @@ describe('VoiceRecorder (issue 13: no dead microphone without JavaScript)', () =
   it('is not in the server HTML; it appears once hydrated, without a hydration mismatch', async () => {
     const { html, unmount } = await renderThenHydrate(() => recorder());
     expect(html).toBe('');
-    expect(screen.getByRole('button', { name: 'Grabar nota de voz' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Grabar nota de voz' })).toBeTruthy();
     unmount();
   });
 
