@@ -26,12 +26,18 @@ export type RealtimeEvent = { channel: string; event: RealtimeEventName; data: R
 // Rings the realtime doorbell for changes that have ALREADY COMMITTED: call it after the
 // transaction, never inside it, so that no client hears of a change that was rolled back.
 // Postgres is the truth: a failed publish is logged and swallowed, it never fails the change.
-// Events after which the views panel's counts are read again at once in this process (count-views.ts).
-const MOVES_COUNTS = new Set<RealtimeEventName>(['conversation.created', 'conversation.status_changed']);
+// Whether an event moves conversations between the views panel's counts (count-views.ts): a new
+// conversation, or a change of the fields the counts group by (status, assignee, team, priority,
+// labels). Those are read again at once in this process, so the agent who made the change sees it
+// counted. A message's activity fields (unattended) and a contact's last-seen wait for the max age:
+// they change with every message, and reading the counts again after each would defeat the cache.
+const COUNTED_FIELDS = ['status', 'assigneeId', 'teamId', 'priority', 'addedLabelIds', 'removedLabelIds'];
+const movesCounts = ({ event, data }: RealtimeEvent): boolean =>
+  event === 'conversation.created' || event === 'conversation.status_changed' || (event === 'conversation.updated' && COUNTED_FIELDS.some((field) => field in data));
 
 export const publishAfterCommit = async (ctx: Pick<Ctx, 'realtime'>, events: RealtimeEvent[]): Promise<void> => {
-  for (const { channel, event } of events) {
-    const accountId = MOVES_COUNTS.has(event) ? accountOfChannel(channel) : null;
+  for (const event of events) {
+    const accountId = movesCounts(event) ? accountOfChannel(event.channel) : null;
     if (accountId !== null) forgetViewCounts(accountId);
   }
   const results = await Promise.allSettled(events.map(async ({ channel, event, data }) => ctx.realtime.publish(channel, event, data)));

@@ -103,7 +103,8 @@ const breakdownKey = (accountId: number) => `views:breakdown:${accountId}`;
 const savedViewsKeyPrefix = (accountId: number) => `views:saved:${accountId}:`;
 
 // A change that moves conversations between the panel's counts at once for the agent who made it
-// (a status change, a new conversation: events/publish.ts; a new saved view: create-saved-view.ts):
+// (a new conversation, a change of status, assignee, team, priority or labels: events/publish.ts; a
+// new saved view: create-saved-view.ts):
 // this process reads the account's counts, its agents' saved views' included, again on its next
 // page. Other changes, and other processes, show within the max age.
 export const forgetViewCounts = (accountId: number): void => {

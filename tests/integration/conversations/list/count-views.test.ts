@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { countViews } from '@/lib/domain/conversations/list/count-views';
 import { processCountsCache } from '@/lib/domain/conversations/list/counts-cache';
+import { addLabels } from '@/lib/domain/conversations/actions/add-labels';
+import { assignTeam } from '@/lib/domain/conversations/actions/assign-team';
 import { changeStatus } from '@/lib/domain/conversations/actions/change-status';
+import { sendMessage } from '@/lib/domain/messages/send-message';
 import { createSavedView } from '@/lib/domain/saved-views/create-saved-view';
 import { actorFor, createAccount, createConversation, createInbox, createTeam, createUser, ctxFor } from '@/tests/helpers/factories';
 import { useTestDatabase } from '@/tests/helpers/db';
@@ -143,6 +146,26 @@ describe('view counts (views panel)', () => {
     await changeStatus(admin, { conversationId: second.id, status: 'resolved' });
     expect(await countViews(admin, cached)).toMatchObject({ all: 1, labels: { [label.id]: 1 } });
   });
+  it('labels and teams changed by an agent are counted at once; a reply waits for the max age', async () => {
+    processCountsCache().clear();
+    const { accountId, inboxId, adminId } = await setupAccount(db());
+    const clock = new Date('2026-12-07T11:30:00Z');
+    const admin = ctxFor(db(), await actorFor(db(), adminId, accountId), { now: () => clock });
+    const label = await createLabel(db(), { accountId });
+    const team = await createTeam(db(), { accountId });
+    const conversation = await createConversation(db(), { accountId, inboxId });
+    const cached = { maxAgeMs: 5_000 };
+    expect(await countViews(admin, cached)).toMatchObject({ unattended: 1, labels: { [label.id]: 0 }, teams: { [team.id]: 0 } });
+
+    await addLabels(admin, { conversationId: conversation.id, labelIds: [label.id] });
+    expect(await countViews(admin, cached)).toMatchObject({ labels: { [label.id]: 1 } });
+    await assignTeam(admin, { conversationId: conversation.id, teamId: team.id });
+    expect(await countViews(admin, cached)).toMatchObject({ teams: { [team.id]: 1 } });
+    // Every message changes the unattended count: counting again after each would defeat the cache.
+    await sendMessage(admin, { conversationId: conversation.id, content: 'Hola', private: false });
+    expect(await countViews(admin, cached)).toMatchObject({ unattended: 1 });
+  });
+
   it("an agent's saved views are counted again at once after a status change, and a new view at once", async () => {
     processCountsCache().clear();
     const { accountId, inboxId, adminId } = await setupAccount(db());
