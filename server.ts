@@ -119,8 +119,10 @@ const serve = async () => {
   });
 
   // Snooze wake-up (C2), abandoned uploads, webhooks and pushes, every 30 s; safe with several app
-  // instances (and workers), and each one delivers its own changes' webhooks and pushes at once.
-  const sweeps = startSweeps({ db: (await getDatabase()).db, realtime: getRealtimePublisher(), storage: getStorage(), vapid: getVapidDetails() });
+  // instances, and each process delivers its own changes' webhooks and pushes at once. Of several
+  // workers, the first (its replacement too) runs the passes.
+  const periodic = !cluster.isWorker || process.env.BANDEJA_WORKER_INDEX === '0';
+  const sweeps = startSweeps({ db: (await getDatabase()).db, realtime: getRealtimePublisher(), storage: getStorage(), vapid: getVapidDetails(), periodic });
 
   server.listen(port, host, () => {
     if (cluster.isWorker) return;

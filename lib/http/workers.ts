@@ -38,7 +38,7 @@ export const runPrimary = async ({ count, serverFile, realtime }: { count: numbe
   // worker first) is not taken for a failure.
   const fork = (index: number, initial: boolean): Promise<void> =>
     new Promise((resolve) => {
-      const worker: Worker = cluster.fork(relay ? { BANDEJA_REALTIME_RELAY_PORT: String(relay.port) } : {});
+      const worker: Worker = cluster.fork({ BANDEJA_WORKER_INDEX: String(index), ...(relay ? { BANDEJA_REALTIME_RELAY_PORT: String(relay.port) } : {}) });
       let served = false;
       worker.once('listening', () => {
         served = true;

@@ -20,6 +20,9 @@ export type StartSweepsOptions = {
   // Web Push's keys; without them pushes wait in their outbox.
   vapid?: VapidDetails | null;
   intervalMs?: number;
+  // false: no passes of its own, only the deliveries of this process's changes (nudgeDeliveries).
+  // Of several worker processes, one runs the passes (server.ts): the same work N times is waste.
+  periodic?: boolean;
   now?: () => Date;
 };
 
@@ -37,7 +40,7 @@ export type SweepRunner = {
 // the previous one, a failing sweep is logged and does not stop the others or the next pass, and
 // the timer is unref'd so it never keeps the process alive. The first pass runs at start, so that
 // snoozes that ended while the app was down wake at once.
-export const startSweeps = ({ db, realtime, storage, vapid, intervalMs = SWEEP_INTERVAL_MS, now = () => new Date() }: StartSweepsOptions): SweepRunner => {
+export const startSweeps = ({ db, realtime, storage, vapid, intervalMs = SWEEP_INTERVAL_MS, periodic = true, now = () => new Date() }: StartSweepsOptions): SweepRunner => {
   let running: Promise<void> | null = null;
   let stopped = false;
   let prunedAt: number | null = null;
@@ -92,9 +95,9 @@ export const startSweeps = ({ db, realtime, storage, vapid, intervalMs = SWEEP_I
   };
   registerDeliveryRunner(() => void deliverOutboxes());
 
-  const timer = setInterval(() => void runOnce(), intervalMs);
-  timer.unref();
-  void runOnce();
+  const timer = periodic ? setInterval(() => void runOnce(), intervalMs) : undefined;
+  timer?.unref();
+  if (periodic) void runOnce();
 
   return {
     runOnce,

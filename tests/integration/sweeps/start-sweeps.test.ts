@@ -35,6 +35,33 @@ describe('startSweeps (the interval server.ts starts)', () => {
     expect((await reload(db, snoozed.id)).updatedAt.getTime()).toBeGreaterThanOrEqual(until.getTime());
   });
 
+  it('periodic false (every worker but the first): no passes of its own; one asked for still runs', async () => {
+    const { db } = database();
+    const { conversation } = await createWorkspace(db);
+    const snoozed = await conversation({ status: 'snoozed', snoozedUntil: new Date(Date.now() - 1_000) });
+    let transactions = 0;
+    const countingDb = new Proxy(db, {
+      get: (target, property, receiver) =>
+        property === 'transaction'
+          ? (...args: Parameters<Db['transaction']>) => {
+              transactions += 1;
+              return target.transaction(...args);
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    const sweeps = startSweeps({ db: countingDb, realtime: silent, storage: noStorage, intervalMs: 10, periodic: false });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(transactions).toBe(0);
+      expect((await reload(db, snoozed.id)).status).toBe('snoozed');
+      // Its own pass, when asked for, still runs.
+      await sweeps.runOnce();
+      expect((await reload(db, snoozed.id)).status).toBe('open');
+    } finally {
+      await sweeps.stop();
+    }
+  });
+
   it('skips a pass while the previous one still runs', async () => {
     const { db } = database();
     let transactions = 0;
