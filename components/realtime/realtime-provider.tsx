@@ -61,7 +61,7 @@ const TRANSIENT_EVENTS = new Set(['conversation.typing_on', 'conversation.typing
 
 export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children }: Props) => {
   const router = useRouter();
-  const refresh = useCoalescedRefresh(useCallback(() => router.refresh(), [router]));
+  const refresh = useCoalescedRefresh(useCallback(() => router.refresh(), [router]), undefined, { holdForLazyCode: true });
   // The conversation open in this tab, for the handlers bound once per connection.
   const openConversationId = Number(useParams<{ conversationId?: string }>().conversationId) || null;
   const openConversation = useRef(openConversationId);

@@ -39,8 +39,10 @@ export const nextRunAt = (now: number, wait: number, lastRun: number, pendingAt:
 // Returns `request(wait?)`: runs `run` once, `delay` (or `wait`) after the first request of a burst
 // and at least REFRESH_MIN_INTERVAL_MS after the previous run; a request that needs it sooner than
 // the one pending brings the run forward (one run answers every request made before it). A hidden
-// tab does not re-read at all: it runs once when it becomes visible again.
-export const useCoalescedRefresh = (run: () => void, delay: number = REFRESH_DELAY_MS): ((wait?: number) => void) => {
+// tab does not re-read at all: it runs once when it becomes visible again. `holdForLazyCode`: the
+// page's own re-render (router.refresh) also waits while a lazy part of the page loads its code; the
+// list's and the chat's re-reads touch only their own state, so they need not.
+export const useCoalescedRefresh = (run: () => void, delay: number = REFRESH_DELAY_MS, { holdForLazyCode = false } = {}): ((wait?: number) => void) => {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dueAt = useRef(0);
   const lastRun = useRef(0);
@@ -59,7 +61,7 @@ export const useCoalescedRefresh = (run: () => void, delay: number = REFRESH_DEL
       return;
     }
     // A lazy part of the page still loading its code would lose its server HTML to the re-render.
-    if (isLazyCodeLoading()) {
+    if (holdForLazyCode && isLazyCodeLoading()) {
       dueAt.current = Date.now() + LAZY_CODE_POLL_MS;
       timer.current = setTimeout(fire, LAZY_CODE_POLL_MS);
       return;
@@ -70,7 +72,7 @@ export const useCoalescedRefresh = (run: () => void, delay: number = REFRESH_DEL
     }
     lastRun.current = Date.now();
     latest.current();
-  }, []);
+  }, [holdForLazyCode]);
 
   const request = useCallback(
     (wait?: number) => {

@@ -206,18 +206,23 @@ describe('useCoalescedRefresh', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
-  it('holds back while a lazy part of the page is still loading its code (a re-render would drop its server HTML)', async () => {
+  it("the page's re-render holds back while a lazy part of the page loads its code (it would drop its server HTML); the list's and the chat's re-reads do not", async () => {
     let finish: (component: ComponentType) => void = () => undefined;
     const Lazy = lazyComponent(() => new Promise<ComponentType>((resolve) => (finish = resolve)));
     void Lazy.preload();
-    const run = vi.fn();
-    const { result } = renderHook(() => useCoalescedRefresh(run, 50));
-    act(() => result.current());
+    const page = vi.fn();
+    const list = vi.fn();
+    const { result } = renderHook(() => ({ page: useCoalescedRefresh(page, 50, { holdForLazyCode: true }), list: useCoalescedRefresh(list, 50) }));
+    act(() => {
+      result.current.page();
+      result.current.list();
+    });
     act(() => void vi.advanceTimersByTime(REFRESH_MIN_INTERVAL_MS * 3));
-    expect(run).not.toHaveBeenCalled();
+    expect(page).not.toHaveBeenCalled();
+    expect(list).toHaveBeenCalledTimes(1);
     await act(async () => finish(() => null));
     act(() => void vi.advanceTimersByTime(100));
-    expect(run).toHaveBeenCalledTimes(1);
+    expect(page).toHaveBeenCalledTimes(1);
   });
 });
 
