@@ -8,17 +8,16 @@ import { findConversations } from '@/lib/domain/conversations/find-conversations
 import { listMoreConversations } from '@/lib/domain/conversations/list/list-conversations';
 import { ZListQuery, ZListView, type TListQueryInput, type TListViewInput } from '@/lib/domain/conversations/list/list-query';
 import { asInvalidInput, isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
-import { ZDbId } from '@/lib/domain/request-values';
+import { ZDbId, ZDbIdOrNone } from '@/lib/domain/request-values';
 import { formAction, zFormList } from './action';
 
-const ZOptionalId = z.preprocess((value) => (value === '' || value === 'none' ? null : value), ZDbId.nullable());
 
 const ZBulkForm = z.object({
   conversationIds: zFormList(ZDbId).pipe(z.array(z.number()).min(1).max(100)),
   kind: z.enum(['status', 'assignee', 'team', 'add_labels', 'remove_labels']),
   status: z.enum(['open', 'resolved', 'pending']).optional(),
-  assigneeId: ZOptionalId.optional(),
-  teamId: ZOptionalId.optional(),
+  assigneeId: ZDbIdOrNone.optional(),
+  teamId: ZDbIdOrNone.optional(),
   labelId: ZDbId.optional(),
 });
 

@@ -13,11 +13,10 @@ import { saveAttributeValues } from '@/lib/domain/custom-attributes/save-attribu
 import { runMacro } from '@/lib/domain/macros/run-macro';
 import { addParticipant } from '@/lib/domain/participants/add-participant';
 import { removeParticipant } from '@/lib/domain/participants/remove-participant';
-import { ZDbId } from '@/lib/domain/request-values';
+import { ZDbId, ZDbIdOrNone } from '@/lib/domain/request-values';
 import { formAction, zFormList } from './action';
 
 // A select's "none" option posts an empty string.
-const ZOptionalId = z.preprocess((value) => (value === '' ? null : value), ZDbId.nullable());
 
 // A checkbox posts a hidden "false" before the box's "on": the last value sent is the one that counts.
 const ZLastValue = z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string().max(2000).default(''));
@@ -27,7 +26,7 @@ const refresh = () => revalidatePath('/', 'layout');
 
 // X1: assign an agent of the inbox, "me" (Asignarme), or nobody.
 export const assignAgentAction = formAction(
-  z.object({ conversationId: ZDbId, assigneeId: z.union([z.literal('me'), ZOptionalId]) }),
+  z.object({ conversationId: ZDbId, assigneeId: z.union([z.literal('me'), ZDbIdOrNone]) }),
   async (ctx, input) => {
     await assignAgent(ctx, { conversationId: input.conversationId, assigneeId: input.assigneeId === 'me' ? ctx.actor.userId : input.assigneeId });
     refresh();
@@ -35,7 +34,7 @@ export const assignAgentAction = formAction(
 );
 
 // X1: assign a team, or none.
-export const assignTeamAction = formAction(z.object({ conversationId: ZDbId, teamId: ZOptionalId }), async (ctx, input) => {
+export const assignTeamAction = formAction(z.object({ conversationId: ZDbId, teamId: ZDbIdOrNone }), async (ctx, input) => {
   await assignTeam(ctx, input);
   refresh();
 });

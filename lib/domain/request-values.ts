@@ -17,6 +17,10 @@ export const ZDbId = z.coerce.number().int().positive().max(MAX_DB_INT);
 // else must be an id.
 export const ZOptionalDbId = z.preprocess((value) => (value === '' || value === null ? undefined : value), ZDbId.optional());
 
+// An id or "nobody" (a select's empty or "none" choice: unassign, no team): null, as opposed to
+// ZOptionalDbId's "not given".
+export const ZDbIdOrNone = z.preprocess((value) => (value === '' || value === 'none' ? null : value), ZDbId.nullable());
+
 // A `page` from the query: absent, junk or below 1 is page 1 (as Chatwoot's Rails params read it); a
 // number past PostgreSQL's integer (its offset would overflow the database's numbers) is refused.
 export const ZQueryPage = z.coerce

@@ -19,3 +19,14 @@ export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptio
 
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions) =>
   cached(`number|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+
+// Whether the runtime knows `timeZone` (an IANA name such as "America/Bogota"): checked through the
+// cached formatter, so a known zone costs a lookup, not a new formatter per call.
+export const isKnownTimeZone = (timeZone: string): boolean => {
+  try {
+    dateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+};

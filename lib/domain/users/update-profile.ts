@@ -2,16 +2,9 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users, type UserPreferences } from '@/db/schema';
 import type { Ctx } from '../context';
+import { isKnownTimeZone } from '@/lib/format/intl-formats';
 import { DomainError } from '../errors';
 
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const NOTIFY_ON = ['mention', 'assignment', 'participating_message', 'creation'] as const;
 
@@ -24,7 +17,7 @@ export const ZUpdateProfileInput = z.object({
     .max(2000)
     .refine((url) => url === '' || /^https:\/\/[^\s]+$/.test(url))
     .transform((url) => url || null),
-  timeZone: z.string().trim().max(100).refine(isTimeZone),
+  timeZone: z.string().trim().max(100).refine(isKnownTimeZone),
   notifyOn: z.array(z.enum(NOTIFY_ON)).max(NOTIFY_ON.length),
   notifyByBrowser: z.boolean(),
   enterToSend: z.boolean(),

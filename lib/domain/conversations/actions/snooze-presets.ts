@@ -1,4 +1,4 @@
-import { dateTimeFormat } from '@/lib/format/intl-formats';
+import { dateTimeFormat, isKnownTimeZone } from '@/lib/format/intl-formats';
 import { z } from 'zod';
 import { DomainError } from '../../errors';
 
@@ -20,14 +20,7 @@ type LocalTime = { year: number; month: number; day: number; hour: number; minut
 
 // An unknown zone (a bad users.time_zone) must not make snoozing fail: fall back to UTC, as the
 // activity sentences do.
-const usableZone = (timeZone: string): string => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
-};
+const usableZone = (timeZone: string): string => (isKnownTimeZone(timeZone) ? timeZone : 'UTC');
 
 // The wall-clock time an instant shows in a zone.
 const localTimeOf = (instant: number, timeZone: string): LocalTime => {

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { accounts, accountUsers, customAttributeDefinitions, inboxes, labels, teams, type CustomAttributeDefinition } from '@/db/schema';
+import { isKnownTimeZone } from '@/lib/format/intl-formats';
 import { accountScope } from '../../authorization/scope';
 import type { Ctx } from '../../context';
 
@@ -28,12 +29,7 @@ export type TFilterLookups = {
 // A time zone PostgreSQL and Intl both know; anything else falls back to UTC rather than failing the list.
 const usableTimeZone = (timeZone: string | undefined): string => {
   if (!timeZone || !/^[A-Za-z0-9_+\-/]{1,64}$/.test(timeZone)) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
+  return isKnownTimeZone(timeZone) ? timeZone : 'UTC';
 };
 
 const none = async <T>(): Promise<T[]> => [];
