@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { THEME_COLOR } from '@/components/pwa/theme-color';
-import { pickClientMessages } from '@/lib/i18n/client-messages';
+import { MessagesProvider } from '@/components/i18n/messages-provider';
 import './globals.css';
 
 export const generateMetadata = async (): Promise<Metadata> => {
@@ -19,11 +18,11 @@ export const generateMetadata = async (): Promise<Metadata> => {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: THEME_COLOR };
 
 const RootLayout = async ({ children }: { children: React.ReactNode }) => {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const locale = await getLocale();
   return (
     <html lang={locale}>
       <body className="h-full bg-slate-50 text-slate-900 antialiased">
-        <NextIntlClientProvider messages={pickClientMessages(messages)}>{children}</NextIntlClientProvider>
+        <MessagesProvider scope="root">{children}</MessagesProvider>
       </body>
     </html>
   );

@@ -1,3 +1,4 @@
+import { MessagesProvider } from '@/components/i18n/messages-provider';
 import { DashboardShell } from '@/components/shell/dashboard-shell';
 import { requireCtx } from '@/lib/auth/session';
 
@@ -6,7 +7,11 @@ export const dynamic = 'force-dynamic';
 
 const DashboardLayout = async ({ children }: { children: React.ReactNode }) => {
   const ctx = await requireCtx();
-  return <DashboardShell ctx={ctx}>{children}</DashboardShell>;
+  return (
+    <MessagesProvider scope="workspace">
+      <DashboardShell ctx={ctx}>{children}</DashboardShell>
+    </MessagesProvider>
+  );
 };
 
 export default DashboardLayout;

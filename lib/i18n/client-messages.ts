@@ -1,40 +1,58 @@
 // The messages the browser needs: those of client components (useTranslations in a 'use client'
-// file or in a component one renders). Server components translate on the server, so their
-// namespaces stay out of every page's RSC payload (about a third of the catalogue, 11 kB of
-// Spanish; bench/README.md "Whole-page speed"). tests/unit/i18n/client-messages.test.ts checks that
-// every namespace a component asks for with useTranslations is here.
-export const CLIENT_NAMESPACES = [
-  'channels',
-  'chat',
-  'composer',
-  'contacts',
-  'errors',
-  'keyboard',
-  'languages',
-  'list',
-  'login',
-  'notifications',
-  'outbox',
-  'priority',
-  'realtime',
-  'setPassword',
-  'settings.fieldErrors',
-  'settings.labels',
-  'settings.macros',
-  'settings.profile.apiTokens',
-  'shell.language',
-  'sidebar.actions',
-  'sidebar.attributes',
-  'views',
-  'webhooks',
-] as const;
+// file or in a component one renders), per part of the app, each under its own provider:
+// - `root` (app/layout.tsx): the sign-in and set-password pages;
+// - `workspace` (app/(dashboard)/layout.tsx): the dashboard's shell, lists, chat and search;
+// - `settings` (app/(dashboard)/settings/layout.tsx): the settings pages.
+// A provider replaces its parent's messages for what it wraps. Server components translate on the
+// server, and each part ships only its own namespaces: a list page no longer carries the settings'
+// and the sign-in's strings, nor the sign-in page the workspace's (bench/README.md "Tenth round").
+// tests/unit/i18n/client-messages.test.ts follows each part's imports and checks that its list is
+// exactly what its client components ask for.
+export const CLIENT_NAMESPACES = {
+  root: ['errors', 'login', 'setPassword'],
+  workspace: [
+    'channels',
+    'chat',
+    'composer',
+    'contacts.edit',
+    'contacts.errors',
+    'contacts.message',
+    'errors',
+    'keyboard',
+    'languages',
+    'list',
+    'notifications',
+    'priority',
+    'realtime',
+    'settings.fieldErrors',
+    'shell.language',
+    'sidebar.actions',
+    'sidebar.attributes',
+    'views',
+  ],
+  settings: [
+    'chat.status',
+    'errors',
+    'languages',
+    'outbox',
+    'priority',
+    'settings.fieldErrors',
+    'settings.labels',
+    'settings.macros',
+    'settings.profile.apiTokens',
+    'shell.language',
+    'webhooks',
+  ],
+} as const;
+
+export type MessageScope = keyof typeof CLIENT_NAMESPACES;
 
 type Messages = Record<string, unknown>;
 
-// The same nested shape, keeping only the client namespaces.
-export const pickClientMessages = (messages: Messages): Messages => {
+// The same nested shape, keeping only the namespaces of `scope`.
+export const pickClientMessages = (messages: Messages, scope: MessageScope): Messages => {
   const picked: Messages = {};
-  for (const path of CLIENT_NAMESPACES) {
+  for (const path of CLIENT_NAMESPACES[scope]) {
     const keys = path.split('.');
     let from: unknown = messages;
     for (const key of keys) from = (from as Messages | undefined)?.[key];

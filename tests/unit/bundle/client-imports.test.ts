@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { directive, resolveLocal, root, sourceFiles, valueImports } from '@/tests/helpers/source-graph';
 
 // What a client component's imports reach is shipped to every browser that shows it. The server's
 // libraries have no business there: importing one constant from a domain module once brought zod,
@@ -8,41 +9,8 @@ import { describe, expect, test } from 'vitest';
 // the value imports of every 'use client' module, stopping at server actions ('use server': the
 // browser gets a reference) and at type-only imports (erased), and lists the server packages reached.
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const SERVER_ONLY = /^(zod|drizzle-orm|postgres|@electric-sql\/pglite|next-auth|resend|pusher|web-push)(\/|$)|^node:|^(fs|path|crypto|buffer)$/;
 const SOURCE_DIRS = ['app', 'components', 'lib'];
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return sourceFiles(full);
-    return /\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts') ? [full] : [];
-  });
-
-const directive = (source: string) => /^\s*(?:\/\/[^\n]*\n\s*)*['"]use (client|server)['"]/.exec(source)?.[1];
-
-// The specifiers of the imports and re-exports that stay in the emitted code.
-const valueImports = (source: string): string[] => {
-  const found: string[] = [];
-  const statement = /(?:^|\n)\s*(import|export)\s+([^'";]*?)\s*from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-  for (const match of source.matchAll(statement)) {
-    const [, , clause = '', from, sideEffect, dynamic] = match;
-    if (sideEffect || dynamic) {
-      found.push((sideEffect ?? dynamic)!);
-      continue;
-    }
-    if (/^type\s/.test(clause)) continue;
-    const named = /\{([^}]*)\}/.exec(clause);
-    const onlyTypes = named && !clause.replace(named[0], '').replace(/[\s,]/g, '') && named[1]!.split(',').every((part) => !part.trim() || /^type\s/.test(part.trim()));
-    if (!onlyTypes) found.push(from!);
-  }
-  return found;
-};
-
-const resolveLocal = (specifier: string, fromFile: string): string | undefined => {
-  const base = specifier.startsWith('@/') ? path.join(root, specifier.slice(2)) : path.resolve(path.dirname(fromFile), specifier);
-  return [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((file) => existsSync(file) && statSync(file).isFile());
-};
 
 // Each server package a client module reaches, with one path of imports that leads there.
 const serverPackagesReached = (entry: string): string[] => {
