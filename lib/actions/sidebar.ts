@@ -16,8 +16,6 @@ import { removeParticipant } from '@/lib/domain/participants/remove-participant'
 import { ZDbId, ZDbIdOrNone } from '@/lib/domain/request-values';
 import { formAction, zFormList } from './action';
 
-// A select's "none" option posts an empty string.
-
 // A checkbox posts a hidden "false" before the box's "on": the last value sent is the one that counts.
 const ZLastValue = z.preprocess((value) => (Array.isArray(value) ? value.at(-1) : value), z.string().max(2000).default(''));
 
