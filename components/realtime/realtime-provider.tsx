@@ -10,6 +10,7 @@ import { reconnectWhenTerminated } from '@/lib/realtime/reconnect-when-terminate
 import { concernsWhatIsOpen } from './refresh-urgency';
 import { BACKGROUND_REFRESH_MS, noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
 import { inboxChannel } from '@/lib/domain/events/inbox-channel';
+import { userChannel } from '@/lib/domain/notifications/notification-events';
 
 // After the app ended this user's sockets: long enough for a password change's response (the new
 // session cookie) to arrive first.
@@ -142,7 +143,7 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
   const inboxKey = inboxIds.join(',');
   useEffect(() => {
     if (!pusher) return;
-    const names = [`private-account-${accountId}`, `private-user-${userId}`, ...inboxKey.split(',').filter(Boolean).map((id) => inboxChannel({ accountId, inboxId: Number(id) }))];
+    const names = [`private-account-${accountId}`, userChannel(userId), ...inboxKey.split(',').filter(Boolean).map((id) => inboxChannel({ accountId, inboxId: Number(id) }))];
     const channels: Channel[] = names.map((name) => {
       const channel = pusher.subscribe(name);
       channel.bind_global((event: string, data: unknown) => {

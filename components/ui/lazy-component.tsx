@@ -11,23 +11,30 @@ import { trackLazyCode } from './lazy-code-loading';
 // once, are in their page's chunk (with them lazy, tests/e2e/workspace-layout found the message
 // dialog not there yet, and contacts a hydration error).
 export const lazyComponent = <Props extends object>(load: () => Promise<ComponentType<Props>>) => {
-  let loaded: ComponentType<Props> | undefined;
-  let loading: Promise<ComponentType<Props>> | undefined;
-  const preload = () =>
-    (loading ??= trackLazyCode(load()).then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        loading = undefined; // a failed chunk load may be retried by the next render
-        throw error;
-      },
-    ));
+  const { preload, loaded } = codeLoader(() => trackLazyCode(load()));
   const Lazy = lazy(async () => ({ default: await preload() }));
   const LazyComponent = (props: Props) => (
     <Suspense fallback={null}>
       <Lazy {...props} />
     </Suspense>
   );
-  return Object.assign(LazyComponent, { preload, loaded: () => loaded });
+  return Object.assign(LazyComponent, { preload, loaded });
+};
+
+// A component's code fetched once, by whichever asks first (`preload`); `loaded` once it is here. A
+// chunk that failed to load is fetched again by the next ask.
+const codeLoader = <Props extends object>(load: () => Promise<ComponentType<Props>>) => {
+  let loaded: ComponentType<Props> | undefined;
+  let loading: Promise<ComponentType<Props>> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  return { preload, loaded: () => loaded };
 };
 
 // The same for a component that is never server-rendered (mounted by the agent's action, like the
@@ -59,19 +66,10 @@ const useIsHydrating = () =>
 // what the page needs first. Mounted later (a client navigation) with its code already here
 // (`preload()`, or an earlier mount), it renders at once.
 export const afterHydration = <Props extends object>(load: () => Promise<ComponentType<Props>>) => {
-  let loaded: ComponentType<Props> | undefined;
-  let loading: Promise<ComponentType<Props>> | undefined;
-  const preload = () =>
-    (loading ??= load().then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        loading = undefined; // a chunk that failed to load may be fetched again by the next mount
-        throw error;
-      },
-    ));
+  const { preload, loaded } = codeLoader(load);
   const AfterHydration = (props: Props) => {
     const hydrating = useIsHydrating();
-    const [Loaded, setLoaded] = useState<ComponentType<Props> | undefined>(() => (hydrating ? undefined : loaded));
+    const [Loaded, setLoaded] = useState<ComponentType<Props> | undefined>(() => (hydrating ? undefined : loaded()));
     useEffect(() => {
       if (Loaded) return;
       let mounted = true;

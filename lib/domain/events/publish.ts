@@ -28,12 +28,13 @@ export type RealtimeEvent = { channel: string; event: RealtimeEventName; data: R
 // Postgres is the truth: a failed publish is logged and swallowed, it never fails the change.
 // Whether an event moves conversations between the views panel's counts (count-views.ts): a new
 // conversation, or a change of the fields the counts group by (status, assignee, team, priority,
-// labels). Those are read again at once in this process, so the agent who made the change sees it
+// labels; every change sends conversation.updated with its changed fields, changeEvents). Those are
+// read again at once in this process, so the agent who made the change sees it
 // counted. A message's activity fields (unattended) and a contact's last-seen wait for the max age:
 // they change with every message, and reading the counts again after each would defeat the cache.
 const COUNTED_FIELDS = ['status', 'assigneeId', 'teamId', 'priority', 'addedLabelIds', 'removedLabelIds'];
 const movesCounts = ({ event, data }: RealtimeEvent): boolean =>
-  event === 'conversation.created' || event === 'conversation.status_changed' || (event === 'conversation.updated' && COUNTED_FIELDS.some((field) => field in data));
+  event === 'conversation.created' || (event === 'conversation.updated' && COUNTED_FIELDS.some((field) => field in data));
 
 export const publishAfterCommit = async (ctx: Pick<Ctx, 'realtime'>, events: RealtimeEvent[]): Promise<void> => {
   for (const event of events) {

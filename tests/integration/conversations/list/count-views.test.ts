@@ -13,6 +13,14 @@ import { createLabel, labelConversation, mentionUser, setupAccount, storeSavedVi
 const database = useTestDatabase();
 const db = () => database().db;
 
+// An account whose administrator's clock stands at `at`, with the process's counts forgotten.
+const freshAccountAt = async (at: string) => {
+  processCountsCache().clear();
+  const { accountId, inboxId, adminId } = await setupAccount(db());
+  const admin = ctxFor(db(), await actorFor(db(), adminId, accountId), { now: () => new Date(at) });
+  return { accountId, inboxId, admin };
+};
+
 describe('view counts (views panel)', () => {
   it('counts open conversations per view, zero included, equal to what each view lists', async () => {
     const { accountId, inboxId, adminId, ctx } = await setupAccount(db());
@@ -132,10 +140,7 @@ describe('view counts (views panel)', () => {
   });
 
   it('a status change is counted at once by the process that made it; a label waits for the max age', async () => {
-    processCountsCache().clear();
-    const { accountId, inboxId, adminId } = await setupAccount(db());
-    const clock = new Date('2026-12-07T11:00:00Z');
-    const admin = ctxFor(db(), await actorFor(db(), adminId, accountId), { now: () => clock });
+    const { accountId, inboxId, admin } = await freshAccountAt('2026-12-07T11:00:00Z');
     const label = await createLabel(db(), { accountId });
     const [first, second] = [await createConversation(db(), { accountId, inboxId }), await createConversation(db(), { accountId, inboxId })];
     const cached = { maxAgeMs: 5_000 };
@@ -146,11 +151,9 @@ describe('view counts (views panel)', () => {
     await changeStatus(admin, { conversationId: second.id, status: 'resolved' });
     expect(await countViews(admin, cached)).toMatchObject({ all: 1, labels: { [label.id]: 1 } });
   });
+
   it('labels and teams changed by an agent are counted at once; a reply waits for the max age', async () => {
-    processCountsCache().clear();
-    const { accountId, inboxId, adminId } = await setupAccount(db());
-    const clock = new Date('2026-12-07T11:30:00Z');
-    const admin = ctxFor(db(), await actorFor(db(), adminId, accountId), { now: () => clock });
+    const { accountId, inboxId, admin } = await freshAccountAt('2026-12-07T11:30:00Z');
     const label = await createLabel(db(), { accountId });
     const team = await createTeam(db(), { accountId });
     const conversation = await createConversation(db(), { accountId, inboxId });
@@ -167,10 +170,7 @@ describe('view counts (views panel)', () => {
   });
 
   it("an agent's saved views are counted again at once after a status change, and a new view at once", async () => {
-    processCountsCache().clear();
-    const { accountId, inboxId, adminId } = await setupAccount(db());
-    const clock = new Date('2026-12-07T12:00:00Z');
-    const admin = ctxFor(db(), await actorFor(db(), adminId, accountId), { now: () => clock });
+    const { accountId, inboxId, admin } = await freshAccountAt('2026-12-07T12:00:00Z');
     const urgent = { operator: 'and' as const, conditions: [{ field: 'priority' as const, op: 'equal' as const, value: 'urgent' }] };
     const [first] = [await createConversation(db(), { accountId, inboxId, priority: 'urgent' }), await createConversation(db(), { accountId, inboxId, priority: 'urgent' })];
     const cached = { maxAgeMs: 5_000 };
