@@ -5,9 +5,11 @@ import type Pusher from 'pusher-js';
 import type { Channel } from 'pusher-js';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { browserConnectOptions } from '@/lib/realtime/browser-connect-options';
+import { closeClient } from '@/lib/realtime/close-client';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
 import { reconnectWhenTerminated } from '@/lib/realtime/reconnect-when-terminated';
 import { concernsWhatIsOpen } from './refresh-urgency';
+import { clearSignOutMark, isSignOutForm, isSigningOut } from './sign-out-mark';
 import { BACKGROUND_REFRESH_MS, noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
 import { inboxChannel } from '@/lib/domain/events/inbox-channel';
 import { userChannel } from '@/lib/domain/notifications/notification-events';
@@ -98,21 +100,17 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
     const close = () => {
       closed = true;
       stopReconnecting?.();
-      const ending = client;
-      if (!ending) return;
-      // pusher-js writes a sent event to its socket on a timer: what it sent before now goes out
-      // first, nothing is sent after (a write to the closed socket is a console error).
-      ending.send_event = () => false;
-      setTimeout(() => ending.disconnect(), 0);
+      if (client) closeClient(client);
     };
     // Signing out (the form marked data-sign-out): this tab's connection ends at once, and one still
-    // loading never starts, so no channel is authorised again with the session being ended.
+    // loading never starts, so no channel is authorised again with the session being ended. A
+    // sign-out submitted before this effect ran has marked the page (sign-out-mark.ts).
     const closeOnSignOut = (event: SubmitEvent) => {
-      if (event.target instanceof HTMLFormElement && event.target.dataset.signOut !== undefined) close();
+      if (isSignOutForm(event.target)) close();
     };
     document.addEventListener('submit', closeOnSignOut, true);
     void import('pusher-js').then(({ default: PusherClient }) => {
-      if (closed) return;
+      if (closed || isSigningOut()) return;
       client = new PusherClient(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }, settings.userAuthEndpoint));
       // Signed in, the app can end this socket when the agent's access shrinks; it then reconnects.
       client.signin();
@@ -133,6 +131,8 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
       setPusher(null);
     };
   }, [configKey, refresh]);
+
+  useEffect(() => clearSignOutMark, []);
 
   // Every form post of this tab (server actions, the composer) holds re-reads back for a moment.
   useEffect(() => {

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/lib/actions/auth';
 import type { Ctx } from '@/lib/domain/context';
 import { readProfile } from '@/lib/request-reads';
+import { SignOutMarker } from '@/components/realtime/sign-out-marker';
 import { LanguageSwitcher } from './language-switcher';
 
 // Who is signed in, their language, and sign out, at the foot of the views panel.
@@ -14,6 +15,7 @@ export const UserMenu = async ({ ctx }: { ctx: Ctx }) => {
       </p>
       <p className="mb-2 text-xs text-slate-500">{t(`roles.${profile.role}`)}</p>
       <LanguageSwitcher current={locale === 'en' ? 'en' : 'es'} />
+      <SignOutMarker />
       <form action={signOutAction} className="mt-2" data-sign-out="">
         <button type="submit" className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-left hover:bg-slate-50">
           {t('signOut')}

@@ -1,4 +1,4 @@
-import type { WebSocket as PageWebSocket } from 'playwright-core';
+import type { WebSocket as PageWebSocket, Request } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { describe, expect, test } from 'vitest';
 import { allowConsoleErrors, baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
@@ -57,6 +57,47 @@ describe('the embedded realtime server', () => {
     await page.waitForURL((url) => url.pathname === '/login');
     expect(closedBeforeAnswer).toBe(true);
     expect(authorisedAfterClick).toEqual([]);
+  });
+
+  // An agent may sign out the moment the page shows: while it hydrates, before pusher-js has loaded,
+  // or between the socket opening and its first frame. Whichever, no channel is authorised once the
+  // sign-out is submitted (with the session ended, that is a 401 in the console). The last case is
+  // a race this may or may not meet in a run: tests/integration/realtime-server/close-client.test.ts
+  // pins it down.
+  test('signing out the moment the page shows, whatever the live connection is doing: no channel is authorised after the sign-out is submitted', async () => {
+    const page = await newAgentPage();
+    await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
+    // The sign-out's answer comes late (a loaded server), after the server has ended the session: the
+    // page it was submitted from has all that time to hydrate and connect.
+    await page.route(
+      (url) => url.pathname === '/all',
+      async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        const response = await route.fetch({ maxRedirects: 0 });
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.fulfill({ response });
+      },
+    );
+    for (const waitUntil of ['commit', 'domcontentloaded', 'load', 'load'] as const) {
+      // From the sign-out's POST on (the click itself may wait for the button to settle).
+      let submitted = false;
+      const authorisedAfterSubmit: string[] = [];
+      const record = (request: Request) => {
+        const { pathname } = new URL(request.url());
+        if (request.method() === 'POST' && pathname === '/all') submitted = true;
+        if (submitted && pathname.startsWith('/api/realtime/')) authorisedAfterSubmit.push(pathname);
+      };
+      page.on('request', record);
+      await page.goto('/all', { waitUntil });
+      await page.getByRole('button', { name: /Cerrar sesión|Sign out/ }).click();
+      await page.waitForURL((url) => url.pathname === '/login');
+      // What the old page would still start has had its time: the sign-in page is interactive.
+      await page.locator('input[name="email"]').waitFor();
+      await page.waitForLoadState('load');
+      page.off('request', record);
+      expect(authorisedAfterSubmit, waitUntil).toEqual([]);
+      await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
+    }
   });
 
   test('the channel auth endpoint needs a session, and refuses a channel that is not the agent’s', async () => {

@@ -83,7 +83,7 @@ describe('the app under its CSP', () => {
     // The realtime WebSocket (same origin, connect-src 'self') is connected: no offline banner.
     await page.waitForFunction(() => performance.getEntriesByType('resource').length > 0);
     await page.waitForTimeout(1500);
-    expect(await page.getByText(/sin conexión/i).count()).toBe(0);
+    expect(await page.getByTestId('realtime-offline').count()).toBe(0);
 
     const visitor = await newAgentPage();
     const visitorViolations = await watchViolations(visitor);
