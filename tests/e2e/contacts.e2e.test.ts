@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { allowConsoleErrors, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
 
@@ -216,8 +216,7 @@ describe('contact dialogs of the "Más detalles" sidebar (K1-K4, X1)', () => {
       await open.waitFor();
       expect(await open.boundingBox()).toMatchObject({ x: 0, y: 0, width: 375, height: 740 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      await page.keyboard.press('Escape');
-      await open.waitFor({ state: 'detached' });
+      await closeWithEscape(page, open);
       expect(new URL(page.url()).searchParams.get('details')).toBe('1');
     }
   });
@@ -227,8 +226,16 @@ describe('contact dialogs of the "Más detalles" sidebar (K1-K4, X1)', () => {
 async function contactIdOf(page: Page): Promise<string> {
   await sidebar(page).getByRole('link', { name: 'Editar contacto' }).click();
   const id = (await dialog(page, 'Editar contacto').locator('input[name="contactId"]').inputValue()) ?? '';
-  await page.keyboard.press('Escape');
-  await dialog(page, 'Editar contacto').waitFor({ state: 'detached' });
+  await closeWithEscape(page, dialog(page, 'Editar contacto'));
   return id;
+}
+
+// Escape closes a contact dialog once it is modal: ContactDialog calls showModal when it has
+// hydrated. Before that the server's dialog is a panel closed by its ✕ link, and a loaded machine
+// can press Escape in between.
+async function closeWithEscape(page: Page, open: Locator) {
+  await expect.poll(() => open.evaluate((element) => element.matches(':modal')), { timeout: 10_000 }).toBe(true);
+  await page.keyboard.press('Escape');
+  await open.waitFor({ state: 'detached' });
 }
 
