@@ -54,7 +54,7 @@ type Props = {
 };
 
 // One pusher-js connection per tab, for the whole dashboard: the agent's inbox channels
-// (conversations and messages), the account channel and their own user channel (mentions,
+// (conversations and messages) and their own user channel (mentions,
 // notifications). Every event re-reads the page (coalesced: one refresh per burst), soon when it is
 // about what the agent has open, within BACKGROUND_REFRESH_MS when only counts change
 // (refresh-urgency.ts); components listen for what they do beyond that (typing, browser
@@ -143,7 +143,7 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
   const inboxKey = inboxIds.join(',');
   useEffect(() => {
     if (!pusher) return;
-    const names = [`private-account-${accountId}`, userChannel(userId), ...inboxKey.split(',').filter(Boolean).map((id) => inboxChannel({ accountId, inboxId: Number(id) }))];
+    const names = [userChannel(userId), ...inboxKey.split(',').filter(Boolean).map((id) => inboxChannel({ accountId, inboxId: Number(id) }))];
     const channels: Channel[] = names.map((name) => {
       const channel = pusher.subscribe(name);
       channel.bind_global((event: string, data: unknown) => {
