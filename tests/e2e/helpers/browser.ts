@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { watchHydration } from './hydration-diff';
 
 // Debian's Chromium; playwright-core never downloads a browser.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,7 +62,9 @@ const pageErrors: PageError[] = [];
 let allowed: Array<{ pattern: RegExp; testId: string | undefined }> = [];
 
 const watchConsole = (page: Page) => {
+  const explainHydration = watchHydration(page);
   const record = (text: string) => {
+    explainHydration(text);
     if (allowed.some((entry) => (entry.testId === undefined || entry.testId === currentTest) && entry.pattern.test(text))) return;
     pageErrors.push({ testId: currentTest, text: `${text} (at ${page.url()})` });
   };
