@@ -128,6 +128,8 @@ try {
   // Their realtime tabs, connected for the whole run.
   const realtime = await connectRealtimeAgents(server.baseUrl, resolveRealtimeConfig({ AUTH_SECRET }).key, agents.map(({ actor, cookie }) => ({ actor, cookie })));
   console.log(`  realtime: ${JSON.stringify(realtime.stats())}`);
+  // Each agent's posts name their tab's connection, as the dashboard's do.
+  realtime.socketIds().forEach((socketId, index) => (agents[index]!.socketId = socketId));
 
   const send = async (request: BenchRequest) => {
     const started = performance.now();

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/domain/context';
 import { pageRefreshes, type HeardEvent } from './refresh-simulation';
 
 // The agents' open tabs: one pusher-js connection each to the app's embedded server, subscribed to
-// what the dashboard subscribes to (their inboxes, the account, themselves), authorised by the
+// what the dashboard subscribes to (their inboxes and themselves), authorised by the
 // app's own /api/realtime/auth with their session cookie. Counts the events they hear, and keeps
 // them (time, channel, name, conversation) to replay through the dashboard's refresh rules.
 
@@ -42,7 +42,7 @@ export const connectRealtimeAgents = async (baseUrl: string, key: string, agents
           },
         },
       });
-      const names = [`private-account-${actor.accountId}`, `private-user-${actor.userId}`, ...actor.inboxIds.map((id) => `private-account-${actor.accountId}-inbox-${id}`)];
+      const names = [`private-user-${actor.userId}`, ...actor.inboxIds.map((id) => `private-account-${actor.accountId}-inbox-${id}`)];
       await Promise.all(
         names.map(
           (name) =>
@@ -63,6 +63,8 @@ export const connectRealtimeAgents = async (baseUrl: string, key: string, agents
   );
   return {
     stats: () => ({ connections: clients.length, eventsReceived: events, authFailures }),
+    // Each tab's connection, in the order of `agents`.
+    socketIds: () => clients.map((client) => client.connection.socket_id),
     // The page re-renders the tabs would have asked for since `since` (performance.now()), in total,
     // each showing a list (no conversation open).
     pageRefreshesSince: (since: number) =>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ACTING_SOCKET_FIELD } from '@/lib/realtime/acting-socket';
 import { listStateSegment } from '@/lib/routing/list-state-segment';
 
 // One agent's realistic session, as the browser's requests: open their default view (the list page,
@@ -7,7 +8,9 @@ import { listStateSegment } from '@/lib/routing/list-state-segment';
 // status menu's server action, which re-renders the page in its answer), search (HTML), open the
 // contact sidebar (a client navigation to ?details=1).
 
-export type Agent = { email: string; cookie: string; conversationIds: number[]; loops: number };
+// `socketId`: the agent's open tab's realtime connection, named in its action posts as the tab does
+// (components/realtime/acting-socket.ts), so the status change's events are not heard by that tab.
+export type Agent = { email: string; cookie: string; conversationIds: number[]; loops: number; socketId?: string };
 
 export type RequestKind = 'list' | 'conversation' | 'switch' | 'reply' | 'status' | 'search' | 'sidebar';
 export const REQUEST_KINDS: RequestKind[] = ['list', 'conversation', 'switch', 'reply', 'status', 'search', 'sidebar'];
@@ -99,7 +102,7 @@ export const sessionRequest = (kind: RequestKind, agent: Agent, loop: number, se
           'next-router-state-tree': routerState(next),
           'content-type': `multipart/form-data; boundary=${boundary}`,
         },
-        body: actionBody(boundary, { conversationId: String(next), status }),
+        body: actionBody(boundary, { conversationId: String(next), status, ...(agent.socketId ? { [ACTING_SOCKET_FIELD]: agent.socketId } : {}) }),
       };
     }
     case 'search':

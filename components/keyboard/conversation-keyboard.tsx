@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import type { ActionState } from '@/lib/actions/action';
 import { addLabelAction, assignAgentAction, removeLabelAction } from '@/lib/actions/sidebar';
+import { stampActingSocket } from '@/components/realtime/acting-socket';
 import { focusCard } from './list-navigation';
 import { PickerDialog, useOpenedOnce } from './lazy-dialogs';
 import { matchesQuery, type PickerItem } from './picker-items';
@@ -21,10 +22,11 @@ type Props = {
   labelIds: number[];
 };
 
+// An action's form built in code, naming this tab's realtime connection as a submitted form does.
 const formOf = (values: Record<string, string | number>) => {
   const form = new FormData();
   for (const [name, value] of Object.entries(values)) form.set(name, String(value));
-  return form;
+  return stampActingSocket(form);
 };
 
 // The composer's reply / note switch and its text area (components/chat/composer.tsx).

@@ -8,6 +8,7 @@ import { browserConnectOptions } from '@/lib/realtime/browser-connect-options';
 import { closeClient } from '@/lib/realtime/close-client';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
 import { reconnectWhenTerminated } from '@/lib/realtime/reconnect-when-terminated';
+import { setActingSocket, stampFormData } from './acting-socket';
 import { concernsWhatIsOpen } from './refresh-urgency';
 import { clearSignOutMark, isSignOutForm, isSigningOut } from './sign-out-mark';
 import { BACKGROUND_REFRESH_MS, noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
@@ -99,6 +100,7 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
     let closed = false;
     const close = () => {
       closed = true;
+      setActingSocket(null);
       stopReconnecting?.();
       if (client) closeClient(client);
     };
@@ -111,13 +113,15 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
     document.addEventListener('submit', closeOnSignOut, true);
     void import('pusher-js').then(({ default: PusherClient }) => {
       if (closed || isSigningOut()) return;
-      client = new PusherClient(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }, settings.userAuthEndpoint));
+      const connection = new PusherClient(settings.key, browserConnectOptions(settings, { endpoint: settings.authEndpoint }, settings.userAuthEndpoint));
+      client = connection;
       // Signed in, the app can end this socket when the agent's access shrinks; it then reconnects.
       client.signin();
       stopReconnecting = reconnectWhenTerminated(client, TERMINATED_RECONNECT_DELAY_MS);
       let connectedBefore = false;
       client.connection.bind('state_change', ({ current }: { current: ConnectionState }) => {
         setState(current);
+        setActingSocket(current === 'connected' ? connection.connection.socket_id : null);
         if (current !== 'connected') return;
         // A reconnection: what happened while offline was not heard, so re-read.
         if (connectedBefore) refresh();
@@ -134,10 +138,15 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
 
   useEffect(() => clearSignOutMark, []);
 
-  // Every form post of this tab (server actions, the composer) holds re-reads back for a moment.
+  // Every form post of this tab (server actions, the composer) holds re-reads back for a moment, and
+  // a post to an action names this tab's connection, which its events then leave out (acting-socket.ts).
   useEffect(() => {
     document.addEventListener('submit', noteLocalAction, true);
-    return () => document.removeEventListener('submit', noteLocalAction, true);
+    document.addEventListener('formdata', stampFormData, true);
+    return () => {
+      document.removeEventListener('submit', noteLocalAction, true);
+      document.removeEventListener('formdata', stampFormData, true);
+    };
   }, []);
 
   const inboxKey = inboxIds.join(',');

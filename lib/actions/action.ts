@@ -1,7 +1,9 @@
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireCtx } from '@/lib/auth/session';
 import type { Ctx } from '@/lib/domain/context';
 import { asInvalidInput, isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
+import { actingSocketOf } from './acting-socket';
 import { parseForm } from './parse-form';
 
 export { formObject, parseForm } from './parse-form';
@@ -21,14 +23,19 @@ export const zFormList = <T extends z.ZodType>(item: T) =>
 
 // The one wrapper for server actions: session check, zod parse of the form (parseForm), domain call,
 // and domain errors (or a value the database refused) turned into a translated-by-code state. Works with useActionState and plain posts.
+// A post that names its tab's realtime connection (acting-socket.ts) publishes its events to every
+// other connection, and its response re-renders the tab's page, which is then up to date.
 export const formAction =
   <S extends z.ZodType>(schema: S, run: (ctx: Ctx, input: z.infer<S>) => Promise<ActionState | void>) =>
   async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const acting = actingSocketOf(formData);
     const ctx = await requireCtx();
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return { error: 'INVALID_INPUT', field: parsed.field };
     try {
-      return { ok: true, ...(await run(ctx, parsed.data)) };
+      const state = await run(acting ? { ...ctx, realtime: acting.realtime } : ctx, parsed.data);
+      if (acting) revalidatePath('/', 'layout');
+      return { ok: true, ...state };
     } catch (error) {
       const domainError = isDomainError(error) ? error : asInvalidInput(error);
       if (domainError) return { error: domainError.code, details: domainError.details };

@@ -23,10 +23,11 @@ export const pusherFor = (config: RealtimeConfig): Pusher => {
 
 // Postgres is the truth, Pusher only the doorbell: a failed publish is logged and dropped, it never
 // fails the request that changed something (clients re-read what they show when they reconnect).
-export const createPublisher = (pusher: Pusher): RealtimePublisher => ({
+// `exceptSocketId`: every event goes to every subscriber but that connection (an action's own tab).
+export const createPublisher = (pusher: Pusher, exceptSocketId?: string): RealtimePublisher => ({
   publish: async (channel, event, data) => {
     try {
-      await pusher.trigger(channel, event, data);
+      await pusher.trigger(channel, event, data, exceptSocketId ? { socket_id: exceptSocketId } : undefined);
     } catch (error) {
       console.error(`realtime: publishing ${event} on ${channel} failed`, error instanceof Error ? error.message : error);
     }
@@ -46,3 +47,6 @@ const globalForRealtime = globalThis as unknown as { bandejaPusher?: Pusher; ban
 export const getPusher = (): Pusher => (globalForRealtime.bandejaPusher ??= pusherFor(getRealtimeConfig()));
 
 export const getRealtimePublisher = (): RealtimePublisher => (globalForRealtime.bandejaRealtime ??= createPublisher(getPusher()));
+
+// The same, for a change made from the tab connected as `socketId`: that tab hears none of its events.
+export const getRealtimePublisherExcept = (socketId: string): RealtimePublisher => createPublisher(getPusher(), socketId);

@@ -1,7 +1,10 @@
 import type { WebSocket as PageWebSocket, Request } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { describe, expect, test } from 'vitest';
+import { LOCAL_ACTION_QUIET_MS, REFRESH_DELAY_MS } from '@/components/realtime/use-coalesced-refresh';
+import { ACTING_SOCKET_FIELD } from '@/lib/realtime/acting-socket';
 import { allowConsoleErrors, baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
+import { openWebsiteConversation } from '@/tests/e2e/helpers/conversations';
 
 // The embedded Pusher-protocol server inside the built app: same origin and port as the pages.
 // (Events reaching a second agent's browser are tests/e2e/live.e2e.test.ts.)
@@ -98,6 +101,44 @@ describe('the embedded realtime server', () => {
       expect(authorisedAfterSubmit, waitUntil).toEqual([]);
       await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
     }
+  });
+
+  // Issue 16: a change an agent makes renders their tab once, from the action's answer; the change's
+  // events go to every other connection, among them the same agent's other tab, and not back to the
+  // tab that made it (where they used to re-render the same page again 1.5 s later).
+  test('an agent’s own change renders their tab once, and their other tab hears it live', async () => {
+    const acting = await newAgentPage();
+    await signIn(acting, 'carlos@bandeja.test', 'bandeja-demo');
+    await openWebsiteConversation(acting);
+    const conversation = `${new URL(acting.url()).pathname}?tab=all&details=1`;
+    const other = await acting.context().newPage();
+    const subscribed = async (page: typeof acting) => {
+      const opened = page.waitForEvent('websocket', { predicate: (socket) => new URL(socket.url()).pathname.startsWith('/app/') });
+      await page.goto(conversation);
+      await frameMatching(await opened, /pusher_internal:subscription_succeeded.*"channel":"private-account-\d+-inbox-/);
+    };
+    await subscribed(acting);
+    await subscribed(other);
+
+    // What the acting tab asks the server for from the change on: the action, and nothing else.
+    const asked: Request[] = [];
+    acting.on('request', (request) => {
+      if (['fetch', 'xhr'].includes(request.resourceType())) asked.push(request);
+    });
+    const select = (page: typeof acting) => page.locator('aside select[name="priority"]');
+    const priority = (await select(acting).inputValue()) === 'urgent' ? 'low' : 'urgent';
+    const answered = acting.waitForResponse((response) => response.request().method() === 'POST' && response.request().headers()['next-action'] !== undefined);
+    await select(acting).selectOption(priority);
+    // The form's fields as React encodes an action's arguments (`_1_` is the FormData's part).
+    expect((await answered).request().postData()).toMatch(new RegExp(`name="(_\\d+_)?${ACTING_SOCKET_FIELD}"\r\n\r\n\\d+\\.\\d+\r\n`));
+
+    await expect.poll(() => select(other).inputValue(), { timeout: 10_000 }).toBe(priority);
+    await expect.poll(() => select(acting).inputValue()).toBe(priority);
+    // Long enough for a re-read the tab's own events would have asked for.
+    await acting.waitForTimeout(LOCAL_ACTION_QUIET_MS + REFRESH_DELAY_MS + 700);
+    expect(asked.map((request) => `${request.method()} ${new URL(request.url()).pathname} ${request.headers()['next-action'] ? 'action' : request.headers()['rsc'] ? 'rsc' : ''}`)).toEqual([
+      `POST ${new URL(acting.url()).pathname} action`,
+    ]);
   });
 
   test('the channel auth endpoint needs a session, and refuses a channel that is not the agent’s', async () => {
