@@ -11,6 +11,7 @@ import { useCannedPicker } from './canned-picker';
 import { reviveMessage, useChatState } from './chat-state';
 import { matchingAgents, mentionQueryAt, unknownMentions, withMentionMarkup, type MentionCandidate } from './mention-picker';
 import type { DisplayMessage } from './message-bubble';
+import { actingSocketHeaders } from '@/components/realtime/acting-socket';
 import { postSend, SendFailure, useOfflineQueue, type QueuedSend } from './offline-queue';
 import { useUploads, type Upload } from './use-uploads';
 import { VoiceRecorder } from './lazy';
@@ -148,7 +149,7 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
     picked.current = [];
     if (offline) return queue.enqueue(item);
     try {
-      upsertLocal(reviveMessage(await postSend(item)), item.localId);
+      upsertLocal(reviveMessage(await postSend(item, actingSocketHeaders())), item.localId);
       refresh();
     } catch (error) {
       // No answer (the network failed): queued, and sent with the same echoId when it is back.

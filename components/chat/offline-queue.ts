@@ -30,13 +30,14 @@ export class SendFailure extends Error {
   }
 }
 
-// One POST of a send (the composer's, and every retry of a queued one).
-export const postSend = async (send: Pick<QueuedSend, 'echoId' | 'conversationId' | 'content' | 'private' | 'attachmentIds'>): Promise<DisplayMessage> => {
+// One POST of a send (the composer's, and every retry of a queued one); `headers`: the composer's
+// names its tab's realtime connection (it re-reads the page itself).
+export const postSend = async (send: Pick<QueuedSend, 'echoId' | 'conversationId' | 'content' | 'private' | 'attachmentIds'>, headers: Record<string, string> = {}): Promise<DisplayMessage> => {
   let response: Response;
   try {
     response = await fetch(`/api/conversations/${send.conversationId}/messages`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...headers },
       body: JSON.stringify({ content: send.content, private: send.private, echoId: send.echoId, attachmentIds: send.attachmentIds }),
     });
   } catch {

@@ -1,4 +1,4 @@
-import { ACTING_SOCKET_FIELD } from '@/lib/realtime/acting-socket';
+import { ACTING_SOCKET_FIELD, ACTING_SOCKET_HEADER } from '@/lib/realtime/acting-socket';
 
 // This tab's realtime connection (set by the RealtimeProvider while connected), named in every post
 // to a server action: the action's events then go to every other connection and this tab renders the
@@ -14,6 +14,9 @@ export const stampActingSocket = (formData: FormData): FormData => {
   if (socketId) formData.set(ACTING_SOCKET_FIELD, socketId);
   return formData;
 };
+
+// For a fetch whose caller re-reads the page itself (the composer's send).
+export const actingSocketHeaders = (): Record<string, string> => (socketId ? { [ACTING_SOCKET_HEADER]: socketId } : {});
 
 // A form whose submission goes to a server action: React gives the form it renders with a function
 // action a javascript: URL, and the server's render of one carries the action's $ACTION_ fields. A

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireCtx } from '@/lib/auth/session';
 import type { Ctx } from '@/lib/domain/context';
 import { asInvalidInput, isDomainError, type DomainErrorCode } from '@/lib/domain/errors';
-import { actingSocketOf } from './acting-socket';
+import { actingSocketOf } from '@/lib/realtime/acting-publisher';
 import { parseForm } from './parse-form';
 
 export { formObject, parseForm } from './parse-form';

@@ -136,9 +136,21 @@ describe('the embedded realtime server', () => {
     await expect.poll(() => select(acting).inputValue()).toBe(priority);
     // Long enough for a re-read the tab's own events would have asked for.
     await acting.waitForTimeout(LOCAL_ACTION_QUIET_MS + REFRESH_DELAY_MS + 700);
-    expect(asked.map((request) => `${request.method()} ${new URL(request.url()).pathname} ${request.headers()['next-action'] ? 'action' : request.headers()['rsc'] ? 'rsc' : ''}`)).toEqual([
-      `POST ${new URL(acting.url()).pathname} action`,
-    ]);
+    const what = (request: Request) => `${request.method()} ${new URL(request.url()).pathname} ${request.headers()['next-action'] ? 'action' : request.headers()['rsc'] ? 'rsc' : ''}`.trim();
+    const path = new URL(acting.url()).pathname;
+    expect(asked.map(what)).toEqual([`POST ${path} action`]);
+
+    // A reply: the composer shows the stored message and re-reads the page once; the other tab
+    // gets the message live. The message's events no longer also re-read the list and the messages.
+    asked.length = 0;
+    const reply = `Respuesta de una sola lectura ${Date.now()}`;
+    await acting.locator('form:has(textarea[name="content"]) textarea').fill(reply);
+    await acting.keyboard.press('Enter');
+    await other.getByRole('list', { name: 'Mensajes' }).getByText(reply).waitFor({ timeout: 10_000 });
+    await expect.poll(() => asked.map(what), { timeout: 10_000 }).toContain(`GET ${path} rsc`);
+    await acting.waitForTimeout(LOCAL_ACTION_QUIET_MS + REFRESH_DELAY_MS + 700);
+    // (The composer also says the agent is typing, and stopped.)
+    expect(asked.map(what).filter((request) => !request.endsWith('/typing'))).toEqual([`POST /api/conversations/${path.split('/').at(-1)}/messages`, `GET ${path} rsc`]);
   });
 
   test('the channel auth endpoint needs a session, and refuses a channel that is not the agent’s', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actingSocketOf } from '@/lib/actions/acting-socket';
+import { actingPublisher, actingSocketOf } from '@/lib/realtime/acting-publisher';
 import { resolveRealtimeConfig } from '@/lib/realtime/config';
 import { ACTING_SOCKET_FIELD } from '@/lib/realtime/acting-socket';
 import { createPublisher, pusherFor } from '@/lib/realtime/publisher';
@@ -53,5 +53,6 @@ describe('actingSocketOf', () => {
       expect(form.has(ACTING_SOCKET_FIELD)).toBe(false);
     }
     expect(actingSocketOf({} as FormData)).toBeNull();
+    for (const value of [null, undefined, 123.456, '', 'abc']) expect(actingPublisher(value)).toBeNull();
   });
 });
