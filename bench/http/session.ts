@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACTING_SOCKET_FIELD } from '@/lib/realtime/acting-socket';
+import { ACTING_SOCKET_FIELD, ACTING_SOCKET_HEADER } from '@/lib/realtime/acting-socket';
 import { listStateSegment } from '@/lib/routing/list-state-segment';
 
 // One agent's realistic session, as the browser's requests: open their default view (the list page,
@@ -8,8 +8,8 @@ import { listStateSegment } from '@/lib/routing/list-state-segment';
 // status menu's server action, which re-renders the page in its answer), search (HTML), open the
 // contact sidebar (a client navigation to ?details=1).
 
-// `socketId`: the agent's open tab's realtime connection, named in its action posts as the tab does
-// (components/realtime/acting-socket.ts), so the status change's events are not heard by that tab.
+// `socketId`: the agent's open tab's realtime connection, named in its status and reply posts as the
+// tab does (components/realtime/acting-socket.ts), so their events are not heard by that tab.
 export type Agent = { email: string; cookie: string; conversationIds: number[]; loops: number; socketId?: string };
 
 export type RequestKind = 'list' | 'conversation' | 'switch' | 'reply' | 'status' | 'search' | 'sidebar';
@@ -84,7 +84,7 @@ export const sessionRequest = (kind: RequestKind, agent: Agent, loop: number, se
         kind,
         method: 'POST',
         path: `/api/conversations/${next}/messages`,
-        headers: { cookie: agent.cookie, 'content-type': 'application/json' },
+        headers: { cookie: agent.cookie, 'content-type': 'application/json', ...(agent.socketId ? { [ACTING_SOCKET_HEADER]: agent.socketId } : {}) },
         body: JSON.stringify({ content: `Gracias, lo reviso ahora mismo (${loop}).`, private: false, echoId: randomUUID() }),
       };
     case 'status': {
