@@ -35,7 +35,8 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
   const router = useRouter();
   const { upsertLocal, removeLocal } = useChatState();
   const reportTyping = usePresence()?.reportTyping;
-  // The list and header re-read after a send; live, together with the send's own realtime events.
+  // The list and header re-read after a send (the send's own realtime events do not come back to
+  // this tab: acting-socket.ts).
   const realtime = useRealtime();
   const refresh = realtime ? realtime.refresh : () => router.refresh();
   const { uploads, upload, remove, clear } = useUploads(conversationId);

@@ -121,7 +121,9 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
       let connectedBefore = false;
       client.connection.bind('state_change', ({ current }: { current: ConnectionState }) => {
         setState(current);
-        setActingSocket(current === 'connected' ? connection.connection.socket_id : null);
+        // A closed client's last states (its disconnect comes a task later) are no longer this tab's
+        // connection, which may be a new client's by then.
+        if (!closed) setActingSocket(current === 'connected' ? connection.connection.socket_id : null);
         if (current !== 'connected') return;
         // A reconnection: what happened while offline was not heard, so re-read.
         if (connectedBefore) refresh();

@@ -24,7 +24,7 @@ export const zFormList = <T extends z.ZodType>(item: T) =>
 // The one wrapper for server actions: session check, zod parse of the form (parseForm), domain call,
 // and domain errors (or a value the database refused) turned into a translated-by-code state. Works with useActionState and plain posts.
 // A post that names its tab's realtime connection (acting-socket.ts) publishes its events to every
-// other connection, and its response re-renders the tab's page, which is then up to date.
+// other connection; when it published any, its answer re-renders the tab's page, which is then up to date.
 export const formAction =
   <S extends z.ZodType>(schema: S, run: (ctx: Ctx, input: z.infer<S>) => Promise<ActionState | void>) =>
   async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
@@ -33,12 +33,13 @@ export const formAction =
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return { error: 'INVALID_INPUT', field: parsed.field };
     try {
-      const state = await run(acting ? { ...ctx, realtime: acting.realtime } : ctx, parsed.data);
-      if (acting) revalidatePath('/', 'layout');
-      return { ok: true, ...state };
+      return { ok: true, ...(await run(acting ? { ...ctx, realtime: acting.realtime } : ctx, parsed.data)) };
     } catch (error) {
       const domainError = isDomainError(error) ? error : asInvalidInput(error);
       if (domainError) return { error: domainError.code, details: domainError.details };
       throw error;
+    } finally {
+      // Whatever the action answers (a refusal after a committed step, a redirect included).
+      if (acting?.published()) revalidatePath('/', 'layout');
     }
   };

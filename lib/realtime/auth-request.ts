@@ -10,8 +10,8 @@ export const readRealtimeAuthFields = async (request: Request): Promise<Record<s
   }
 };
 
-// The socket id in the format pusher-js and the SDKs use ("1234.5678"), or null.
-export const socketIdOf = (fields: Record<string, unknown>): string | null => {
-  const socketId = fields.socket_id;
-  return typeof socketId === 'string' && /^\d{1,20}\.\d{1,20}$/.test(socketId) ? socketId : null;
-};
+// A socket id in the format pusher-js and the SDKs use ("1234.5678"), or null.
+export const asSocketId = (value: unknown): string | null => (typeof value === 'string' && /^\d{1,20}\.\d{1,20}$/.test(value) ? value : null);
+
+// The `socket_id` of an auth request's fields, or null.
+export const socketIdOf = (fields: Record<string, unknown>): string | null => asSocketId(fields.socket_id);

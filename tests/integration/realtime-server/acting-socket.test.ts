@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actingPublisher, actingSocketOf } from '@/lib/realtime/acting-publisher';
 import { resolveRealtimeConfig } from '@/lib/realtime/config';
 import { ACTING_SOCKET_FIELD } from '@/lib/realtime/acting-socket';
@@ -40,7 +40,9 @@ describe('actingSocketOf', () => {
     const form = new FormData();
     form.set('conversationId', '5');
     form.set(ACTING_SOCKET_FIELD, '123.456');
-    expect(actingSocketOf(form)).toMatchObject({ socketId: '123.456', realtime: { publish: expect.any(Function) } });
+    const acting = actingSocketOf(form);
+    expect(acting).toMatchObject({ socketId: '123.456', realtime: { publish: expect.any(Function) } });
+    expect(acting!.published()).toBe(false);
     expect([...form.keys()]).toEqual(['conversationId']);
   });
 
@@ -53,6 +55,18 @@ describe('actingSocketOf', () => {
       expect(form.has(ACTING_SOCKET_FIELD)).toBe(false);
     }
     expect(actingSocketOf({} as FormData)).toBeNull();
-    for (const value of [null, undefined, 123.456, '', 'abc']) expect(actingPublisher(value)).toBeNull();
+    // Bounded like every socket id the app reads: 600 kB of digits would make each publish too big for
+    // the realtime server, and the change's events would reach nobody.
+    for (const value of [null, undefined, 123.456, '', 'abc', `${'9'.repeat(21)}.1`, `${'1'.repeat(600_000)}.1`]) expect(actingPublisher(value)).toBeNull();
+  });
+
+  it('remembers whether the change published anything (the action then re-renders the acting tab’s page)', async () => {
+    // No realtime server answers this test's configuration: the publish is logged and dropped.
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const acting = actingPublisher('1.2')!;
+    expect(acting.published()).toBe(false);
+    await acting.realtime.publish(CHANNEL, 'conversation.updated', { n: 1 });
+    expect(acting.published()).toBe(true);
+    errors.mockRestore();
   });
 });

@@ -20,8 +20,8 @@ export const postMessage = async (ctx: Ctx, request: Request, { conversationId }
   }
   if (!body || typeof body !== 'object') throw new DomainError('INVALID_INPUT', { field: 'body' });
   const { content, private: isPrivate, echoId, attachmentIds } = body as Record<string, unknown>;
-  const realtime = actingPublisher(request.headers.get(ACTING_SOCKET_HEADER));
-  const message = await sendMessage(realtime ? { ...ctx, realtime } : ctx, {
+  const acting = actingPublisher(request.headers.get(ACTING_SOCKET_HEADER));
+  const message = await sendMessage(acting ? { ...ctx, realtime: acting.realtime } : ctx, {
     conversationId,
     content: content as string | undefined,
     private: isPrivate as boolean | undefined,

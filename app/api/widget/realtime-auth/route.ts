@@ -1,6 +1,7 @@
 import { apiError, apiJson } from '@/app/public/api/v1/_lib/client-api-route';
 import { authorizeVisitorChannel } from '@/lib/domain/channels/widget/visitor-channel-auth';
 import { DomainError, isDomainError } from '@/lib/domain/errors';
+import { socketIdOf } from '@/lib/realtime/auth-request';
 import { getPusher } from '@/lib/realtime/publisher';
 import { VISITOR_HEADER } from '../_lib/widget-route';
 
@@ -12,8 +13,9 @@ export const dynamic = 'force-dynamic';
 export const POST = async (request: Request): Promise<Response> => {
   try {
     const form = Object.fromEntries(await request.formData().catch(() => new FormData()));
-    const { socket_id: socketId, channel_name: channel } = form;
-    if (typeof socketId !== 'string' || !/^\d{1,20}\.\d{1,20}$/.test(socketId)) throw new DomainError('INVALID_INPUT', { field: 'socket_id' });
+    const socketId = socketIdOf(form);
+    const channel = form.channel_name;
+    if (!socketId) throw new DomainError('INVALID_INPUT', { field: 'socket_id' });
     if (typeof channel !== 'string' || channel.length > 164) throw new DomainError('INVALID_INPUT', { field: 'channel_name' });
     authorizeVisitorChannel({ token: request.headers.get(VISITOR_HEADER), channel, now: new Date() });
     return apiJson(getPusher().authorizeChannel(socketId, channel));

@@ -1,6 +1,7 @@
 import { clientIp } from '@/lib/auth/client-ip';
 import { authorizeContactChannel } from '@/lib/domain/channels/api/contact-channel-auth';
 import { DomainError } from '@/lib/domain/errors';
+import { socketIdOf } from '@/lib/realtime/auth-request';
 import { getPusher } from '@/lib/realtime/publisher';
 import { apiError, apiJson, clientApiPreflight, failedFrom } from '../../_lib/client-api-route';
 
@@ -13,8 +14,9 @@ export const POST = async (request: Request): Promise<Response> => {
   try {
     const json = /^application\/json\b/i.test(request.headers.get('content-type') ?? '');
     const body: Record<string, unknown> = json ? await request.json().catch(() => ({})) : Object.fromEntries(await request.formData().catch(() => new FormData()));
-    const { socket_id: socketId, channel_name: channel } = body;
-    if (typeof socketId !== 'string' || !/^\d{1,20}\.\d{1,20}$/.test(socketId)) throw new DomainError('INVALID_INPUT', { field: 'socket_id' });
+    const socketId = socketIdOf(body);
+    const channel = body.channel_name;
+    if (!socketId) throw new DomainError('INVALID_INPUT', { field: 'socket_id' });
     if (typeof channel !== 'string' || channel.length > 164) throw new DomainError('INVALID_INPUT', { field: 'channel_name' });
     const token = request.headers.get('x-bandeja-pubsub-token') ?? (typeof body.pubsub_token === 'string' ? body.pubsub_token : null);
     try {
