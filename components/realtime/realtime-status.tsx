@@ -1,14 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useIsHydrating } from '@/components/ui/use-is-hydrating';
 import { useRealtime } from './realtime-provider';
 
 // Above the panels: "Sin conexión en tiempo real — reintentando" while the connection is down
 // (reading and sending still work: Postgres is the truth), and a notice raised by a live panel.
+// Nothing while hydrating, as on the server: the connection may have changed state before this part
+// hydrates (a sign-out the moment the page shows closes it), and a banner then would not match the
+// server's HTML.
 export const RealtimeStatus = () => {
   const t = useTranslations('realtime');
   const realtime = useRealtime();
-  if (!realtime) return null;
+  const hydrating = useIsHydrating();
+  if (!realtime || hydrating) return null;
   const { offline, notice, setNotice } = realtime;
   return (
     <>

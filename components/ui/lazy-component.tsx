@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { trackLazyCode } from './lazy-code-loading';
+import { useIsHydrating } from './use-is-hydrating';
 
 // A client component whose code loads the first time it renders (React.lazy), server-rendered like
 // any other, so forms keep working without JavaScript (issue 16: JS per page). Not next/dynamic: its
@@ -50,16 +51,6 @@ export const lazyClientComponent = <Props extends object>(load: () => Promise<Co
   };
   return Object.assign(ClientComponent, { preload: Component.preload });
 };
-
-const noSubscription = () => () => undefined;
-
-// True while React hydrates the server's HTML (and on the server), false for a mount after it.
-const useIsHydrating = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => false,
-    () => true,
-  );
 
 // A component with nothing to show of its own (a service worker's registration, the keyboard's
 // shortcuts): never server-rendered, its code loads once the page has hydrated, so it is not part of
