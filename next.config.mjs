@@ -51,9 +51,11 @@ const nextConfig = {
       // The tab's realtime connection: the dashboard layout and most pages use it; one chunk, or
       // webpack leaves a copy in the layout's chunk beside the pages' shared one (4 kB gzip).
       groups.realtime = {
-        chunks: 'all',
+        // Not the chat widget's page: it shares only the connect options, and keeps its own copy.
+        chunks: (chunk) => !chunk.name?.startsWith('app/widget/'),
         name: 'realtime',
-        test: /[\\/]components[\\/]realtime[\\/](realtime-provider|use-coalesced-refresh|refresh-urgency)\.|[\\/]lib[\\/]realtime[\\/](browser-connect-options|reconnect-when-terminated)\./,
+        // With what the provider imports, or each entry that reaches it (layout, list, conversation) keeps a copy.
+        test: /[\\/]components[\\/]realtime[\\/](realtime-provider|use-coalesced-refresh|refresh-urgency|acting-socket|sign-out-mark)\.|[\\/]lib[\\/]realtime[\\/](browser-connect-options|reconnect-when-terminated|close-client|acting-socket)\.|[\\/]lib[\\/]domain[\\/](events[\\/]inbox-channel|notifications[\\/]notification-events)\./,
         priority: 20,
         enforce: true,
       };
@@ -70,7 +72,16 @@ const nextConfig = {
       groups.shell = {
         chunks: 'all',
         name: 'shell',
-        test: /[\\/]components[\\/](notifications[\\/](bell-menu|browser-notifications|mark-all-read-button|lazy)|ui[\\/](menu|place-popover|action-form|link|lazy-component|lazy-code-loading)|pwa[\\/]app-badge)\./,
+        test: /[\\/]components[\\/](notifications[\\/](bell-menu|browser-notifications|mark-all-read-button|lazy)|ui[\\/](menu|place-popover|action-form|link|lazy-component|lazy-code-loading|use-is-hydrating)|pwa[\\/]app-badge)\./,
+        priority: 20,
+        enforce: true,
+      };
+      // What the list pages, the conversation pages (which show the list beside) and search share:
+      // one copy rather than one in the list's chunk and one in the conversation's.
+      groups.workspace = {
+        chunks: 'all',
+        name: 'workspace',
+        test: /[\\/]components[\\/](ui[\\/](avatar|get-form|auto-submit-select)|shell[\\/]list-section|conversation-list[\\/]search-input)\.|[\\/]lib[\\/]format[\\/]intl-formats\./,
         priority: 20,
         enforce: true,
       };

@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { BrowserNotifier } from '@/components/notifications/browser-notifier';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { RealtimeProvider } from '@/components/realtime/realtime-provider';
 import { RealtimeStatus } from '@/components/realtime/realtime-status';
@@ -7,7 +6,7 @@ import { ViewsPanel } from '@/components/views-panel/views-panel';
 import type { Ctx } from '@/lib/domain/context';
 import { loadNotifyByBrowser } from '@/lib/domain/notifications/browser-preference';
 import { browserRealtimeConfig } from '@/lib/realtime/client-config';
-import { KeyboardShortcuts, ServiceWorkerRegistration, ViewsDrawer } from './background-tasks';
+import { BrowserNotifier, KeyboardShortcuts, ServiceWorkerRegistration, ViewsDrawer } from './background-tasks';
 import { UserMenu } from './user-menu';
 
 // The three-panel frame: views (red) | list (green) | chat (blue). The views panel is a column on a
