@@ -73,8 +73,9 @@ export const Composer = ({ conversationId, agents, me, enterToSend: savedEnterTo
   const queue = useOfflineQueue({
     userId: me.id,
     conversationId,
+    // The list re-reads for another conversation's send too: its card shows the reply.
     onSent: (item, message) => {
-      upsertLocal(reviveMessage(message), item.localId);
+      if (item.conversationId === conversationId) upsertLocal(reviveMessage(message), item.localId);
       refresh();
     },
     onRefused: (item, error) => {

@@ -72,7 +72,8 @@ const RETRY_MS = 15_000;
 type Options = {
   userId: number;
   conversationId: number;
-  // Stored by the server (this conversation's sends only: others are sent in the background).
+  // Stored by the server: every conversation's sends (`item.conversationId` says which), as a send
+  // whose answer was lost was published to every tab but this one (acting-socket.ts).
   onSent: (item: QueuedSend, message: DisplayMessage) => void;
   // Refused by the server (not a network problem): it leaves the queue.
   onRefused: (item: QueuedSend, code: string) => void;
@@ -96,7 +97,7 @@ export const useOfflineQueue = ({ userId, conversationId, onSent, onRefused }: O
         try {
           const message = await postSend(item);
           writeQueue(userId, readQueue(userId).filter((queued) => queued.echoId !== item.echoId));
-          if (item.conversationId === conversationId) callbacks.current.onSent(item, message);
+          callbacks.current.onSent(item, message);
         } catch (error) {
           if (error instanceof SendFailure && error.network) break;
           writeQueue(userId, readQueue(userId).filter((queued) => queued.echoId !== item.echoId));

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { LOCAL_ACTION_QUIET_MS, REFRESH_DELAY_MS } from '@/components/realtime/use-coalesced-refresh';
 import { ACTING_SOCKET_FIELD } from '@/lib/realtime/acting-socket';
 import { allowConsoleErrors, baseUrl, newAgentPage, signIn } from '@/tests/e2e/helpers/browser';
-import { openWebsiteConversation } from '@/tests/e2e/helpers/conversations';
+import { composerForm, conversationCards, messageList, openWebsiteConversation } from '@/tests/e2e/helpers/conversations';
 
 // The embedded Pusher-protocol server inside the built app: same origin and port as the pages.
 // (Events reaching a second agent's browser are tests/e2e/live.e2e.test.ts.)
@@ -151,6 +151,40 @@ describe('the embedded realtime server', () => {
     await acting.waitForTimeout(LOCAL_ACTION_QUIET_MS + REFRESH_DELAY_MS + 700);
     // (The composer also says the agent is typing, and stopped.)
     expect(asked.map(what).filter((request) => !request.endsWith('/typing'))).toEqual([`POST /api/conversations/${path.split('/').at(-1)}/messages`, `GET ${path} rsc`]);
+  });
+
+  test('a reply whose answer was lost is sent again from the next conversation, stored once, and its card shows it', async () => {
+    const page = await newAgentPage();
+    await signIn(page, 'carlos@bandeja.test', 'bandeja-demo');
+    await openWebsiteConversation(page);
+    const first = new URL(page.url()).pathname.split('/').at(-1)!;
+    // The send reaches the server and is stored; its answer never reaches the tab (so its events,
+    // sent to every tab but this one, never come here either).
+    allowConsoleErrors(/net::ERR_CONNECTION_RESET \[[^\]]*\/api\/conversations\/\d+\/messages\]/, 'the test loses the answer of a send');
+    let lost = false;
+    await page.route('**/api/conversations/*/messages', async (route) => {
+      if (lost || route.request().method() !== 'POST') return route.fallback();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const reply = `Respuesta con la respuesta perdida ${Date.now()}`;
+    await composerForm(page).locator('textarea').fill(reply);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('composer-queued').waitFor();
+
+    // Another conversation: its composer sends the queue at once, and the server answers with the
+    // stored message.
+    const resent = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(`/api/conversations/${first}/messages`));
+    const card = (id: string) => conversationCards(page).filter({ has: page.locator(`a[data-conversation-link][href^="/all/${id}?"], a[data-conversation-link][href="/all/${id}"]`) });
+    await conversationCards(page).filter({ hasNot: page.locator(`a[href^="/all/${first}?"], a[href="/all/${first}"]`) }).first().getByRole('link').click();
+    await page.waitForURL((url) => url.pathname !== `/all/${first}`);
+    expect((await resent).ok()).toBe(true);
+    await card(first).getByText(reply).waitFor({ timeout: 10_000 });
+
+    await card(first).getByRole('link').click();
+    await messageList(page).getByText(reply).waitFor();
+    expect(await messageList(page).getByText(reply).count()).toBe(1);
   });
 
   test('the channel auth endpoint needs a session, and refuses a channel that is not the agent’s', async () => {
