@@ -15,11 +15,15 @@ import { DATASET_NOW } from './dataset/catalog';
 import { benchDatabaseUrl, ensureDataset } from './generate';
 import { measureBrowser } from './http/browser';
 import { domainCall, domainCtx } from './http/domain-calls';
+import { liveTab, TAB_KINDS, type TabKind } from './http/live-tabs';
 import { connectRealtimeAgents } from './http/realtime-agents';
 import { BACKGROUND_REFRESH_MS } from '@/components/realtime/use-coalesced-refresh';
 import { cpuMsOf, machineCpuMs, startAppServer, takeQueries } from './http/server-process';
 import { REQUEST_KINDS, sessionRequest, type Agent, type BenchRequest, type RequestKind, type SessionSettings } from './http/session';
 import { signIn } from './http/sign-in';
+
+// What the load phase times: the sessions' requests, and the open tabs' (`--tabs=live`).
+type LoadKind = RequestKind | TabKind;
 import { summarise, type Summary } from './measure/stats';
 
 // `npm run bench:http`: the built app under 50 signed-in agents at once (issue 16). Starts the app the
@@ -50,6 +54,10 @@ const { values: args } = parseArgs({
     // Which parts to run: isolated (each kind alone), load (50 agents), browser (Chromium).
     phases: { type: 'string', default: 'isolated,load,browser' },
     'no-browser': { type: 'boolean', default: false },
+    // Under load, what the agents' open tabs do with the events they hear: `live`, ask the server
+    // for the list's first page and the page again, as the dashboard does (live-tabs.ts); `count`,
+    // only count the page re-renders they would ask for (the rounds before the twelfth).
+    tabs: { type: 'string', default: 'live' },
     label: { type: 'string', default: '' },
     output: { type: 'string', default: path.resolve(import.meta.dirname, 'http-results.json') },
   },
@@ -109,6 +117,7 @@ const server = await startAppServer({ databaseUrl: runUrl, port: Number(args.por
 const results: Record<string, unknown> = {};
 try {
   const settings: SessionSettings = { changeStatusActionId: actionIdOf('changeStatusAction'), searchTerms };
+  const listActionId = actionIdOf('loadMoreConversationsAction');
 
   // 1. Sign in, and find each agent's conversations on their default view (the "Mías" tab).
   const agents: Array<Agent & { actor: Actor }> = [];
@@ -199,7 +208,9 @@ try {
   // 3. Under load: 50 connections, one per agent, each looping the session.
   if (phases.has('load')) {
     const free = [...agents];
-    const byKind = new Map<RequestKind, { times: number[]; errors: number; statuses: Record<string, number> }>(REQUEST_KINDS.map((kind) => [kind, { times: [], errors: 0, statuses: {} }]));
+    const liveTabs = args.tabs === 'live';
+    const kinds: LoadKind[] = [...REQUEST_KINDS, ...(liveTabs ? TAB_KINDS : [])];
+    const byKind = new Map<LoadKind, { times: number[]; errors: number; statuses: Record<string, number> }>(kinds.map((kind) => [kind, { times: [], errors: 0, statuses: {} }]));
     const sessionRequests = REQUEST_KINDS.map((kind, index) => ({
       kind,
       setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
@@ -220,12 +231,45 @@ try {
     const machineBefore = machineCpuMs();
     const eventsBefore = realtime.stats().eventsReceived;
     const loadStarted = performance.now();
-    const record = (kind: RequestKind, statusCode: number, responseTime: number) => {
+    const record = (kind: LoadKind, statusCode: number, responseTime: number) => {
       const entry = byKind.get(kind)!;
       entry.times.push(responseTime);
       entry.statuses[statusCode] = (entry.statuses[statusCode] ?? 0) + 1;
       if (statusCode >= 400) entry.errors += 1;
     };
+    // The open tabs' own requests (live-tabs.ts), each agent's tab with its cookie, while the load runs.
+    const tabRequests = { total: 0, errors: 0 };
+    const tabRequest = async (kind: TabKind, url: string, init: RequestInit, answered: (body: string) => boolean) => {
+      const started = performance.now();
+      try {
+        const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+        const body = await response.text();
+        record(kind, response.ok && !answered(body) ? 599 : response.status, performance.now() - started);
+        tabRequests.total += 1;
+      } catch {
+        tabRequests.errors += 1;
+      }
+    };
+    const tabs = liveTabs
+      ? agents.map(({ cookie }, index) => {
+          const tab = liveTab({
+            listRead: () =>
+              tabRequest(
+                'tab list',
+                `${server.baseUrl}/all`,
+                {
+                  method: 'POST',
+                  headers: { cookie, accept: 'text/x-component', 'next-action': listActionId, 'content-type': 'text/plain;charset=UTF-8' },
+                  body: JSON.stringify([{ kind: 'all' }, { tab: 'mine', status: 'open', sort: 'recent' }]),
+                },
+                (body) => body.includes('"items"') && !body.includes('"error"'),
+              ),
+            pageRefresh: () => tabRequest('tab page', `${server.baseUrl}/all?_rsc=refresh`, { headers: { cookie, accept: '*/*', rsc: '1' } }, (body) => body.length > 0),
+          });
+          realtime.listen(index, tab.heard);
+          return tab;
+        })
+      : [];
     const thinkMs = Math.min(60_000, Math.max(0, Number(args.think)));
     let summary: { requests: { total: number }; errors: number; timeouts: number; non2xx: number };
     if (thinkMs === 0) {
@@ -269,6 +313,9 @@ try {
         }),
       );
     }
+    for (const tab of tabs) tab.stop();
+    summary.requests.total += tabRequests.total;
+    summary.errors += tabRequests.errors;
     const cpuMs = cpuMsOf(server.pid) - cpuBefore;
     const machineAfter = machineCpuMs();
     // CPUs' worth (1.0 = one CPU busy the whole run) of what shared the machine.
@@ -302,7 +349,10 @@ try {
       machineCpus: machine,
       realtimeEventsReceived: realtime.stats().eventsReceived - eventsBefore,
       realtime: realtime.stats(),
-      // Whole-page re-renders the 50 dashboards would have asked for on top of these requests.
+      // `live`: the tabs' own requests are among `requests` (perKind 'tab list', 'tab page').
+      tabs: args.tabs,
+      tabRequests: tabRequests.total,
+      // Whole-page re-renders the 50 dashboards would have asked for (with `count`, on top of these requests).
       tabPageRefreshes: realtime.pageRefreshesSince(loadStarted),
       perKind,
     };

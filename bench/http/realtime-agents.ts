@@ -14,6 +14,8 @@ export const connectRealtimeAgents = async (baseUrl: string, key: string, agents
   let events = 0;
   let authFailures = 0;
   const heard: HeardEvent[][] = agents.map(() => []);
+  // What each tab does with an event besides keeping it (live-tabs.ts), once set.
+  const listeners: Array<((channel: string, event: string, data: Record<string, unknown>) => void) | undefined> = [];
   const clients = await Promise.all(
     agents.map(async ({ actor, cookie }, index) => {
       const client = new PusherClient(key, {
@@ -48,10 +50,11 @@ export const connectRealtimeAgents = async (baseUrl: string, key: string, agents
           (name) =>
             new Promise<void>((resolve) => {
               const channel = client.subscribe(name);
-              channel.bind_global((event: string, data: { conversationId?: unknown } | undefined) => {
+              channel.bind_global((event: string, data: Record<string, unknown> | undefined) => {
                 if (event.startsWith('pusher:')) return;
                 events += 1;
                 heard[index]!.push({ at: performance.now(), channel: name, event, conversationId: data?.conversationId });
+                listeners[index]?.(name, event, data ?? {});
               });
               channel.bind('pusher:subscription_succeeded', () => resolve());
               channel.bind('pusher:subscription_error', () => resolve());
@@ -71,6 +74,8 @@ export const connectRealtimeAgents = async (baseUrl: string, key: string, agents
       heard
         .map((events) => pageRefreshes(events.filter(({ at }) => at >= since), null))
         .reduce((sum, tab) => ({ everyEventSoon: sum.everyEventSoon + tab.everyEventSoon, countsCanWait: sum.countsCanWait + tab.countsCanWait }), { everyEventSoon: 0, countsCanWait: 0 }),
+    // From now on, tab `index` also hands every event it hears to `listener`.
+    listen: (index: number, listener: (channel: string, event: string, data: Record<string, unknown>) => void) => void (listeners[index] = listener),
     disconnect: () => clients.forEach((client) => client.disconnect()),
   };
 };

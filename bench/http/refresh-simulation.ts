@@ -1,4 +1,4 @@
-import { concernsWhatIsOpen } from '@/components/realtime/refresh-urgency';
+import { concernsWhatIsOpen, TRANSIENT_EVENTS } from '@/components/realtime/refresh-urgency';
 import { BACKGROUND_REFRESH_MS, nextRunAt, REFRESH_DELAY_MS } from '@/components/realtime/use-coalesced-refresh';
 
 // How many whole-page re-renders (router.refresh) the realtime events one tab heard would have made
@@ -7,7 +7,6 @@ import { BACKGROUND_REFRESH_MS, nextRunAt, REFRESH_DELAY_MS } from '@/components
 // render, so this is what 50 real dashboards would have added to the load.
 export type HeardEvent = { at: number; channel: string; event: string; conversationId: unknown };
 
-const TRANSIENT = new Set(['conversation.typing_on', 'conversation.typing_off']);
 
 const runsOf = (requests: { at: number; wait: number }[]): number => {
   let runs = 0;
@@ -26,7 +25,7 @@ const runsOf = (requests: { at: number; wait: number }[]): number => {
 
 // `openConversationId`: what the tab shows (null: a list, no conversation open).
 export const pageRefreshes = (heard: HeardEvent[], openConversationId: number | null) => {
-  const events = heard.filter(({ event }) => !TRANSIENT.has(event)).sort((a, b) => a.at - b.at);
+  const events = heard.filter(({ event }) => !TRANSIENT_EVENTS.has(event)).sort((a, b) => a.at - b.at);
   return {
     // Before the sixth round: every event re-read the whole page soon.
     everyEventSoon: runsOf(events.map(({ at }) => ({ at, wait: REFRESH_DELAY_MS }))),

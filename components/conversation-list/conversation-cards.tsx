@@ -4,15 +4,13 @@ import { useParams, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
+import { LIST_EVENTS } from '@/components/realtime/refresh-urgency';
 import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { loadMoreConversationsAction } from '@/lib/actions/conversations';
 import type { PreviewCard as Card } from '@/lib/domain/conversations/list/load-preview-cards';
 import type { TListQuery, TListView } from '@/lib/domain/conversations/list/list-query';
 import { PreviewCard } from './preview-card';
 import { replaceFirstPage } from './replace-first-page';
-
-// The events that can change which cards a list shows, their order or their content.
-const LIST_EVENTS = new Set(['conversation.created', 'conversation.updated', 'conversation.status_changed', 'message.created', 'assignee.changed', 'contact.updated', 'contact.merged', 'contact.deleted']);
 
 type Props = {
   view: TListView;

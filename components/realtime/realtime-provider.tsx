@@ -9,7 +9,7 @@ import { closeClient } from '@/lib/realtime/close-client';
 import type { BrowserRealtimeConfig } from '@/lib/realtime/client-config';
 import { reconnectWhenTerminated } from '@/lib/realtime/reconnect-when-terminated';
 import { setActingSocket, stampFormData } from './acting-socket';
-import { concernsWhatIsOpen } from './refresh-urgency';
+import { concernsWhatIsOpen, TRANSIENT_EVENTS } from './refresh-urgency';
 import { clearSignOutMark, isSignOutForm, isSigningOut } from './sign-out-mark';
 import { BACKGROUND_REFRESH_MS, noteLocalAction, useCoalescedRefresh } from './use-coalesced-refresh';
 import { inboxChannel } from '@/lib/domain/events/inbox-channel';
@@ -61,7 +61,6 @@ type Props = {
 // (refresh-urgency.ts); components listen for what they do beyond that (typing, browser
 // notifications, a deleted contact, the list's cards and the chat's messages at once). After a drop,
 // the reconnection re-reads the page too, so nothing missed stays missing.
-const TRANSIENT_EVENTS = new Set(['conversation.typing_on', 'conversation.typing_off']);
 
 export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children }: Props) => {
   const router = useRouter();
@@ -161,7 +160,6 @@ export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children
         if (event.startsWith('pusher:') || event.startsWith('client-')) return;
         const message = { channel: name, event, data: (data ?? {}) as Record<string, unknown> };
         for (const listener of listeners.current) listener(message);
-        // Typing is transient: the listeners show it; there is nothing new to re-read.
         if (TRANSIENT_EVENTS.has(event)) return;
         refresh(concernsWhatIsOpen(name, event, message.data, openConversation.current) ? undefined : BACKGROUND_REFRESH_MS);
       });
