@@ -55,7 +55,7 @@ const nextConfig = {
         chunks: (chunk) => !chunk.name?.startsWith('app/widget/'),
         name: 'realtime',
         // With what the provider imports, or each entry that reaches it (layout, list, conversation) keeps a copy.
-        test: /[\\/]components[\\/]realtime[\\/](realtime-provider|use-coalesced-refresh|refresh-urgency|acting-socket|sign-out-mark)\.|[\\/]lib[\\/]realtime[\\/](browser-connect-options|reconnect-when-terminated|close-client|acting-socket)\.|[\\/]lib[\\/]domain[\\/](events[\\/]inbox-channel|notifications[\\/]notification-events)\./,
+        test: /[\\/]components[\\/]realtime[\\/](realtime-provider|use-coalesced-refresh|refresh-urgency|acting-socket|sign-out-mark)\.|[\\/]lib[\\/]realtime[\\/](browser-connect-options|reconnect-when-terminated|close-client|acting-socket)\.|[\\/]lib[\\/]domain[\\/](events[\\/](inbox-channel|list-events)|notifications[\\/]notification-events)\./,
         priority: 20,
         enforce: true,
       };

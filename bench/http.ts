@@ -251,7 +251,7 @@ try {
       }
     };
     const tabs = liveTabs
-      ? agents.map(({ cookie }, index) => {
+      ? agents.map(({ cookie, actor, conversationIds }, index) => {
           const tab = liveTab({
             listRead: () =>
               tabRequest(
@@ -265,7 +265,7 @@ try {
                 (body) => body.includes('"items"') && !body.includes('"error"'),
               ),
             pageRefresh: () => tabRequest('tab page', `${server.baseUrl}/all?_rsc=refresh`, { headers: { cookie, accept: '*/*', rsc: '1' } }, (body) => body.length > 0),
-          });
+          }, { tab: 'mine', status: 'open', userId: actor.userId, shownIds: new Set(conversationIds) });
           realtime.listen(index, tab.heard);
           return tab;
         })

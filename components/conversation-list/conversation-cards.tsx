@@ -3,8 +3,8 @@
 import { useParams, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { useRealtimeEvents } from '@/components/realtime/realtime-provider';
-import { LIST_EVENTS } from '@/components/realtime/refresh-urgency';
+import { useRealtime, useRealtimeEvents } from '@/components/realtime/realtime-provider';
+import { listMayChange } from '@/components/realtime/refresh-urgency';
 import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { loadMoreConversationsAction } from '@/lib/actions/conversations';
 import type { PreviewCard as Card } from '@/lib/domain/conversations/list/load-preview-cards';
@@ -60,15 +60,21 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
     showFirstPage(initial, initialCursor);
   }
 
-  // Live (L7): a conversation or message event re-reads the first page at once, coalesced per burst;
-  // the page's own re-render (counts, chat) follows through the RealtimeProvider.
+  // Live (L7): a conversation or message event that can change the cards re-reads the first page at
+  // once, coalesced per burst (not one about a conversation this list neither shows nor would show:
+  // listMayChange); the page's own re-render (counts, chat) follows through the RealtimeProvider.
   const refetch = useCoalescedRefresh(() => {
     void loadMoreConversationsAction(view, { ...query, cursor: undefined })
       .then((page) => !page.error && showFirstPage(page.items, page.nextCursor))
       .catch(() => undefined);
   }, QUICK_DELAY_MS);
-  useRealtimeEvents(({ event }) => {
-    if (LIST_EVENTS.has(event)) refetch();
+  const userId = useRealtime()?.userId;
+  const shownIds = useRef<ReadonlySet<number>>(new Set());
+  useEffect(() => {
+    shownIds.current = new Set(cards.map((card) => card.id));
+  }, [cards]);
+  useRealtimeEvents(({ event, data }) => {
+    if (userId !== undefined && listMayChange(event, data, { tab: query.tab, status: query.status, userId, shownIds: shownIds.current })) refetch();
   });
 
   const loadMore = () => {

@@ -1,6 +1,9 @@
+import { inArray } from 'drizzle-orm';
+import { conversations } from '@/db/schema';
 import type { Ctx } from '../context';
 import { forgetViewCounts } from '../conversations/list/count-views';
-import { accountOfChannel } from './inbox-channel';
+import { accountOfChannel, isInboxChannel } from './inbox-channel';
+import { LIST_EVENTS } from './list-events';
 
 // Chatwoot's event catalogue (DESIGN.md "Realtime").
 export type RealtimeEventName =
@@ -36,16 +39,44 @@ const COUNTED_FIELDS = ['status', 'assigneeId', 'teamId', 'priority', 'addedLabe
 const movesCounts = ({ event, data }: RealtimeEvent): boolean =>
   event === 'conversation.created' || (event === 'conversation.updated' && COUNTED_FIELDS.some((field) => field in data));
 
-export const publishAfterCommit = async (ctx: Pick<Ctx, 'realtime'>, events: RealtimeEvent[]): Promise<void> => {
+// `db`: the events of a conversation on its inbox's channel also say its status and assignee as they
+// are now (`conversation`), read in the same transaction as the change when there is one: an open
+// list whose tab and status filter the conversation does not match, and which does not show it,
+// need not read its first page again (listMayChange, components/realtime/refresh-urgency.ts).
+export const publishAfterCommit = async (ctx: Pick<Ctx, 'realtime'> & Partial<Pick<Ctx, 'db'>>, events: RealtimeEvent[]): Promise<void> => {
   for (const event of events) {
     const accountId = movesCounts(event) ? accountOfChannel(event.channel) : null;
     if (accountId !== null) forgetViewCounts(accountId);
   }
-  const results = await Promise.allSettled(events.map(async ({ channel, event, data }) => ctx.realtime.publish(channel, event, data)));
+  const withState = ctx.db ? await withConversationState(ctx.db, events) : events;
+  const results = await Promise.allSettled(withState.map(async ({ channel, event, data }) => ctx.realtime.publish(channel, event, data)));
   results.forEach((result, index) => {
     if (result.status === 'rejected') {
       const { channel, event } = events[index];
       console.error(`realtime: publishing ${event} on ${channel} failed`, result.reason);
     }
+  });
+};
+
+// The list events (list-events.ts) about a conversation on an inbox channel, with
+// `conversation: { status, assigneeId }` (one query for all of them). After a commit, a failed read
+// leaves the events as they were (a list re-reads then); inside a transaction it fails the change.
+const withConversationState = async (db: Ctx['db'], events: RealtimeEvent[]): Promise<RealtimeEvent[]> => {
+  const conversationOf = ({ channel, event, data }: RealtimeEvent) =>
+    LIST_EVENTS.has(event) && isInboxChannel(channel) && typeof data.conversationId === 'number' ? data.conversationId : null;
+  const ids = [...new Set(events.map(conversationOf).filter((id) => id !== null))];
+  if (!ids.length) return events;
+  const rows = await db
+    .select({ id: conversations.id, status: conversations.status, assigneeId: conversations.assigneeId })
+    .from(conversations)
+    .where(inArray(conversations.id, ids))
+    .catch((error: unknown) => {
+      console.error('realtime: reading the state of the conversations of an event failed', error);
+      return [];
+    });
+  const states = new Map(rows.map(({ id, status, assigneeId }) => [id, { status, assigneeId }]));
+  return events.map((event) => {
+    const state = states.get(conversationOf(event) ?? 0);
+    return state ? { ...event, data: { ...event.data, conversation: state } } : event;
   });
 };

@@ -22,7 +22,7 @@ export const wakeSnoozedConversations = async (db: Db, { now, realtime }: WakeSn
     const batch = await db.transaction((tx) =>
       wakeConversations(tx, { where: lte(conversations.snoozedUntil, now), reason: 'time', at: now, limit: BATCH, skipLocked: true }),
     );
-    await publishAfterCommit({ realtime }, batch.events);
+    await publishAfterCommit({ realtime, db }, batch.events);
     woken += batch.conversations.length;
     // A short batch means nothing else was due (rows locked by someone else are theirs to finish).
     if (batch.conversations.length < BATCH) return { woken };

@@ -155,11 +155,12 @@ describe('custom attribute values (A1 conversation, A2 contact)', () => {
     expect(activities[1].contentAttributes.activity).toMatchObject({ action: 'attribute_changed', key: 'monto', displayName: 'Monto', value: 2000, previousValue: 1500 });
     expect(activities[3].contentAttributes.activity).toMatchObject({ action: 'attribute_cleared', key: 'monto', previousValue: 2000 });
     const channel = `private-account-${workspace.accountId}-inbox-${workspace.inboxId}`;
+    const state = { status: open.status, assigneeId: open.assigneeId };
     expect(ctx.published.filter((e) => e.event === 'conversation.updated').map((e) => e.data)).toEqual([
-      { conversationId: open.id, attributeKey: 'monto', attributeValue: 1500, updatedAt: expect.any(String) },
-      { conversationId: open.id, attributeKey: 'monto', attributeValue: 2000, updatedAt: expect.any(String) },
-      { conversationId: open.id, attributeKey: 'seguimiento', attributeValue: true, updatedAt: expect.any(String) },
-      { conversationId: open.id, attributeKey: 'monto', attributeValue: null, updatedAt: expect.any(String) },
+      { conversationId: open.id, attributeKey: 'monto', attributeValue: 1500, updatedAt: expect.any(String), conversation: state },
+      { conversationId: open.id, attributeKey: 'monto', attributeValue: 2000, updatedAt: expect.any(String), conversation: state },
+      { conversationId: open.id, attributeKey: 'seguimiento', attributeValue: true, updatedAt: expect.any(String), conversation: state },
+      { conversationId: open.id, attributeKey: 'monto', attributeValue: null, updatedAt: expect.any(String), conversation: state },
     ]);
     expect(ctx.published.every((e) => e.channel === channel)).toBe(true);
   });

@@ -92,7 +92,7 @@ describe('sendMessage: public replies (B2)', () => {
       [channel, 'message.created'],
       [channel, 'conversation.updated'],
     ]);
-    expect(ctx.published[0].data).toEqual({ conversationId: open.id, messageId: reply.id, messageType: 'outgoing', private: false, echoId: 'echo-1' });
+    expect(ctx.published[0].data).toEqual({ conversationId: open.id, messageId: reply.id, messageType: 'outgoing', private: false, echoId: 'echo-1', conversation: { status: 'open', assigneeId: open.assigneeId } });
   });
 });
 

@@ -29,8 +29,8 @@ describe('participants (P1)', () => {
     expect(activity.contentAttributes.activity).toMatchObject({ action: 'participant_added', userId: sofia.id, userName: 'Sofía', actorId: agent.id });
     const channel = `private-account-${accountId}-inbox-${inboxId}`;
     expect(agent.ctx.published).toEqual([
-      { channel, event: 'conversation.updated', data: { conversationId: open.id, participantAdded: sofia.id, updatedAt: expect.any(String) } },
-      { channel, event: 'message.created', data: { conversationId: open.id, messageId: activity.id, messageType: 'activity' } },
+      { channel, event: 'conversation.updated', data: { conversationId: open.id, participantAdded: sofia.id, updatedAt: expect.any(String), conversation: { status: 'open', assigneeId: open.assigneeId } } },
+      { channel, event: 'message.created', data: { conversationId: open.id, messageId: activity.id, messageType: 'activity', conversation: { status: 'open', assigneeId: open.assigneeId } } },
     ]);
     expect((await listParticipants(agent.ctx, { conversationId: open.id }))[0].isAssignee).toBe(false);
   });

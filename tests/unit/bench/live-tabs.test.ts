@@ -14,10 +14,10 @@ describe('liveTab', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     listReads = [];
     pageRefreshes = [];
-    tab = liveTab({
-      listRead: async () => void listReads.push(performance.now()),
-      pageRefresh: async () => void pageRefreshes.push(performance.now()),
-    });
+    tab = liveTab(
+      { listRead: async () => void listReads.push(performance.now()), pageRefresh: async () => void pageRefreshes.push(performance.now()) },
+      { tab: 'all', status: 'open', userId: 5, shownIds: new Set() },
+    );
   });
   afterEach(() => {
     tab.stop();
@@ -45,6 +45,21 @@ describe('liveTab', () => {
     expect(listReads.length).toBeGreaterThanOrEqual(5);
     expect(listReads.length).toBeLessThanOrEqual(6);
     for (let index = 1; index < listReads.length; index++) expect(listReads[index]! - listReads[index - 1]!).toBeGreaterThanOrEqual(REFRESH_MIN_INTERVAL_MS);
+  });
+
+  it("another agent's conversation: the list of a 'Mías' tab that does not show it stays, the counts re-read", () => {
+    tab.stop();
+    tab = liveTab(
+      { listRead: async () => void listReads.push(performance.now()), pageRefresh: async () => void pageRefreshes.push(performance.now()) },
+      { tab: 'mine', status: 'open', userId: 5, shownIds: new Set([7]) },
+    );
+    tab.heard(inbox, 'message.created', { conversationId: 9, conversation: { status: 'open', assigneeId: 6 } });
+    vi.advanceTimersByTime(BACKGROUND_REFRESH_MS);
+    expect(listReads).toEqual([]);
+    expect(pageRefreshes).toHaveLength(1);
+    tab.heard(inbox, 'message.created', { conversationId: 7, conversation: { status: 'open', assigneeId: 6 } });
+    vi.advanceTimersByTime(REFRESH_MIN_INTERVAL_MS);
+    expect(listReads).toHaveLength(1);
   });
 
   it('the bell soon, typing never, and nothing after stop', () => {

@@ -22,11 +22,13 @@ describe('realtime events of conversation actions', () => {
 
     const [activity] = await activitiesOf(db, open.id);
     const channel = `private-account-${accountId}-inbox-${inboxId}`;
-    const changed = { conversationId: open.id, status: 'resolved', previousStatus: 'open', snoozedUntil: null, updatedAt: expect.any(String) };
+    // With the conversation's status and assignee as they are now, for the lists (listMayChange).
+    const now = { status: 'resolved', assigneeId: open.assigneeId };
+    const changed = { conversationId: open.id, status: 'resolved', previousStatus: 'open', snoozedUntil: null, updatedAt: expect.any(String), conversation: now };
     expect(ctx.published).toEqual([
       { channel, event: 'conversation.updated', data: changed },
       { channel, event: 'conversation.status_changed', data: changed },
-      { channel, event: 'message.created', data: { conversationId: open.id, messageId: activity.id, messageType: 'activity' } },
+      { channel, event: 'message.created', data: { conversationId: open.id, messageId: activity.id, messageType: 'activity', conversation: now } },
     ]);
     for (const event of ctx.published) expect(JSON.stringify(event.data).length).toBeLessThan(10_240);
   });
