@@ -1,17 +1,14 @@
-'use client';
-
-import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/components/ui/action-form';
 import { updateLocaleAction } from '@/lib/actions/auth';
-import { FormError } from '@/components/ui/form-error';
 
-// Two buttons, one per language; the agent's choice is stored and carried in the session.
-export const LanguageSwitcher = ({ current }: { current: 'es' | 'en' }) => {
-  const t = useTranslations();
-  const [state, action, pending] = useActionState(updateLocaleAction, {});
+// Two buttons, one per language; the agent's choice is stored and carried in the session. Rendered on
+// the server: the form, its errors and its pending state are the app's ActionForm.
+export const LanguageSwitcher = async ({ current }: { current: 'es' | 'en' }) => {
+  const t = await getTranslations();
   return (
-    <form action={action}>
-      <fieldset className="flex items-center gap-1" disabled={pending}>
+    <ActionForm action={updateLocaleAction}>
+      <fieldset className="flex items-center gap-1">
         <legend className="sr-only">{t('shell.language')}</legend>
         {(['es', 'en'] as const).map((locale) => (
           <button
@@ -27,7 +24,6 @@ export const LanguageSwitcher = ({ current }: { current: 'es' | 'en' }) => {
           </button>
         ))}
       </fieldset>
-      <FormError state={state} />
-    </form>
+    </ActionForm>
   );
 };

@@ -39,7 +39,6 @@ export const resolveLocal = (specifier: string, fromFile: string): string | unde
 
 // useTranslations() without a namespace reads keys it builds itself: these files name what they read.
 const ROOT_TRANSLATORS: Record<string, string[]> = {
-  'components/shell/language-switcher.tsx': ['shell.language', 'languages'],
   'components/contacts/field-error.tsx': ['contacts.errors'],
 };
 
