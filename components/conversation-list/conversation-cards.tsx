@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRealtime, useRealtimeEvents } from '@/components/realtime/realtime-provider';
 import { listMayChange } from '@/components/realtime/refresh-urgency';
+import { LIST_EVENTS } from '@/lib/domain/events/list-events';
 import { QUICK_DELAY_MS, useCoalescedRefresh } from '@/components/realtime/use-coalesced-refresh';
 import { loadMoreConversationsAction } from '@/lib/actions/conversations';
 import type { PreviewCard as Card } from '@/lib/domain/conversations/list/load-preview-cards';
@@ -63,18 +64,30 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
   // Live (L7): a conversation or message event that can change the cards re-reads the first page at
   // once, coalesced per burst (not one about a conversation this list neither shows nor would show:
   // listMayChange); the page's own re-render (counts, chat) follows through the RealtimeProvider.
+  // While a re-read is due or on its way, every list event asks for one more: the cards it will
+  // show are not known yet, and a change made after the server read it must not be lost.
+  const reading = useRef({ due: false, run: 0 });
   const refetch = useCoalescedRefresh(() => {
+    const run = ++reading.current.run;
     void loadMoreConversationsAction(view, { ...query, cursor: undefined })
       .then((page) => !page.error && showFirstPage(page.items, page.nextCursor))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        if (reading.current.run === run) reading.current.due = false;
+      });
   }, QUICK_DELAY_MS);
   const userId = useRealtime()?.userId;
-  const shownIds = useRef<ReadonlySet<number>>(new Set());
+  const shownIds = useRef<ReadonlySet<number>>(new Set(initial.map((card) => card.id)));
   useEffect(() => {
     shownIds.current = new Set(cards.map((card) => card.id));
   }, [cards]);
   useRealtimeEvents(({ event, data }) => {
-    if (userId !== undefined && listMayChange(event, data, { tab: query.tab, status: query.status, userId, shownIds: shownIds.current })) refetch();
+    if (userId === undefined) return;
+    const list = { tab: query.tab, status: query.status, userId, shownIds: shownIds.current };
+    if (reading.current.due ? LIST_EVENTS.has(event) : listMayChange(event, data, list)) {
+      reading.current.due = true;
+      refetch();
+    }
   });
 
   const loadMore = () => {

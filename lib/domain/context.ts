@@ -19,6 +19,8 @@ export type RealtimePublisher = {
   // Closes the user's signed-in sockets (Pusher's terminate_connections): their browser reconnects
   // and re-authorises every channel, so channels they may no longer read are refused.
   endUserConnections: (userId: number) => Promise<void>;
+  // Holds events until a transaction commits, then publishes them (in-transaction.ts).
+  buffered?: true;
 };
 
 export type MailStatus = 'sent' | 'failed' | 'stored';

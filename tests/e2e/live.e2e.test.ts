@@ -160,6 +160,37 @@ describe('live: two agents in two browsers', () => {
     expect(await unreadCount(sofia)).toBe(before);
   });
 
+  test("B's 'Mías' list reads nothing for a reply in A's conversation, and shows the conversation live once it is assigned to B", async () => {
+    const mine = await newAgentPage();
+    await signIn(mine, 'sofia@bandeja.test', PASSWORD);
+    await mine.goto('/all');
+    const id = conversationPath.split('/').at(-1)!;
+    const card = cards(mine).filter({ has: mine.locator(`a[href="/all/${id}"], a[href^="/all/${id}?"]`) });
+    // The list's own re-reads: its server action, posted to the page.
+    const listReads: string[] = [];
+    mine.on('request', (request) => {
+      if (request.method() === 'POST' && request.headers()['next-action']) listReads.push(request.url());
+    });
+
+    await assignTo(carlos, 'Carlos Ruiz');
+    await expect.poll(() => card.count(), { timeout: 5000 }).toBe(0);
+    await mine.waitForTimeout(REFRESH_MIN_INTERVAL_MS + 500);
+    listReads.length = 0;
+
+    const reply = `Respuesta en la conversación de Carlos ${Date.now()}`;
+    const stored = carlos.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/conversations\/\d+\/messages$/.test(response.url()));
+    await composer(carlos).getByRole('textbox').fill(reply);
+    await composer(carlos).getByRole('textbox').press('Enter');
+    await stored;
+    // Long enough for the re-read it used to cause (50 ms after the event, at most one a second).
+    await mine.waitForTimeout(REFRESH_MIN_INTERVAL_MS + 1000);
+    expect(listReads).toEqual([]);
+
+    await assignTo(carlos, 'Sofía Herrera');
+    await card.waitFor({ timeout: 5000 });
+    expect(listReads.length).toBeGreaterThan(0);
+  });
+
   test('at phone size the notifications page opens the mentioned conversation, and marks all read', async () => {
     const phone = await newAgentPage({ viewport: { width: 375, height: 740 } });
     await signIn(phone, 'sofia@bandeja.test', PASSWORD);

@@ -39,16 +39,17 @@ const COUNTED_FIELDS = ['status', 'assigneeId', 'teamId', 'priority', 'addedLabe
 const movesCounts = ({ event, data }: RealtimeEvent): boolean =>
   event === 'conversation.created' || (event === 'conversation.updated' && COUNTED_FIELDS.some((field) => field in data));
 
-// `db`: the events of a conversation on its inbox's channel also say its status and assignee as they
-// are now (`conversation`), read in the same transaction as the change when there is one: an open
-// list whose tab and status filter the conversation does not match, and which does not show it,
-// need not read its first page again (listMayChange, components/realtime/refresh-urgency.ts).
+// `db`: the list events of a conversation on its inbox's channel also say its status and assignee as
+// they are now (`conversation`), read when they are published (not while a transaction buffers
+// them: in-transaction.ts publishes them again after its commit): an open list whose tab and status
+// filter the conversation does not match, and which does not show it, need not read its first page
+// again (listMayChange, components/realtime/refresh-urgency.ts).
 export const publishAfterCommit = async (ctx: Pick<Ctx, 'realtime'> & Partial<Pick<Ctx, 'db'>>, events: RealtimeEvent[]): Promise<void> => {
   for (const event of events) {
     const accountId = movesCounts(event) ? accountOfChannel(event.channel) : null;
     if (accountId !== null) forgetViewCounts(accountId);
   }
-  const withState = ctx.db ? await withConversationState(ctx.db, events) : events;
+  const withState = ctx.db && !ctx.realtime.buffered ? await withConversationState(ctx.db, events) : events;
   const results = await Promise.allSettled(withState.map(async ({ channel, event, data }) => ctx.realtime.publish(channel, event, data)));
   results.forEach((result, index) => {
     if (result.status === 'rejected') {
@@ -59,8 +60,8 @@ export const publishAfterCommit = async (ctx: Pick<Ctx, 'realtime'> & Partial<Pi
 };
 
 // The list events (list-events.ts) about a conversation on an inbox channel, with
-// `conversation: { status, assigneeId }` (one query for all of them). After a commit, a failed read
-// leaves the events as they were (a list re-reads then); inside a transaction it fails the change.
+// `conversation: { status, assigneeId }` (one query for all of them), after the change has committed.
+// A failed read leaves the events as they were: a list re-reads then.
 const withConversationState = async (db: Ctx['db'], events: RealtimeEvent[]): Promise<RealtimeEvent[]> => {
   const conversationOf = ({ channel, event, data }: RealtimeEvent) =>
     LIST_EVENTS.has(event) && isInboxChannel(channel) && typeof data.conversationId === 'number' ? data.conversationId : null;

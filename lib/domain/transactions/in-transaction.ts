@@ -24,6 +24,7 @@ export const inTransaction = async <T>(ctx: Ctx, work: (txCtx: Ctx) => Promise<T
     mail = [];
     endedUsers = [];
     const realtime: RealtimePublisher = {
+      buffered: true,
       publish: async (channel, event, data) => {
         events.push({ channel, event: event as RealtimeEvent['event'], data });
       },
