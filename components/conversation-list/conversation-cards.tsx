@@ -77,14 +77,11 @@ export const ConversationCards = ({ view, query, initial, initialCursor, basePat
       });
   }, QUICK_DELAY_MS);
   const userId = useRealtime()?.userId;
-  const shownIds = useRef<ReadonlySet<number>>(new Set(initial.map((card) => card.id)));
-  useEffect(() => {
-    shownIds.current = new Set(cards.map((card) => card.id));
-  }, [cards]);
+  // (useRealtimeEvents calls the latest render's listener: `cards` are the ones shown.)
   useRealtimeEvents(({ event, data }) => {
-    if (userId === undefined) return;
-    const list = { tab: query.tab, status: query.status, userId, shownIds: shownIds.current };
-    if (reading.current.due ? LIST_EVENTS.has(event) : listMayChange(event, data, list)) {
+    if (userId === undefined || !LIST_EVENTS.has(event)) return;
+    const list = { tab: query.tab, status: query.status, userId, shownIds: new Set(cards.map((card) => card.id)) };
+    if (reading.current.due || listMayChange(event, data, list)) {
       reading.current.due = true;
       refetch();
     }

@@ -61,7 +61,6 @@ type Props = {
 // (refresh-urgency.ts); components listen for what they do beyond that (typing, browser
 // notifications, a deleted contact, the list's cards and the chat's messages at once). After a drop,
 // the reconnection re-reads the page too, so nothing missed stays missing.
-
 export const RealtimeProvider = ({ config, accountId, userId, inboxIds, children }: Props) => {
   const router = useRouter();
   const refresh = useCoalescedRefresh(useCallback(() => router.refresh(), [router]), undefined, { holdForLazyCode: true });
